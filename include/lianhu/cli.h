@@ -1,0 +1,82 @@
+/* cli: what every subcommand shares: exit statuses, roster options, help. */
+#ifndef LIANHU_CLI_H
+#define LIANHU_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "lianhu/roster.h"
+
+#define LIANHU_VERSION "0.1.0"
+
+enum exit_status { EXIT_OK = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
+
+/* A subcommand: its name, entry point, synopsis and the help text of its options. */
+struct command {
+	const char *name;
+	int (*run)(const struct command *cmd, int argc, char **argv);
+	const char *synopsis;	/* arguments after "lianhu NAME" */
+	const char *purpose;	/* one line */
+	const char *options;	/* the option lines of --help */
+};
+
+/* Long option codes shared by subcommands (beyond single letters). */
+enum {
+	OPT_BUILDINGS = 256, OPT_HOUSEHOLDS, OPT_MEMBERS, OPT_ENCODING, OPT_DELIMITER,
+	OPT_FORMAT, OPT_SCOPE, OPT_MAX_LOAD, OPT_PREVIOUS, OPT_SUMMARY, OPT_MAPPING,
+	OPT_BY, OPT_LANG, OPT_HELP
+};
+
+/* The getopt_long entries of the roster options and --help. */
+#define CLI_ROSTER_OPTIONS \
+	{ "dir", required_argument, NULL, 'd' }, \
+	{ "buildings", required_argument, NULL, OPT_BUILDINGS }, \
+	{ "households", required_argument, NULL, OPT_HOUSEHOLDS }, \
+	{ "members", required_argument, NULL, OPT_MEMBERS }, \
+	{ "encoding", required_argument, NULL, OPT_ENCODING }, \
+	{ "delimiter", required_argument, NULL, OPT_DELIMITER }, \
+	{ "help", no_argument, NULL, OPT_HELP }
+
+/* The --help lines of the roster options. */
+#define CLI_ROSTER_HELP \
+	"  -d, --dir DIR          roster folder (default .)\n" \
+	"      --buildings FILE   buildings roster (default DIR/buildings.csv; - reads stdin)\n" \
+	"      --households FILE  households roster (default DIR/households.csv)\n" \
+	"      --members FILE     members roster (default DIR/members.csv)\n" \
+	"      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n" \
+	"      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n" \
+	"      --help             show this help\n"
+
+struct roster_args {
+	struct roster_paths paths;
+	struct read_opts read;
+};
+
+/*
+ * Handles a roster option or --help; returns 1 when handled, 0 when the
+ * option is not one of them, -1 after a usage message (exit 2).
+ */
+int cli_roster_option(const struct command *cmd, int opt, const char *arg,
+    struct roster_args *args);
+
+/* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints the command's --help on stdout. */
+void cli_help(const struct command *cmd);
+
+/* Parses a whole non-negative number option; false after a usage message. */
+bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out);
+
+/* Loads the roster; on a read failure or errors in the data prints the diagnostics and returns false. */
+bool cli_load_roster(struct roster *r, const struct roster_args *args);
+
+/* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
+int cli_finish(int status);
+
+/* The subcommands, in the order help lists them. */
+extern const struct command cmd_validate, cmd_assign, cmd_audit, cmd_report, cmd_lists,
+    cmd_diff, cmd_template;
+
+#endif

@@ -1,0 +1,51 @@
+/* mcf: exact minimum-cost flow by the primal network simplex method. */
+#ifndef LIANHU_MCF_H
+#define LIANHU_MCF_H
+
+#include <stdint.h>
+
+/* Costs and potentials are 128-bit so that lexicographic weights fit. */
+typedef __int128 mcf_cost;
+
+/* A capacity this large means "unbounded" (no arc carries more than the total supply). */
+#define MCF_INF INT64_MAX
+
+enum mcf_status {
+	MCF_OPTIMAL,
+	MCF_INFEASIBLE,	/* supplies cannot be routed */
+	MCF_UNBOUNDED	/* a negative cycle of unbounded arcs */
+};
+
+struct mcf;
+
+/* Returns a new empty network with room for the given counts (hints, it grows); free with mcf_free. */
+struct mcf *mcf_new(int node_hint, int arc_hint);
+
+/* Adds a node with zero supply and returns its index (0, 1, 2 ...). */
+int mcf_add_node(struct mcf *g);
+
+/* Adds an arc from -> to with capacity [0, cap] and unit cost, returns its index (0, 1, 2 ...). */
+int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost);
+
+/* Sets the supply of a node: positive supplies, negative demands; they must sum to zero. */
+void mcf_set_supply(struct mcf *g, int node, int64_t supply);
+
+/* Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an optimal solution. */
+enum mcf_status mcf_solve(struct mcf *g);
+
+/* Flow on an arc of a solved network. */
+int64_t mcf_flow(const struct mcf *g, int arc);
+
+/* Node potential (dual) of a solved network: reduced cost c(u,v) + pi(u) - pi(v) >= 0 on arcs below capacity. */
+mcf_cost mcf_potential(const struct mcf *g, int node);
+
+/* Sum of flow times cost over all arcs of a solved network. */
+mcf_cost mcf_total_cost(const struct mcf *g);
+
+int mcf_node_count(const struct mcf *g);
+int mcf_arc_count(const struct mcf *g);
+
+/* Frees the network; accepts NULL. */
+void mcf_free(struct mcf *g);
+
+#endif

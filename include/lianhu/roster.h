@@ -1,0 +1,109 @@
+/* roster: the model of buildings, households and members, read and checked from the three CSV files. */
+#ifndef LIANHU_ROSTER_H
+#define LIANHU_ROSTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lianhu/table.h"
+#include "lianhu/util.h"
+
+/* How near a member is to a household; lower is nearer. */
+enum tier { TIER_BUILDING, TIER_GRID, TIER_COMMUNITY, TIER_TOWNSHIP, TIER_NONE };
+
+enum household_kind { KIND_RESIDENT, KIND_SHOP };
+
+/* A village or community, known by its name together with its township's. */
+struct community {
+	const char *name;
+	int township;		/* -1 when the roster names none */
+};
+
+struct grid {
+	const char *id;
+	int community;		/* -1 when the roster names none */
+	int township;		/* -1 when the roster names none */
+	long line;		/* first line of buildings.csv naming it */
+};
+
+struct building {
+	const char *id;
+	const char *name;
+	int grid;
+	long line;
+	int households;		/* how many households live in it */
+};
+
+struct household {
+	const char *id;
+	const char *unit, *room, *head, *phone;
+	const char *priority;	/* the tag, or NULL for an ordinary household */
+	int building;
+	enum household_kind kind;
+	long line;
+};
+
+struct member {
+	const char *id, *name, *branch, *phone, *status;
+	int building;		/* -1 when the member gives only a grid */
+	int grid;
+	long capacity;		/* -1: the --max-load default */
+	bool status_eligible;
+	long line;
+};
+
+/* Where the three files are; NULL fields default to DIR/<name>.csv. */
+struct roster_paths {
+	const char *dir;
+	const char *buildings, *households, *members;
+};
+
+enum roster_file { FILE_BUILDINGS, FILE_HOUSEHOLDS, FILE_MEMBERS, FILE_COUNT };
+
+struct roster {
+	struct pool *pool;	/* every string below lives here */
+	const char **townships;
+	struct community *communities;
+	struct grid *grids;
+	struct building *buildings;
+	struct household *households;
+	struct member *members;
+	size_t ntownships, ncommunities, ngrids, nbuildings, nhouseholds, nmembers;
+	size_t townships_alloc, communities_alloc, grids_alloc, buildings_alloc,
+	    households_alloc, members_alloc;
+	struct strmap township_ids, community_ids, grid_ids, building_ids, household_ids, member_ids;
+	char *paths[FILE_COUNT];	/* the files as read (labels of diagnostics) */
+	long rows[FILE_COUNT];		/* data rows read per file */
+};
+
+/* Initialises an empty roster; release with roster_release. */
+void roster_init(struct roster *r);
+
+/*
+ * Reads and checks the three files; problems in the data go to diag.
+ * Returns -1 (after a message) when a file cannot be read or two files are
+ * standard input, 0 otherwise.
+ */
+int roster_load(struct roster *r, const struct roster_paths *paths, const struct read_opts *opts);
+
+/* Frees everything the roster holds. */
+void roster_release(struct roster *r);
+
+/* The member's capacity: its own, else max_load. */
+long member_capacity(const struct member *m, long max_load);
+
+/* True when the member may take households: eligible status and capacity above 0. */
+bool member_eligible(const struct member *m, long max_load);
+
+/* The tier between a household in building b and member m (TIER_NONE when unreachable). */
+enum tier roster_tier(const struct roster *r, int building, const struct member *m);
+
+/* The member's community and township (-1 when none). */
+int member_community(const struct roster *r, const struct member *m);
+int member_township(const struct roster *r, const struct member *m);
+
+/* Names of tiers as SPEC writes them ("building" ...), and their parser. */
+const char *tier_name(enum tier t);
+bool tier_parse(const char *name, enum tier *out);
+
+#endif

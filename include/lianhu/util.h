@@ -1,0 +1,68 @@
+/* util: allocation that never fails, string pools and string maps. */
+#ifndef LIANHU_UTIL_H
+#define LIANHU_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocators that exit with a message when memory runs out; free with free(). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+
+/* Grows *array (of *alloc elements of elem_size) so that index need-1 fits. */
+void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size);
+#define GROW(array, alloc, need) \
+	grow_array((void **)&(array), &(alloc), (need), sizeof(*(array)))
+
+/* An arena of NUL-terminated strings that live until pool_free. */
+struct pool;
+
+/* Returns a new pool; free with pool_free. */
+struct pool *pool_new(void);
+
+/* Copies len bytes of s into the pool and returns the NUL-terminated copy. */
+const char *pool_strndup(struct pool *p, const char *s, size_t len);
+
+/* Bytes held by the pool. */
+size_t pool_size(const struct pool *p);
+
+/* Frees the pool and every string in it; accepts NULL. */
+void pool_free(struct pool *p);
+
+/* A hash map from strings (not owned) to non-negative ints. */
+struct strmap {
+	const char **keys;
+	int *values;
+	size_t mask;	/* capacity - 1, capacity a power of two */
+	size_t count;
+};
+
+/* Initialises an empty map. */
+void strmap_init(struct strmap *m);
+
+/* Returns the value stored for key, or -1. */
+int strmap_get(const struct strmap *m, const char *key);
+
+/* Stores value for key unless key is there; returns the value now stored. */
+int strmap_put(struct strmap *m, const char *key, int value);
+
+/* Releases the map's memory, not the keys. */
+void strmap_release(struct strmap *m);
+
+/* Hash of a NUL-terminated string. */
+uint64_t str_hash(const char *s);
+
+/* Trims ASCII white space and U+3000 (ideographic space) from both ends in place; returns the new length. */
+size_t trim_span(const char **s, size_t len);
+
+/* True when s equals one of the NULL-terminated words, ignoring ASCII case. */
+bool word_in(const char *s, const char *const *words);
+
+/* Parses a non-negative decimal integer up to max; returns false on anything else. */
+bool parse_count(const char *s, long max, long *out);
+
+#endif

@@ -1,0 +1,110 @@
+/* cli: what every subcommand shares: exit statuses, roster options, help. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+
+/* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "lianhu %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: lianhu %s %s\ntry 'lianhu %s --help'\n", cmd->name,
+	    cmd->synopsis, cmd->name);
+	return EXIT_TROUBLE;
+}
+
+/* Prints the command's --help on stdout. */
+void cli_help(const struct command *cmd)
+{
+	printf("usage: lianhu %s %s\n\n%s\n\noptions:\n%s", cmd->name, cmd->synopsis,
+	    cmd->purpose, cmd->options);
+}
+
+static bool delimiter_parse(const char *arg, char *out)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0 || strcmp(arg, "\t") == 0)
+		*out = '\t';
+	else if (strcmp(arg, ",") == 0 || strcmp(arg, "comma") == 0)
+		*out = ',';
+	else if (strcmp(arg, ";") == 0 || strcmp(arg, "semicolon") == 0)
+		*out = ';';
+	else
+		return false;
+	return true;
+}
+
+/* Handles a roster option or --help; 1 handled, 0 not a roster option, -1 usage error. */
+int cli_roster_option(const struct command *cmd, int opt, const char *arg,
+    struct roster_args *args)
+{
+	switch (opt) {
+	case 'd':
+		args->paths.dir = arg;
+		return 1;
+	case OPT_BUILDINGS:
+		args->paths.buildings = arg;
+		return 1;
+	case OPT_HOUSEHOLDS:
+		args->paths.households = arg;
+		return 1;
+	case OPT_MEMBERS:
+		args->paths.members = arg;
+		return 1;
+	case OPT_ENCODING:
+		if (encoding_parse(arg, &args->read.encoding))
+			return 1;
+		cli_usage_error(cmd, "unknown encoding '%s' (auto, utf-8, gb18030, utf-16)", arg);
+		return -1;
+	case OPT_DELIMITER:
+		if (delimiter_parse(arg, &args->read.delimiter))
+			return 1;
+		cli_usage_error(cmd, "unknown delimiter '%s' (',', tab or ';')", arg);
+		return -1;
+	case OPT_HELP:
+		cli_help(cmd);
+		exit(cli_finish(EXIT_OK));
+	default:
+		return 0;
+	}
+}
+
+/* Parses a whole non-negative number option; false after a usage message. */
+bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out)
+{
+	if (parse_count(arg, 1000000000L, out))
+		return true;
+	cli_usage_error(cmd, "%s '%s' is not a whole number", name, arg);
+	return false;
+}
+
+/* Loads the roster; on a read failure or errors in the data prints the diagnostics and returns false. */
+bool cli_load_roster(struct roster *r, const struct roster_args *args)
+{
+	if (roster_load(r, &args->paths, &args->read) < 0)
+		return false;
+	if (diag_count(DIAG_ERROR) == 0)
+		return true;
+	diag_print(stderr);
+	fprintf(stderr, "lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n",
+	    diag_count(DIAG_ERROR));
+	return false;
+}
+
+/* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
+int cli_finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "lianhu: cannot write standard output: %s\n", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return status;
+}

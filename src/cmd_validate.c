@@ -1,0 +1,102 @@
+/* validate: read the rosters, report every problem, exit 1 when any is an error. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+
+/* Prints the JSON report of SPEC §4 on stdout. */
+static void print_json(void)
+{
+	cJSON *root = cJSON_CreateObject(), *list;
+	size_t n;
+	const struct diag *d = diag_sorted(&n);
+	char *text;
+
+	cJSON_AddBoolToObject(root, "ok", diag_count(DIAG_ERROR) == 0);
+	cJSON_AddNumberToObject(root, "errors", (double)diag_count(DIAG_ERROR));
+	cJSON_AddNumberToObject(root, "warnings", (double)diag_count(DIAG_WARNING));
+	list = cJSON_AddArrayToObject(root, "diagnostics");
+	for (size_t i = 0; i < n; i++) {
+		cJSON *item = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(item, "file", d[i].file);
+		cJSON_AddNumberToObject(item, "line", (double)d[i].line);
+		cJSON_AddStringToObject(item, "severity",
+		    d[i].severity == DIAG_ERROR ? "error" : "warning");
+		cJSON_AddStringToObject(item, "code", d[i].code);
+		cJSON_AddStringToObject(item, "message", d[i].message);
+		cJSON_AddItemToArray(list, item);
+	}
+	text = cJSON_Print(root);
+	if (text == NULL) {
+		fprintf(stderr, "lianhu: out of memory\n");
+		exit(EXIT_TROUBLE);
+	}
+	printf("%s\n", text);
+	free(text);
+	cJSON_Delete(root);
+}
+
+/* One line on stderr: rows per file, errors, warnings. */
+static void print_summary(const struct roster *r)
+{
+	fprintf(stderr, "%s: %ld rows, %s: %ld rows, %s: %ld rows; %zu errors, %zu warnings\n",
+	    r->paths[FILE_BUILDINGS], r->rows[FILE_BUILDINGS],
+	    r->paths[FILE_HOUSEHOLDS], r->rows[FILE_HOUSEHOLDS],
+	    r->paths[FILE_MEMBERS], r->rows[FILE_MEMBERS],
+	    diag_count(DIAG_ERROR), diag_count(DIAG_WARNING));
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct roster_args args = { 0 };
+	struct roster r;
+	bool json = false;
+	int c, handled;
+
+	while ((c = getopt_long(argc, argv, "d:", longopts, NULL)) != -1) {
+		if ((handled = cli_roster_option(cmd, c, optarg, &args)) != 0) {
+			if (handled < 0)
+				return EXIT_TROUBLE;
+		} else if (c == OPT_FORMAT && (strcmp(optarg, "json") == 0 ||
+		    strcmp(optarg, "text") == 0)) {
+			json = strcmp(optarg, "json") == 0;
+		} else if (c == OPT_FORMAT) {
+			return cli_usage_error(cmd, "unknown format '%s' (text or json)", optarg);
+		} else {
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	roster_init(&r);
+	if (roster_load(&r, &args.paths, &args.read) < 0) {
+		roster_release(&r);
+		return EXIT_TROUBLE;
+	}
+	if (json) {
+		print_json();
+	} else {
+		diag_print(stderr);
+		print_summary(&r);
+	}
+	roster_release(&r);
+	return diag_count(DIAG_ERROR) ? EXIT_FOUND : EXIT_OK;
+}
+
+const struct command cmd_validate = {
+	.name = "validate",
+	.run = run,
+	.synopsis = "[roster options] [--format text|json]",
+	.purpose = "check the rosters and report every problem by file and line",
+	.options = CLI_ROSTER_HELP
+	    "      --format FMT       text (diagnostics on stderr) or json (on stdout)\n",
+};

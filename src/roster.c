@@ -1,0 +1,553 @@
+/* roster: reads buildings.csv, households.csv and members.csv into the model and checks them (SPEC §2). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/diag.h"
+#include "lianhu/roster.h"
+
+static const char *const building_id_aliases[] = { "楼栋编号", "楼栋号", "小组编号", NULL };
+static const char *const grid_id_aliases[] = { "网格编号", "网格", NULL };
+static const char *const community_aliases[] = { "社区", "村", "村社区", "村(社区)", "村/社区", "村（社区）", NULL };
+static const char *const township_aliases[] = { "乡镇", "街道", "乡镇街道", "乡镇(街道)", NULL };
+static const char *const building_name_aliases[] = { "名称", "楼栋名称", "地址", NULL };
+
+enum { B_ID, B_GRID, B_COMMUNITY, B_TOWNSHIP, B_NAME, B_NCOLS };
+static const struct column building_columns[B_NCOLS] = {
+	{ "building_id", building_id_aliases, true },
+	{ "grid_id", grid_id_aliases, true },
+	{ "community", community_aliases, false },
+	{ "township", township_aliases, false },
+	{ "name", building_name_aliases, false },
+};
+
+static const char *const household_id_aliases[] = { "户编号", "户号", NULL };
+static const char *const unit_aliases[] = { "单元", NULL };
+static const char *const room_aliases[] = { "房号", "门牌号", "室", NULL };
+static const char *const kind_aliases[] = { "类型", "户类型", NULL };
+static const char *const head_aliases[] = { "户主", "户主姓名", "姓名", NULL };
+static const char *const phone_aliases[] = { "电话", "联系电话", "手机", NULL };
+static const char *const priority_aliases[] = { "重点户", "重点", "标签", NULL };
+
+enum { H_ID, H_BUILDING, H_UNIT, H_ROOM, H_KIND, H_HEAD, H_PHONE, H_PRIORITY, H_NCOLS };
+static const struct column household_columns[H_NCOLS] = {
+	{ "household_id", household_id_aliases, true },
+	{ "building_id", building_id_aliases, true },
+	{ "unit", unit_aliases, false },
+	{ "room", room_aliases, false },
+	{ "kind", kind_aliases, false },
+	{ "head", head_aliases, false },
+	{ "phone", phone_aliases, false },
+	{ "priority", priority_aliases, false },
+};
+
+static const char *const member_id_aliases[] = { "党员编号", "编号", NULL };
+static const char *const member_name_aliases[] = { "姓名", NULL };
+static const char *const home_aliases[] = { "居住楼栋", "楼栋编号", NULL };
+static const char *const branch_aliases[] = { "党支部", "所在支部", NULL };
+static const char *const capacity_aliases[] = { "联系户上限", "上限", NULL };
+static const char *const status_aliases[] = { "状态", NULL };
+
+enum { M_ID, M_NAME, M_BUILDING, M_GRID, M_BRANCH, M_CAPACITY, M_STATUS, M_PHONE, M_NCOLS };
+static const struct column member_columns[M_NCOLS] = {
+	{ "member_id", member_id_aliases, true },
+	{ "name", member_name_aliases, false },
+	{ "building_id", home_aliases, false },
+	{ "grid_id", grid_id_aliases, false },
+	{ "branch", branch_aliases, false },
+	{ "capacity", capacity_aliases, false },
+	{ "status", status_aliases, false },
+	{ "phone", phone_aliases, false },
+};
+
+static const char *const eligible_statuses[] = { "", "active", "正常", "在岗", NULL };
+static const char *const ineligible_statuses[] = {
+	"inactive", "mobile", "infirm", "流动", "年老体弱", "失联", NULL
+};
+static const char *const resident_kinds[] = { "", "resident", "住户", "居民", "居民户", NULL };
+static const char *const shop_kinds[] = { "shop", "商户", "商铺", "门店", NULL };
+static const char *const ordinary_marks[] = { "", "0", "no", "n", "false", "否", NULL };
+
+#define CAPACITY_MAX 1000000L
+
+/* The state of one file being read: its columns, once the header is seen. */
+struct reading {
+	struct roster *r;
+	enum roster_file file;
+	const char *label;
+	const struct column *columns;
+	size_t ncolumns;
+	int idx[16];	/* field index of each column, -1 when absent */
+	size_t header_fields;
+	bool header_seen, header_ok;
+	/* Per grid while reading buildings: the names the rows gave. */
+	const char **grid_community, **grid_township;
+};
+
+/* Initialises an empty roster; release with roster_release. */
+void roster_init(struct roster *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->pool = pool_new();
+	strmap_init(&r->township_ids);
+	strmap_init(&r->community_ids);
+	strmap_init(&r->grid_ids);
+	strmap_init(&r->building_ids);
+	strmap_init(&r->household_ids);
+	strmap_init(&r->member_ids);
+}
+
+/* Frees everything the roster holds. */
+void roster_release(struct roster *r)
+{
+	strmap_release(&r->township_ids);
+	strmap_release(&r->community_ids);
+	strmap_release(&r->grid_ids);
+	strmap_release(&r->building_ids);
+	strmap_release(&r->household_ids);
+	strmap_release(&r->member_ids);
+	free(r->townships);
+	free(r->communities);
+	free(r->grids);
+	free(r->buildings);
+	free(r->households);
+	free(r->members);
+	for (int f = 0; f < FILE_COUNT; f++)
+		free(r->paths[f]);
+	pool_free(r->pool);
+	memset(r, 0, sizeof(*r));
+}
+
+/* A field of the record by column, "" when the file lacks the column. */
+static const char *field(const struct reading *rd, const struct table_record *rec, int col)
+{
+	return rd->idx[col] >= 0 ? rec->fields[rd->idx[col]] : "";
+}
+
+/* Keeps a string in the pool; empty strings share one static "". */
+static const char *keep(struct roster *r, const char *s)
+{
+	return *s ? pool_strndup(r->pool, s, strlen(s)) : "";
+}
+
+/* Checks the header; false when the file's rows cannot be read. */
+static bool read_header(struct reading *rd, const struct table_record *rec)
+{
+	rd->header_seen = true;
+	rd->header_fields = rec->count;
+	rd->header_ok = columns_match(rec, rd->columns, rd->ncolumns, rd->idx, rd->label);
+	return rd->header_ok;
+}
+
+/* True when the record is a data row that may be read (header done, right field count). */
+static bool row_usable(struct reading *rd, const struct table_record *rec)
+{
+	if (!rd->header_seen) {
+		read_header(rd, rec);
+		return false;
+	}
+	rd->r->rows[rd->file]++;
+	if (!rd->header_ok)
+		return false;
+	if (rec->count != rd->header_fields) {
+		diag_error(rd->label, rec->line, "field-count", "%zu fields, the header has %zu",
+		    rec->count, rd->header_fields);
+		return false;
+	}
+	return true;
+}
+
+/* Reports an empty required value; true when it is there. */
+static bool present(const struct reading *rd, const struct table_record *rec, int col)
+{
+	if (*field(rd, rec, col))
+		return true;
+	diag_error(rd->label, rec->line, "missing-value", "empty %s", rd->columns[col].name);
+	return false;
+}
+
+/* Registers id in map as index; reports duplicate-id and returns false when taken. */
+static bool unique_id(const struct reading *rd, struct strmap *map, const char *id, int index,
+    long line, long (*line_of)(const struct roster *, int), const char *what)
+{
+	int old = strmap_put(map, id, index);
+
+	if (old == index)
+		return true;
+	diag_error(rd->label, line, "duplicate-id", "%s '%s' already on line %ld", what, id,
+	    line_of(rd->r, old));
+	return false;
+}
+
+static long building_line(const struct roster *r, int i) { return r->buildings[i].line; }
+static long household_line(const struct roster *r, int i) { return r->households[i].line; }
+static long member_line(const struct roster *r, int i) { return r->members[i].line; }
+
+/* Returns the grid's index, adding it; reports hierarchy-conflict when the row disagrees. */
+static int grid_for_row(struct reading *rd, const struct table_record *rec)
+{
+	struct roster *r = rd->r;
+	const char *id = field(rd, rec, B_GRID);
+	const char *names[2] = { field(rd, rec, B_COMMUNITY), field(rd, rec, B_TOWNSHIP) };
+	const char **known[2];
+	int g = strmap_get(&r->grid_ids, id);
+
+	if (g < 0) {
+		GROW(r->grids, r->grids_alloc, r->ngrids + 1);
+		r->grids[r->ngrids] = (struct grid){ .id = keep(r, id), .line = rec->line,
+		    .community = -1, .township = -1 };
+		g = strmap_put(&r->grid_ids, r->grids[r->ngrids].id, (int)r->ngrids);
+		r->ngrids++;
+		size_t alloc = r->grids_alloc;
+		rd->grid_community = xreallocarray(rd->grid_community, alloc, sizeof(char *));
+		rd->grid_township = xreallocarray(rd->grid_township, alloc, sizeof(char *));
+		rd->grid_community[g] = rd->grid_township[g] = "";
+	}
+	known[0] = &rd->grid_community[g];
+	known[1] = &rd->grid_township[g];
+	for (int k = 0; k < 2; k++) {
+		if (!*names[k])
+			continue;
+		if (!**known[k]) {
+			*known[k] = keep(r, names[k]);
+		} else if (strcmp(*known[k], names[k]) != 0) {
+			diag_error(rd->label, rec->line, "hierarchy-conflict",
+			    "grid '%s' is in %s '%s' on line %ld, here in '%s'", id,
+			    k == 0 ? "community" : "township", *known[k], r->grids[g].line, names[k]);
+			return -1;
+		}
+	}
+	return g;
+}
+
+static void building_row(void *ctx, const struct table_record *rec)
+{
+	struct reading *rd = ctx;
+	struct roster *r = rd->r;
+	struct building *b;
+	int g;
+
+	if (!row_usable(rd, rec))
+		return;
+	if (!present(rd, rec, B_ID) | !present(rd, rec, B_GRID))
+		return;
+	if ((g = grid_for_row(rd, rec)) < 0)
+		return;
+	GROW(r->buildings, r->buildings_alloc, r->nbuildings + 1);
+	b = &r->buildings[r->nbuildings];
+	*b = (struct building){ .id = keep(r, field(rd, rec, B_ID)),
+	    .name = keep(r, field(rd, rec, B_NAME)), .grid = g, .line = rec->line };
+	if (unique_id(rd, &r->building_ids, b->id, (int)r->nbuildings, rec->line,
+	    building_line, "building"))
+		r->nbuildings++;
+}
+
+/* Interns a township name; -1 for "". */
+static int township_index(struct roster *r, const char *name)
+{
+	int t;
+
+	if (!*name)
+		return -1;
+	if ((t = strmap_get(&r->township_ids, name)) >= 0)
+		return t;
+	GROW(r->townships, r->townships_alloc, r->ntownships + 1);
+	r->townships[r->ntownships] = name;
+	return strmap_put(&r->township_ids, name, (int)r->ntownships++);
+}
+
+/* Interns a community by name and township; -1 for "". */
+static int community_index(struct roster *r, const char *name, int township)
+{
+	char *key;
+	const char *kept;
+	int c;
+
+	if (!*name)
+		return -1;
+	key = xmalloc(strlen(name) + 16);
+	sprintf(key, "%d\x1f%s", township, name);
+	if ((c = strmap_get(&r->community_ids, key)) < 0) {
+		kept = keep(r, key);
+		GROW(r->communities, r->communities_alloc, r->ncommunities + 1);
+		r->communities[r->ncommunities] = (struct community){ name, township };
+		c = strmap_put(&r->community_ids, kept, (int)r->ncommunities++);
+	}
+	free(key);
+	return c;
+}
+
+/* Gives every grid its community and township once all building rows are in. */
+static void settle_grids(struct reading *rd)
+{
+	struct roster *r = rd->r;
+
+	for (size_t g = 0; g < r->ngrids; g++) {
+		r->grids[g].township = township_index(r, rd->grid_township[g]);
+		r->grids[g].community = community_index(r, rd->grid_community[g],
+		    r->grids[g].township);
+	}
+}
+
+/* Returns the priority tag, or NULL for an ordinary household. */
+static const char *priority_tag(struct roster *r, const char *value)
+{
+	return word_in(value, ordinary_marks) ? NULL : keep(r, value);
+}
+
+static void household_row(void *ctx, const struct table_record *rec)
+{
+	struct reading *rd = ctx;
+	struct roster *r = rd->r;
+	struct household *h;
+	const char *kind = field(rd, rec, H_KIND), *building = field(rd, rec, H_BUILDING);
+	int b;
+	bool ok;
+
+	if (!row_usable(rd, rec))
+		return;
+	ok = present(rd, rec, H_ID) & present(rd, rec, H_BUILDING);
+	b = *building ? strmap_get(&r->building_ids, building) : -1;
+	if (*building && b < 0) {
+		diag_error(rd->label, rec->line, "unknown-building",
+		    "building '%s' is not in buildings.csv", building);
+		ok = false;
+	}
+	if (!word_in(kind, resident_kinds) && !word_in(kind, shop_kinds)) {
+		diag_error(rd->label, rec->line, "bad-value",
+		    "kind '%s' is neither resident (住户) nor shop (商户)", kind);
+		ok = false;
+	}
+	if (!*field(rd, rec, H_ID))
+		return;
+	GROW(r->households, r->households_alloc, r->nhouseholds + 1);
+	h = &r->households[r->nhouseholds];
+	*h = (struct household){ .id = keep(r, field(rd, rec, H_ID)), .building = b,
+	    .line = rec->line };
+	if (!unique_id(rd, &r->household_ids, h->id, (int)r->nhouseholds, rec->line,
+	    household_line, "household"))
+		return;
+	h->unit = keep(r, field(rd, rec, H_UNIT));
+	h->room = keep(r, field(rd, rec, H_ROOM));
+	h->head = keep(r, field(rd, rec, H_HEAD));
+	h->phone = keep(r, field(rd, rec, H_PHONE));
+	h->priority = priority_tag(r, field(rd, rec, H_PRIORITY));
+	h->kind = word_in(kind, shop_kinds) ? KIND_SHOP : KIND_RESIDENT;
+	if (ok)
+		r->buildings[b].households++;
+	r->nhouseholds++;
+}
+
+/* Resolves the member's home: building first, else grid; false on an error. */
+static bool member_home(struct reading *rd, const struct table_record *rec, struct member *m)
+{
+	struct roster *r = rd->r;
+	const char *building = field(rd, rec, M_BUILDING), *grid = field(rd, rec, M_GRID);
+	int g = *grid ? strmap_get(&r->grid_ids, grid) : -1;
+
+	m->building = *building ? strmap_get(&r->building_ids, building) : -1;
+	if (*building && m->building < 0) {
+		diag_error(rd->label, rec->line, "unknown-building",
+		    "building '%s' is not in buildings.csv", building);
+		return false;
+	}
+	if (m->building >= 0) {
+		m->grid = r->buildings[m->building].grid;
+		if (*grid && g != m->grid)
+			diag_warning(rd->label, rec->line, "member-grid-mismatch",
+			    "grid '%s' differs from building '%s''s grid '%s'; the building's is used",
+			    grid, building, r->grids[m->grid].id);
+		return true;
+	}
+	if (!*grid) {
+		diag_error(rd->label, rec->line, "missing-value",
+		    "neither building_id nor grid_id is given");
+		return false;
+	}
+	if (g < 0) {
+		diag_error(rd->label, rec->line, "unknown-grid",
+		    "grid '%s' is not in buildings.csv", grid);
+		return false;
+	}
+	m->grid = g;
+	return true;
+}
+
+/* Reads status and capacity; false on an error. */
+static bool member_terms(struct reading *rd, const struct table_record *rec, struct member *m)
+{
+	const char *status = field(rd, rec, M_STATUS), *capacity = field(rd, rec, M_CAPACITY);
+	bool ok = true;
+
+	m->status_eligible = word_in(status, eligible_statuses);
+	if (!m->status_eligible && !word_in(status, ineligible_statuses))
+		diag_warning(rd->label, rec->line, "unknown-status",
+		    "status '%s' is not known; the member is taken as not eligible", status);
+	m->capacity = -1;
+	if (*capacity && !parse_count(capacity, CAPACITY_MAX, &m->capacity)) {
+		diag_error(rd->label, rec->line, "bad-value",
+		    "capacity '%s' is not a whole number from 0 to %ld", capacity, CAPACITY_MAX);
+		ok = false;
+	}
+	return ok;
+}
+
+static void member_row(void *ctx, const struct table_record *rec)
+{
+	struct reading *rd = ctx;
+	struct roster *r = rd->r;
+	struct member m = { .line = rec->line };
+	bool ok;
+
+	if (!row_usable(rd, rec))
+		return;
+	ok = present(rd, rec, M_ID);
+	ok = member_home(rd, rec, &m) & ok;
+	ok = member_terms(rd, rec, &m) & ok;
+	if (!*field(rd, rec, M_ID))
+		return;
+	m.id = keep(r, field(rd, rec, M_ID));
+	GROW(r->members, r->members_alloc, r->nmembers + 1);
+	if (!unique_id(rd, &r->member_ids, m.id, (int)r->nmembers, rec->line, member_line,
+	    "member"))
+		return;
+	(void)ok;	/* a roster with errors is only ever reported, never solved */
+	m.name = keep(r, field(rd, rec, M_NAME));
+	m.branch = keep(r, field(rd, rec, M_BRANCH));
+	m.phone = keep(r, field(rd, rec, M_PHONE));
+	m.status = keep(r, field(rd, rec, M_STATUS));
+	r->members[r->nmembers++] = m;
+}
+
+static void header_only_check(const struct reading *rd)
+{
+	if (!rd->header_seen)
+		diag_error(rd->label, 1, "missing-column", "the file is empty: no header line");
+}
+
+static char *path_in(const char *dir, const char *given, const char *name)
+{
+	char *p;
+
+	if (given)
+		return xstrdup(given);
+	p = xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+/* Reads one file through its row function; -1 when it cannot be read. */
+static int read_file(struct reading *rd, const struct read_opts *opts, table_row_fn fn)
+{
+	const char *path = rd->r->paths[rd->file];
+
+	rd->label = path;
+	if (table_read(path, path, opts, fn, rd) < 0)
+		return -1;
+	header_only_check(rd);
+	return 0;
+}
+
+/* Reads and checks the three files; problems in the data go to diag. */
+int roster_load(struct roster *r, const struct roster_paths *paths, const struct read_opts *opts)
+{
+	const char *dir = paths->dir ? paths->dir : ".";
+	struct reading rd = { .r = r };
+	int stdin_uses = 0, rc = -1;
+
+	r->paths[FILE_BUILDINGS] = path_in(dir, paths->buildings, "buildings.csv");
+	r->paths[FILE_HOUSEHOLDS] = path_in(dir, paths->households, "households.csv");
+	r->paths[FILE_MEMBERS] = path_in(dir, paths->members, "members.csv");
+	for (int f = 0; f < FILE_COUNT; f++)
+		stdin_uses += strcmp(r->paths[f], "-") == 0;
+	if (stdin_uses > 1) {
+		fprintf(stderr, "lianhu: only one file can be read from standard input ('-')\n");
+		return -1;
+	}
+	rd.file = FILE_BUILDINGS;
+	rd.columns = building_columns;
+	rd.ncolumns = B_NCOLS;
+	if (read_file(&rd, opts, building_row) < 0)
+		goto out;
+	settle_grids(&rd);
+	rd = (struct reading){ .r = r, .file = FILE_HOUSEHOLDS, .columns = household_columns,
+	    .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
+	    .grid_township = rd.grid_township };
+	if (read_file(&rd, opts, household_row) < 0)
+		goto out;
+	rd.file = FILE_MEMBERS;
+	rd.columns = member_columns;
+	rd.ncolumns = M_NCOLS;
+	rd.header_seen = rd.header_ok = false;
+	if (read_file(&rd, opts, member_row) < 0)
+		goto out;
+	for (size_t b = 0; b < r->nbuildings; b++)
+		if (r->buildings[b].households == 0)
+			diag_warning(r->paths[FILE_BUILDINGS], r->buildings[b].line, "empty-building",
+			    "building '%s' has no households", r->buildings[b].id);
+	rc = 0;
+out:
+	free(rd.grid_community);
+	free(rd.grid_township);
+	return rc;
+}
+
+/* The member's capacity: its own, else max_load. */
+long member_capacity(const struct member *m, long max_load)
+{
+	return m->capacity >= 0 ? m->capacity : max_load;
+}
+
+/* True when the member may take households: eligible status and capacity above 0. */
+bool member_eligible(const struct member *m, long max_load)
+{
+	return m->status_eligible && member_capacity(m, max_load) > 0;
+}
+
+/* The member's community (-1 when none). */
+int member_community(const struct roster *r, const struct member *m)
+{
+	return r->grids[m->grid].community;
+}
+
+/* The member's township (-1 when none). */
+int member_township(const struct roster *r, const struct member *m)
+{
+	return r->grids[m->grid].township;
+}
+
+/* The tier between a household in building b and member m (TIER_NONE when unreachable). */
+enum tier roster_tier(const struct roster *r, int b, const struct member *m)
+{
+	const struct grid *hg = &r->grids[r->buildings[b].grid], *mg = &r->grids[m->grid];
+
+	if (m->building == b)
+		return TIER_BUILDING;
+	if (m->grid == r->buildings[b].grid)
+		return TIER_GRID;
+	if (hg->community >= 0 && hg->community == mg->community)
+		return TIER_COMMUNITY;
+	if (hg->township >= 0 && hg->township == mg->township)
+		return TIER_TOWNSHIP;
+	return TIER_NONE;
+}
+
+static const char *const tier_names[] = { "building", "grid", "community", "township" };
+
+/* Names of tiers as SPEC writes them. */
+const char *tier_name(enum tier t)
+{
+	return t < TIER_NONE ? tier_names[t] : "";
+}
+
+/* Parses a --scope value. */
+bool tier_parse(const char *name, enum tier *out)
+{
+	for (int t = 0; t < TIER_NONE; t++) {
+		if (strcmp(name, tier_names[t]) == 0) {
+			*out = (enum tier)t;
+			return true;
+		}
+	}
+	return false;
+}

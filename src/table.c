@@ -1,0 +1,480 @@
+/* table: reads one delimited text file (any supported encoding) record by record, with physical line numbers. */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lianhu/diag.h"
+#include "lianhu/table.h"
+#include "lianhu/util.h"
+
+#define FIELD_MAX (64 * 1024)	/* longer fields are an error, not a memory hazard */
+
+/* A byte buffer owned by whoever holds it. */
+struct bytes {
+	char *data;
+	size_t len, alloc;
+};
+
+static void bytes_put(struct bytes *b, const void *s, size_t len)
+{
+	GROW(b->data, b->alloc, b->len + len + 1);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+}
+
+/* Parses an --encoding value; returns false when unknown. */
+bool encoding_parse(const char *name, enum encoding *out)
+{
+	static const char *const utf8[] = { "utf-8", "utf8", NULL };
+	static const char *const gb[] = { "gb18030", "gbk", "gb2312", "cp936", NULL };
+	static const char *const utf16[] = { "utf-16", "utf16", NULL };
+
+	if (strcasecmp(name, "auto") == 0)
+		*out = ENC_AUTO;
+	else if (word_in(name, utf8))
+		*out = ENC_UTF8;
+	else if (word_in(name, gb))
+		*out = ENC_GB18030;
+	else if (word_in(name, utf16))
+		*out = ENC_UTF16;
+	else
+		return false;
+	return true;
+}
+
+/* Reads all of fd into b; returns -1 with errno set on failure. */
+static int slurp(int fd, struct bytes *b)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return -1;
+		}
+		if (S_ISREG(st.st_mode))
+			GROW(b->data, b->alloc, (size_t)st.st_size + 1);
+	}
+	for (;;) {
+		ssize_t n;
+
+		GROW(b->data, b->alloc, b->len + 65536 + 1);
+		n = read(fd, b->data + b->len, b->alloc - b->len - 1);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		b->len += (size_t)n;
+	}
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t left)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned long cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (left < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+/* True when the whole buffer is valid UTF-8. */
+static bool utf8_valid(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n;
+
+		if (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		n = utf8_seq(s + i, len - i);
+		if (n == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+static long count_lines(const char *s, size_t len)
+{
+	long lines = 1;
+	const char *end = s + len;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		lines++;
+		s++;
+	}
+	return lines;
+}
+
+/*
+ * Replaces invalid UTF-8 and NUL bytes by U+FFFD, one encoding error per
+ * line where they occur. Returns the cleaned buffer (which may be in).
+ */
+static void utf8_clean(struct bytes *in, const char *label)
+{
+	const unsigned char *s = (const unsigned char *)in->data;
+	struct bytes out = { 0 };
+	long line = 1, reported = 0;
+	size_t i = 0, copied = 0;
+
+	while (i < in->len) {
+		size_t n = s[i] == 0 ? 0 : utf8_seq(s + i, in->len - i);
+
+		if (n > 0) {
+			if (s[i] == '\n')
+				line++;
+			i += n;
+			continue;
+		}
+		if (line != reported) {
+			if (s[i] == 0)
+				diag_error(label, line, "encoding", "NUL byte in text");
+			else
+				diag_error(label, line, "encoding",
+				    "invalid UTF-8 byte 0x%02x", s[i]);
+			reported = line;
+		}
+		bytes_put(&out, s + copied, i - copied);
+		bytes_put(&out, "\xef\xbf\xbd", 3);
+		i++;
+		copied = i;
+	}
+	if (out.data == NULL)
+		return;
+	bytes_put(&out, s + copied, in->len - copied);
+	out.data[out.len] = '\0';
+	free(in->data);
+	*in = out;
+}
+
+/* Converts in (from the named charset) to UTF-8, one encoding error per line with bad input. */
+static void convert(struct bytes *in, size_t skip, const char *charset, size_t unit,
+    const char *label)
+{
+	iconv_t cd = iconv_open("UTF-8", charset);
+	struct bytes out = { 0 };
+	char *src = in->data + skip;
+	size_t left = in->len - skip;
+	long reported = 0;
+
+	if (cd == (iconv_t)-1) {
+		fprintf(stderr, "lianhu: cannot convert from %s: %s\n", charset, strerror(errno));
+		exit(2);
+	}
+	GROW(out.data, out.alloc, left + left / 2 + 16);
+	while (left > 0) {
+		char *dst = out.data + out.len;
+		size_t room = out.alloc - out.len - 1;
+		size_t r = iconv(cd, &src, &left, &dst, &room);
+
+		out.len = (size_t)(dst - out.data);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			GROW(out.data, out.alloc, out.alloc + left * 2 + 16);
+			continue;
+		}
+		long line = count_lines(out.data, out.len);
+
+		if (line != reported)
+			diag_error(label, line, "encoding", errno == EINVAL ?
+			    "truncated %s character at end of file" : "invalid %s byte sequence",
+			    charset);
+		reported = line;
+		bytes_put(&out, "\xef\xbf\xbd", 3);
+		if (errno == EINVAL)
+			break;
+		src += unit < left ? unit : left;
+		left -= unit < left ? unit : left;
+	}
+	iconv_close(cd);
+	out.data[out.len] = '\0';
+	free(in->data);
+	*in = out;
+}
+
+/* Turns raw bytes into UTF-8 text as SPEC §2 says: BOM, then valid UTF-8, then GB18030. */
+static void decode(struct bytes *b, enum encoding enc, const char *label)
+{
+	const unsigned char *s = (const unsigned char *)b->data;
+	bool le = b->len >= 2 && s[0] == 0xff && s[1] == 0xfe;
+	bool be = b->len >= 2 && s[0] == 0xfe && s[1] == 0xff;
+	bool u8bom = b->len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
+
+	if (enc == ENC_AUTO)
+		enc = le || be ? ENC_UTF16 : u8bom || utf8_valid(b->data, b->len) ?
+		    ENC_UTF8 : ENC_GB18030;
+	switch (enc) {
+	case ENC_UTF16:
+		convert(b, le || be ? 2 : 0, be ? "UTF-16BE" : "UTF-16LE", 2, label);
+		break;
+	case ENC_GB18030:
+		convert(b, 0, "GB18030", 1, label);
+		break;
+	default:
+		if (u8bom) {
+			memmove(b->data, b->data + 3, b->len - 3 + 1);
+			b->len -= 3;
+		}
+		break;
+	}
+	utf8_clean(b, label);
+}
+
+/* The delimiter of the header line: the most frequent of comma, tab and semicolon outside quotes. */
+static char detect_delimiter(const char *s, size_t len)
+{
+	size_t comma = 0, tab = 0, semi = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < len && (quoted || (s[i] != '\n' || comma + tab + semi == 0)); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (s[i] == ',')
+			comma++;
+		else if (s[i] == '\t')
+			tab++;
+		else if (s[i] == ';')
+			semi++;
+		else if (s[i] == '\n' && comma + tab + semi > 0)
+			break;
+	}
+	if (tab > comma && tab >= semi)
+		return '\t';
+	if (semi > comma && semi > tab)
+		return ';';
+	return ',';
+}
+
+/* Parser state shared with libcsv's callbacks. */
+struct parse {
+	const char *label;
+	table_row_fn fn;
+	void *ctx;
+	struct bytes fields;	/* field bytes, each NUL-terminated */
+	size_t *offsets;
+	size_t noffsets, offsets_alloc;
+	const char **ptrs;
+	size_t ptrs_alloc;
+	long line;		/* line being fed */
+	long start;		/* line where the current record started */
+	bool at_start;		/* no record in progress */
+	bool too_long;		/* the record holds an oversized field */
+	long records;
+};
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct parse *p = data;
+	const char *f = s ? s : "";
+
+	if (len > FIELD_MAX && !p->too_long) {
+		diag_error(p->label, p->start, "csv-syntax",
+		    "field longer than %d bytes", FIELD_MAX);
+		p->too_long = true;
+	}
+	if (p->too_long)
+		len = 0;
+	len = trim_span(&f, len);
+	GROW(p->offsets, p->offsets_alloc, p->noffsets + 1);
+	p->offsets[p->noffsets++] = p->fields.len;
+	bytes_put(&p->fields, f, len);
+	bytes_put(&p->fields, "", 1);
+}
+
+static void on_record(int c, void *data)
+{
+	struct parse *p = data;
+	struct table_record rec;
+	bool blank = true;
+
+	(void)c;
+	GROW(p->ptrs, p->ptrs_alloc, p->noffsets + 1);
+	for (size_t i = 0; i < p->noffsets; i++) {
+		p->ptrs[i] = p->fields.data + p->offsets[i];
+		if (p->ptrs[i][0] != '\0')
+			blank = false;
+	}
+	if (!blank && !p->too_long) {
+		rec.fields = p->ptrs;
+		rec.count = p->noffsets;
+		rec.line = p->start;
+		p->fn(p->ctx, &rec);
+		p->records++;
+	}
+	p->noffsets = 0;
+	p->fields.len = 0;
+	p->at_start = true;
+	p->too_long = false;
+}
+
+static int space_only(unsigned char c)
+{
+	return c == ' ';
+}
+
+static void parser_start(struct csv_parser *csv, char delimiter)
+{
+	if (csv_init(csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		fprintf(stderr, "lianhu: out of memory\n");
+		exit(2);
+	}
+	csv_set_delim(csv, (unsigned char)delimiter);
+	csv_set_space_func(csv, space_only);
+}
+
+static bool blank_line(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Feeds the text to libcsv a physical line at a time, so that every record knows its first line. */
+static void parse_text(struct parse *p, const char *text, size_t len, char delimiter)
+{
+	struct csv_parser csv;
+	size_t pos = 0;
+
+	parser_start(&csv, delimiter);
+	p->line = 1;
+	p->at_start = true;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+
+		if (p->at_start && !blank_line(text + pos, end - pos)) {
+			p->start = p->line;
+			p->at_start = false;
+		}
+		if (csv_parse(&csv, text + pos, end - pos, on_field, on_record, p) != end - pos) {
+			diag_error(p->label, p->line, "csv-syntax",
+			    "misplaced quote: a quote inside an unquoted field or text after a closing quote");
+			csv_free(&csv);
+			parser_start(&csv, delimiter);
+			p->noffsets = 0;
+			p->fields.len = 0;
+			p->at_start = true;
+			p->too_long = false;
+		}
+		pos = end;
+		p->line++;
+	}
+	if (csv_fini(&csv, on_field, on_record, p) != 0)
+		diag_error(p->label, p->start, "csv-syntax",
+		    "unterminated quoted field (the quote opened in the record starting here never closes)");
+	csv_free(&csv);
+}
+
+/* Reads path ("-" is standard input) and calls fn for each non-blank record. */
+long table_read(const char *path, const char *label, const struct read_opts *opts,
+    table_row_fn fn, void *ctx)
+{
+	struct bytes text = { 0 };
+	struct parse p = { .label = label, .fn = fn, .ctx = ctx };
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+
+	if (fd < 0 || slurp(fd, &text) != 0) {
+		fprintf(stderr, "lianhu: cannot read '%s': %s\n", path, strerror(errno));
+		if (fd > 0)
+			close(fd);
+		free(text.data);
+		return -1;
+	}
+	if (fd > 0)
+		close(fd);
+	if (text.data == NULL)
+		bytes_put(&text, "", 0);
+	decode(&text, opts->encoding, label);
+	parse_text(&p, text.data, text.len,
+	    opts->delimiter ? opts->delimiter : detect_delimiter(text.data, text.len));
+	free(text.data);
+	free(p.fields.data);
+	free(p.offsets);
+	free(p.ptrs);
+	return p.records > 0 ? p.records - 1 : 0;
+}
+
+static bool column_named(const struct column *col, const char *name)
+{
+	return strcasecmp(col->name, name) == 0 || (col->aliases && word_in(name, col->aliases));
+}
+
+/* Maps the header's fields to columns, reporting duplicate and missing columns at the header's line. */
+bool columns_match(const struct table_record *header, const struct column *cols,
+    size_t ncols, int *idx, const char *label)
+{
+	bool ok = true;
+
+	for (size_t c = 0; c < ncols; c++)
+		idx[c] = -1;
+	for (size_t f = 0; f < header->count; f++) {
+		for (size_t c = 0; c < ncols; c++) {
+			if (!column_named(&cols[c], header->fields[f]))
+				continue;
+			if (idx[c] >= 0) {
+				diag_error(label, header->line, "duplicate-column",
+				    "columns '%s' and '%s' both give %s",
+				    header->fields[idx[c]], header->fields[f], cols[c].name);
+				ok = false;
+			} else {
+				idx[c] = (int)f;
+			}
+			break;
+		}
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		if (cols[c].required && idx[c] < 0) {
+			diag_error(label, header->line, "missing-column", "no column '%s'%s%s%s",
+			    cols[c].name, cols[c].aliases ? " (or '" : "",
+			    cols[c].aliases ? cols[c].aliases[0] : "", cols[c].aliases ? "')" : "");
+			ok = false;
+		}
+	}
+	return ok;
+}

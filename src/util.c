@@ -1,0 +1,280 @@
+/* util: allocation that never fails, string pools and string maps. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lianhu/util.h"
+
+static void out_of_memory(size_t size)
+{
+	fprintf(stderr, "lianhu: out of memory (asked for %zu bytes)\n", size);
+	exit(2);
+}
+
+/* Allocates size bytes or exits. */
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(size);
+	return p;
+}
+
+/* Allocates a zeroed array or exits. */
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(count * size);
+	return p;
+}
+
+/* Resizes or exits. */
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(size);
+	return p;
+}
+
+/* Resizes an array, checking the multiplication, or exits. */
+void *xreallocarray(void *ptr, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		out_of_memory(SIZE_MAX);
+	return xrealloc(ptr, count * size);
+}
+
+/* Duplicates a string or exits. */
+char *xstrdup(const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	return memcpy(xmalloc(len), s, len);
+}
+
+/* Doubles the array's allocation until need elements fit. */
+void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size)
+{
+	size_t n = *alloc;
+
+	if (need <= n)
+		return;
+	if (n < 16)
+		n = 16;
+	while (n < need)
+		n *= 2;
+	*array = xreallocarray(*array, n, elem_size);
+	*alloc = n;
+}
+
+/* Pool blocks are chained; strings never move once placed. */
+struct pool_block {
+	struct pool_block *next;
+	size_t used, size;
+	char data[];
+};
+
+struct pool {
+	struct pool_block *head;
+	size_t total;
+};
+
+#define POOL_BLOCK (1u << 20)
+
+/* Returns a new pool; free with pool_free. */
+struct pool *pool_new(void)
+{
+	return xcalloc(1, sizeof(struct pool));
+}
+
+/* Copies len bytes of s into the pool and returns the NUL-terminated copy. */
+const char *pool_strndup(struct pool *p, const char *s, size_t len)
+{
+	struct pool_block *b = p->head;
+	char *dst;
+
+	if (b == NULL || b->size - b->used < len + 1) {
+		size_t size = len + 1 > POOL_BLOCK ? len + 1 : POOL_BLOCK;
+
+		b = xmalloc(sizeof(*b) + size);
+		b->size = size;
+		b->used = 0;
+		b->next = p->head;
+		p->head = b;
+		p->total += size;
+	}
+	dst = b->data + b->used;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	b->used += len + 1;
+	return dst;
+}
+
+/* Bytes held by the pool. */
+size_t pool_size(const struct pool *p)
+{
+	return p->total;
+}
+
+/* Frees the pool and every string in it; accepts NULL. */
+void pool_free(struct pool *p)
+{
+	if (p == NULL)
+		return;
+	while (p->head) {
+		struct pool_block *next = p->head->next;
+
+		free(p->head);
+		p->head = next;
+	}
+	free(p);
+}
+
+/* FNV-1a: short keys, good enough spread for IDs. */
+uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h ^ (h >> 29);
+}
+
+/* Initialises an empty map. */
+void strmap_init(struct strmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t slot_of(const struct strmap *m, const char *key)
+{
+	size_t i = str_hash(key) & m->mask;
+
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & m->mask;
+	return i;
+}
+
+static void rehash(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t cap = old.keys ? (old.mask + 1) * 2 : 64;
+
+	m->keys = xcalloc(cap, sizeof(*m->keys));
+	m->values = xcalloc(cap, sizeof(*m->values));
+	m->mask = cap - 1;
+	for (size_t i = 0; old.keys && i <= old.mask; i++) {
+		if (old.keys[i]) {
+			size_t j = slot_of(m, old.keys[i]);
+
+			m->keys[j] = old.keys[i];
+			m->values[j] = old.values[i];
+		}
+	}
+	free(old.keys);
+	free(old.values);
+}
+
+/* Returns the value stored for key, or -1. */
+int strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->keys == NULL)
+		return -1;
+	i = slot_of(m, key);
+	return m->keys[i] ? m->values[i] : -1;
+}
+
+/* Stores value for key unless key is there; returns the value now stored. */
+int strmap_put(struct strmap *m, const char *key, int value)
+{
+	size_t i;
+
+	if (m->keys == NULL || (m->count + 1) * 4 > (m->mask + 1) * 3)
+		rehash(m);
+	i = slot_of(m, key);
+	if (m->keys[i])
+		return m->values[i];
+	m->keys[i] = key;
+	m->values[i] = value;
+	m->count++;
+	return value;
+}
+
+/* Releases the map's memory, not the keys. */
+void strmap_release(struct strmap *m)
+{
+	free(m->keys);
+	free(m->values);
+	strmap_init(m);
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/* Trims ASCII white space and U+3000 (ideographic space) from both ends in place; returns the new length. */
+size_t trim_span(const char **s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+
+	for (;;) {
+		if (len > 0 && is_space(p[0])) {
+			p++;
+			len--;
+		} else if (len >= 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) {
+			p += 3;
+			len -= 3;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (len > 0 && is_space(p[len - 1]))
+			len--;
+		else if (len >= 3 && p[len - 3] == 0xe3 && p[len - 2] == 0x80 && p[len - 1] == 0x80)
+			len -= 3;
+		else
+			break;
+	}
+	*s = (const char *)p;
+	return len;
+}
+
+/* True when s equals one of the NULL-terminated words, ignoring ASCII case. */
+bool word_in(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcasecmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+/* Parses a non-negative decimal integer up to max; returns false on anything else. */
+bool parse_count(const char *s, long max, long *out)
+{
+	long v = 0;
+
+	if (*s == '\0')
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		v = v * 10 + (*s - '0');
+		if (v > max)
+			return false;
+	}
+	*out = v;
+	return true;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# run.sh: runs every CLI golden case under test/cli and compares stdout, stderr and exit status.
+# A case is a folder with `cmd` (a shell script run in a scratch copy of the folder, `lianhu` on PATH),
+# and the expected `stdout`, `stderr` (absent: empty) and `status` (absent: 0).
+# UPDATE=1 rewrites the expected files from what the program does now (read the diff before committing).
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir "$scratch/bin"
+ln -s "$bin" "$scratch/bin/lianhu"
+pass=0 fail=0
+for cmdfile in $(find "$here" -name cmd -type f | sort); do
+	case_dir=$(dirname "$cmdfile")
+	name=${case_dir#"$here"/}
+	work="$scratch/case"
+	rm -rf "$work" && cp -R "$case_dir" "$work"
+	status=0
+	(cd "$work" && PATH="$scratch/bin:$PATH" LANG=C LC_ALL=C.UTF-8 EXAMPLES="$here/../../examples" \
+		sh ./cmd >"$scratch/out" 2>"$scratch/err") || status=$?
+	want_status=0
+	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$scratch/out" "$case_dir/stdout"; cp "$scratch/err" "$case_dir/stderr"
+		echo "$status" > "$case_dir/status"
+		[ -s "$case_dir/stdout" ] || rm -f "$case_dir/stdout"
+		[ -s "$case_dir/stderr" ] || rm -f "$case_dir/stderr"
+		[ "$status" = 0 ] && rm -f "$case_dir/status"
+		continue
+	fi
+	ok=1
+	[ "$status" = "$want_status" ] || { echo "FAIL $name: status $status, want $want_status"; ok=0; }
+	for stream in stdout stderr; do
+		want="$case_dir/$stream"; [ -f "$want" ] || want=/dev/null
+		got="$scratch/out"; [ $stream = stderr ] && got="$scratch/err"
+		if ! cmp -s "$want" "$got"; then
+			echo "FAIL $name: $stream differs"; diff -u "$want" "$got" | head -20; ok=0
+		fi
+	done
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]
