@@ -214,7 +214,11 @@ static int grid_for_row(struct reading *rd, const struct table_record *rec)
 			diag_error(rd->label, rec->line, "hierarchy-conflict",
 			    "grid '%s' is in %s '%s' on line %ld, here in '%s'", id,
 			    k == 0 ? "community" : "township", *known[k], r->grids[g].line, names[k]);
-			return -1;
+			/*
+			 * Keep the building (in the grid as first placed): dropping it made
+			 * every household and member in it a false "not in buildings.csv".
+			 */
+			break;
 		}
 	}
 	return g;
@@ -333,7 +337,9 @@ static void household_row(void *ctx, const struct table_record *rec)
 	h->phone = keep(r, field(rd, rec, H_PHONE));
 	h->priority = priority_tag(r, field(rd, rec, H_PRIORITY));
 	h->kind = word_in(kind, shop_kinds) ? KIND_SHOP : KIND_RESIDENT;
-	if (ok)
+	/* Count the row even when another value is bad, lest empty-building add a false warning. */
+	(void)ok;
+	if (b >= 0)
 		r->buildings[b].households++;
 	r->nhouseholds++;
 }

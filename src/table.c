@@ -393,7 +393,8 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 			p->at_start = false;
 		}
 		if (csv_parse(&csv, text + pos, end - pos, on_field, on_record, p) != end - pos) {
-			diag_error(p->label, p->line, "csv-syntax",
+			/* SPEC §2: name the line where the record starts, also when the quote is further down. */
+			diag_error(p->label, p->start, "csv-syntax",
 			    "misplaced quote: a quote inside an unquoted field or text after a closing quote");
 			csv_free(&csv);
 			parser_start(&csv, delimiter);

@@ -31,6 +31,7 @@ int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost);
 void mcf_set_supply(struct mcf *g, int node, int64_t supply);
 
 /* Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an optimal solution. */
+/* On MCF_INFEASIBLE or MCF_UNBOUNDED every flow, potential and the total cost read as zero. */
 enum mcf_status mcf_solve(struct mcf *g);
 
 /* Flow on an arc of a solved network. */

@@ -1,0 +1,45 @@
+/* assign: the mapping of households to members that is optimal for SPEC §3's six aims, in order. */
+#ifndef LIANHU_ASSIGN_H
+#define LIANHU_ASSIGN_H
+
+#include <stdbool.h>
+
+#include "lianhu/roster.h"
+
+struct assign_opts {
+	enum tier scope;	/* highest tier allowed */
+	long max_load;		/* capacity of members without their own */
+	const int *previous;	/* per household the previous contact (-1: none), or NULL */
+	bool progress;		/* show progress on stderr */
+};
+
+/* The values of SPEC §3's aims for one mapping, and the rest of the --summary numbers. */
+struct assign_aims {
+	long priority_covered;	/* aim 1, more is better */
+	long covered;		/* aim 2, more is better */
+	long idle;		/* aim 3: eligible members with no household */
+	long moved;		/* aim 4: households away from a still-valid previous contact */
+	long tier_sum;		/* aim 5 */
+	long long load_squares;	/* aim 6: sum of load² over eligible members */
+	long households, priority_households, members, eligible, max_load;
+	long tiers[TIER_NONE];	/* covered households per tier */
+};
+
+/*
+ * Computes the optimal mapping: contact[h] gets household h's member or -1.
+ * contact has r->nhouseholds entries. Returns -1 after a message when a part
+ * of the roster is too large for exact weights (never at realistic sizes).
+ */
+int assign_solve(const struct roster *r, const struct assign_opts *o, int *contact);
+
+/* Evaluates a mapping (contact[h] = member or -1) against the aims; the mapping must be valid. */
+void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
+    struct assign_aims *a);
+
+/* True when previous contact p of a household in building b still counts for aim 4. */
+bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, int b, int p);
+
+/* Compares two evaluations by the aims in order: <0 when a is better, >0 when b is, 0 when equal. */
+int assign_compare(const struct assign_aims *a, const struct assign_aims *b);
+
+#endif

@@ -1,0 +1,52 @@
+/* mapping: reading household → member mappings (hand-made or written by assign) and writing SPEC's mapping.csv. */
+#ifndef LIANHU_MAPPING_H
+#define LIANHU_MAPPING_H
+
+#include <stdio.h>
+
+#include "lianhu/roster.h"
+#include "lianhu/table.h"
+
+/* One row of a mapping file, as written: IDs are text, member may be "". */
+struct mapping_row {
+	const char *household_id;
+	const char *member_id;
+	long line;
+};
+
+struct mapping {
+	struct pool *pool;	/* the rows' strings */
+	struct mapping_row *rows;
+	size_t nrows, rows_alloc;
+	char *path;		/* label of diagnostics */
+};
+
+/*
+ * Reads a mapping: only household_id (户编号) and member_id (党员编号) matter.
+ * Problems in the data go to diag; returns -1 after a message when the file
+ * cannot be read. Release with mapping_release.
+ */
+int mapping_read(struct mapping *map, const char *path, const struct read_opts *opts);
+
+/* Frees what the mapping holds. */
+void mapping_release(struct mapping *map);
+
+/* For each roster household, the index of its first row (-1: none); the caller frees the array. */
+int *mapping_first_rows(const struct mapping *map, const struct roster *r);
+
+/*
+ * For each roster household, the member of its first row (-1: no row, or a
+ * member not in the roster). Returns r->nhouseholds ints; the caller frees them.
+ */
+int *mapping_first_contacts(const struct mapping *map, const struct roster *r);
+
+/* Writes one CSV field, quoted only when it must be. */
+void csv_put_field(FILE *fp, const char *s, char delimiter);
+
+/* Writes the mapping header of SPEC §2. */
+void mapping_write_header(FILE *fp);
+
+/* Writes one mapping row for household h and member m (-1: no contact). */
+void mapping_write_row(FILE *fp, const struct roster *r, int h, int m);
+
+#endif

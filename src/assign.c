@@ -1,0 +1,805 @@
+/*
+ * assign: the mapping of households to members that is optimal for SPEC §3's
+ * six aims, in order. Each independent part of the roster (a township, or
+ * less when the scope allows no further) is a min-cost flow through hubs
+ * (building → grid → community → township) solved exactly twice: once for
+ * coverage (aims 1-2), once for the rest with coverage held fixed (aims 3-6).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lianhu/assign.h"
+#include "lianhu/mcf.h"
+
+/* Households of building b are order[first[b] .. first[b + 1]), in walking order. */
+struct walk {
+	int *order;
+	size_t *first;
+};
+
+/* A group of alike households of one building: same priority, same still-valid previous contact. */
+struct klass {
+	int building;
+	int priority;		/* 0 or 1 */
+	int previous;		/* member kept by aim 4, or -1 */
+	long size;
+	int node;		/* -1 when the class flows straight into its building hub */
+	int supply_arc;		/* source → class (or → building hub) */
+	int keep_arc;		/* class → previous member, or -1 */
+};
+
+/* A hub node: a building, grid, community or township of the part. */
+struct hub {
+	int node;
+	int parent;		/* hub index, or -1 */
+	int up_arc;		/* arc to the parent, or -1 */
+	int first_child, last_child, next_sibling;
+	int building;		/* building hubs: index in the part's buildings, else -1 */
+	int first_down, ndown;	/* its arcs to members: downs[first_down ..] after sorting */
+};
+
+/* A hub → member arc. */
+struct down {
+	int hub, member, arc;
+};
+
+/* A member's load taken from a hub's flow while it is shared out to the hubs below. */
+struct slot {
+	int member;
+	long count;
+};
+
+/* The lexicographic weights of phase two; see weights(). */
+struct weights {
+	mcf_cost idle, keep, tier;
+};
+
+/* Everything one part's networks need; arrays are reused from part to part. */
+struct solver {
+	const struct roster *r;
+	const struct assign_opts *o;
+	const struct walk *walk;
+	long *capacity;		/* effective capacity per member, 0 when not eligible */
+	int *hub_of_grid, *hub_of_community, *hub_of_township, *hub_of_building;
+	int *buildings, *members;	/* of the current part */
+	size_t nbuildings, nmembers;
+	int *local_of_member;	/* index of a member in members[] */
+	size_t *class_first;	/* per part building: its first class; one more at the end */
+	int *member_node;	/* per part member */
+	struct klass *classes;
+	size_t nclasses, classes_alloc;
+	struct hub *hubs;
+	size_t nhubs, hubs_alloc;
+	struct down *downs;
+	size_t ndowns, downs_alloc;
+};
+
+static int compare_text(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const char *x = a, *y = b;
+			size_t nx, ny;
+			int c;
+
+			while (*x == '0')
+				x++;
+			while (*y == '0')
+				y++;
+			for (nx = 0; x[nx] >= '0' && x[nx] <= '9'; nx++)
+				;
+			for (ny = 0; y[ny] >= '0' && y[ny] <= '9'; ny++)
+				;
+			if (nx != ny)
+				return nx < ny ? -1 : 1;
+			if ((c = strncmp(x, y, nx)) != 0)
+				return c;
+			a = x + nx;
+			b = y + ny;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* Walking order inside a building: unit, then room (numbers compared as numbers), then file order. */
+static int compare_walk(const void *pa, const void *pb, void *ctx)
+{
+	const struct roster *r = ctx;
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const struct household *x = &r->households[a], *y = &r->households[b];
+	int c;
+
+	if ((c = compare_text(x->unit, y->unit)) != 0 || (c = compare_text(x->room, y->room)) != 0)
+		return c;
+	return a < b ? -1 : a > b;
+}
+
+/* Fills w with every building's households in walking order; release with walk_release. */
+static void walk_build(const struct roster *r, struct walk *w)
+{
+	size_t *next = xcalloc(r->nbuildings + 1, sizeof(*next));
+
+	w->first = xcalloc(r->nbuildings + 1, sizeof(*w->first));
+	w->order = xmalloc((r->nhouseholds + 1) * sizeof(*w->order));
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		w->first[r->households[h].building + 1]++;
+	for (size_t b = 0; b < r->nbuildings; b++)
+		w->first[b + 1] += w->first[b];
+	memcpy(next, w->first, (r->nbuildings + 1) * sizeof(*next));
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		w->order[next[r->households[h].building]++] = (int)h;
+	for (size_t b = 0; b < r->nbuildings; b++)
+		if (w->first[b + 1] - w->first[b] > 1)
+			qsort_r(w->order + w->first[b], w->first[b + 1] - w->first[b],
+			    sizeof(int), compare_walk, (void *)r);
+	free(next);
+}
+
+static void walk_release(struct walk *w)
+{
+	free(w->order);
+	free(w->first);
+}
+
+/* The part of a grid: the largest unit inside which its households can find members. */
+static long part_of_grid(const struct roster *r, enum tier scope, int g)
+{
+	const struct grid *gr = &r->grids[g];
+	long nt = (long)r->ntownships, nc = (long)r->ncommunities;
+
+	if (scope >= TIER_TOWNSHIP && gr->township >= 0)
+		return gr->township;
+	if (scope >= TIER_COMMUNITY && gr->community >= 0)
+		return nt + gr->community;
+	return nt + nc + g;
+}
+
+/* The part of a building (scope building: the building itself). */
+static long part_of_building(const struct roster *r, enum tier scope, int b)
+{
+	if (scope == TIER_BUILDING)
+		return (long)(r->ntownships + r->ncommunities + r->ngrids) + b;
+	return part_of_grid(r, scope, r->buildings[b].grid);
+}
+
+/* True when previous contact p of a household in building b still counts for aim 4. */
+bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, int b, int p)
+{
+	return p >= 0 && member_eligible(&r->members[p], o->max_load) &&
+	    roster_tier(r, b, &r->members[p]) <= o->scope;
+}
+
+static int new_hub(struct solver *s, struct mcf *g, int building)
+{
+	GROW(s->hubs, s->hubs_alloc, s->nhubs + 1);
+	s->hubs[s->nhubs] = (struct hub){ .node = mcf_add_node(g), .parent = -1, .up_arc = -1,
+	    .first_child = -1, .last_child = -1, .next_sibling = -1, .building = building };
+	return (int)s->nhubs++;
+}
+
+/* Links child under parent with an arc costing cost. */
+static void link_hub(struct solver *s, struct mcf *g, int child, int parent, mcf_cost cost)
+{
+	struct hub *c = &s->hubs[child], *p = &s->hubs[parent];
+
+	c->parent = parent;
+	c->up_arc = mcf_add_arc(g, c->node, p->node, MCF_INF, cost);
+	if (p->last_child < 0)
+		p->first_child = child;
+	else
+		s->hubs[p->last_child].next_sibling = child;
+	p->last_child = child;
+}
+
+/* The hub of a unit, made (and linked upwards) on first use; -1 when the scope excludes the unit. */
+static int township_hub(struct solver *s, struct mcf *g, int t)
+{
+	if (t < 0 || s->o->scope < TIER_TOWNSHIP)
+		return -1;
+	if (s->hub_of_township[t] < 0)
+		s->hub_of_township[t] = new_hub(s, g, -1);
+	return s->hub_of_township[t];
+}
+
+static int community_hub(struct solver *s, struct mcf *g, int c, int t, mcf_cost step)
+{
+	int parent;
+
+	if (c < 0 || s->o->scope < TIER_COMMUNITY)
+		return -1;
+	if (s->hub_of_community[c] < 0) {
+		s->hub_of_community[c] = new_hub(s, g, -1);
+		if ((parent = township_hub(s, g, t)) >= 0)
+			link_hub(s, g, s->hub_of_community[c], parent, step);
+	}
+	return s->hub_of_community[c];
+}
+
+static int grid_hub(struct solver *s, struct mcf *g, int gi, mcf_cost step)
+{
+	const struct grid *gr = &s->r->grids[gi];
+	int parent;
+
+	if (s->o->scope < TIER_GRID)
+		return -1;
+	if (s->hub_of_grid[gi] < 0) {
+		s->hub_of_grid[gi] = new_hub(s, g, -1);
+		if ((parent = community_hub(s, g, gr->community, gr->township, step)) >= 0)
+			link_hub(s, g, s->hub_of_grid[gi], parent, step);
+		else if ((parent = township_hub(s, g, gr->township)) >= 0)
+			link_hub(s, g, s->hub_of_grid[gi], parent, 2 * step);
+	}
+	return s->hub_of_grid[gi];
+}
+
+/* Forgets the hubs of the part just solved. */
+static void reset_hubs(struct solver *s)
+{
+	const struct roster *r = s->r;
+
+	for (size_t i = 0; i < s->nbuildings; i++) {
+		const struct grid *gr = &r->grids[r->buildings[s->buildings[i]].grid];
+
+		s->hub_of_building[s->buildings[i]] = -1;
+		s->hub_of_grid[r->buildings[s->buildings[i]].grid] = -1;
+		if (gr->community >= 0)
+			s->hub_of_community[gr->community] = -1;
+		if (gr->township >= 0)
+			s->hub_of_township[gr->township] = -1;
+	}
+	s->nhubs = s->ndowns = 0;
+}
+
+/* Groups the part's households into classes (phase two tells previous contacts apart). */
+static void make_classes(struct solver *s, bool with_previous)
+{
+	const struct roster *r = s->r;
+
+	s->nclasses = 0;
+	for (size_t i = 0; i < s->nbuildings; i++) {
+		int b = s->buildings[i];
+		size_t start = s->nclasses;
+
+		s->class_first[i] = start;
+		for (size_t k = s->walk->first[b]; k < s->walk->first[b + 1]; k++) {
+			int h = s->walk->order[k];
+			int prio = r->households[h].priority != NULL;
+			int prev = with_previous && s->o->previous &&
+			    assign_previous_valid(r, s->o, b, s->o->previous[h]) ?
+			    s->o->previous[h] : -1;
+			size_t c;
+
+			for (c = start; c < s->nclasses; c++)
+				if (s->classes[c].priority == prio && s->classes[c].previous == prev)
+					break;
+			if (c == s->nclasses) {
+				GROW(s->classes, s->classes_alloc, s->nclasses + 1);
+				s->classes[s->nclasses++] = (struct klass){ .building = b,
+				    .priority = prio, .previous = prev, .node = -1,
+				    .keep_arc = -1 };
+			}
+			s->classes[c].size++;
+		}
+	}
+	s->class_first[s->nbuildings] = s->nclasses;
+}
+
+/* Adds the member's arcs from every hub of its home that exists in this part. */
+static void member_arcs(struct solver *s, struct mcf *g, int m, int node)
+{
+	const struct roster *r = s->r;
+	const struct member *mm = &r->members[m];
+	const struct grid *gr = &r->grids[mm->grid];
+	int hubs[4] = {
+		mm->building >= 0 ? s->hub_of_building[mm->building] : -1,
+		s->o->scope >= TIER_GRID ? s->hub_of_grid[mm->grid] : -1,
+		gr->community >= 0 && s->o->scope >= TIER_COMMUNITY ?
+		    s->hub_of_community[gr->community] : -1,
+		gr->township >= 0 && s->o->scope >= TIER_TOWNSHIP ?
+		    s->hub_of_township[gr->township] : -1,
+	};
+
+	for (int i = 0; i < 4; i++) {
+		if (hubs[i] < 0)
+			continue;
+		GROW(s->downs, s->downs_alloc, s->ndowns + 1);
+		s->downs[s->ndowns++] = (struct down){ hubs[i], m,
+		    mcf_add_arc(g, s->hubs[hubs[i]].node, node, MCF_INF, 0) };
+	}
+}
+
+/* Adds the arcs into the sink: one of the member's capacity (phase one), or unit arcs costing 2k-1 (phase two). */
+static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, int sink,
+    long demand)
+{
+	for (size_t i = 0; i < s->nmembers; i++) {
+		long cap = s->capacity[s->members[i]];
+
+		if (cap > demand)
+			cap = demand;
+		if (w == NULL) {
+			mcf_add_arc(g, s->member_node[i], sink, cap, 0);
+			continue;
+		}
+		for (long k = 1; k <= cap; k++)
+			mcf_add_arc(g, s->member_node[i], sink, 1,
+			    (mcf_cost)(2 * k - 1) - (k == 1 ? w->idle : 0));
+	}
+}
+
+/*
+ * Builds the part's network: two sources (ordinary, priority), hubs, members,
+ * a sink. Phase one (w == NULL) prices nothing but coverage; phase two
+ * prices aims 3-6 and holds coverage fixed through the supplies.
+ */
+static struct mcf *build(struct solver *s, const struct weights *w, long supply_prio,
+    long supply_ord, int *src, int *sink)
+{
+	const struct roster *r = s->r;
+	mcf_cost step = w ? w->tier : 0;
+	struct mcf *g = mcf_new((int)(s->nbuildings * 2 + s->nmembers + s->nclasses + 8),
+	    (int)(s->nbuildings * 2 + s->nmembers * 20 + s->nclasses * 3 + 8));
+
+	src[0] = mcf_add_node(g);
+	src[1] = mcf_add_node(g);
+	*sink = mcf_add_node(g);
+	mcf_set_supply(g, src[1], supply_prio);
+	mcf_set_supply(g, src[0], supply_ord);
+	mcf_set_supply(g, *sink, -(supply_prio + supply_ord));
+	for (size_t i = 0; i < s->nbuildings; i++) {
+		int b = s->buildings[i];
+		int hub = new_hub(s, g, (int)i), up = grid_hub(s, g, r->buildings[b].grid, step);
+
+		s->hub_of_building[b] = hub;
+		if (up >= 0)
+			link_hub(s, g, hub, up, step);
+	}
+	for (size_t i = 0; i < s->nmembers; i++) {
+		s->member_node[i] = mcf_add_node(g);
+		member_arcs(s, g, s->members[i], s->member_node[i]);
+	}
+	for (size_t c = 0; c < s->nclasses; c++) {
+		struct klass *k = &s->classes[c];
+		int bnode = s->hubs[s->hub_of_building[k->building]].node;
+
+		if (k->previous < 0) {
+			k->supply_arc = mcf_add_arc(g, src[k->priority], bnode, k->size, 0);
+			continue;
+		}
+		k->node = mcf_add_node(g);
+		k->supply_arc = mcf_add_arc(g, src[k->priority], k->node, k->size, 0);
+		mcf_add_arc(g, k->node, bnode, MCF_INF, 0);
+		k->keep_arc = mcf_add_arc(g, k->node,
+		    s->member_node[s->local_of_member[k->previous]], MCF_INF,
+		    step * roster_tier(r, k->building, &r->members[k->previous]) - w->keep);
+	}
+	sink_arcs(s, g, w, *sink, supply_prio + supply_ord);
+	return g;
+}
+
+static void solve_or_die(struct mcf *g)
+{
+	if (mcf_solve(g) != MCF_OPTIMAL) {
+		fprintf(stderr, "lianhu: internal error: the assignment network has no optimum\n");
+		abort();
+	}
+}
+
+/* Phase one: the most priority households, then the most households, the part can cover. */
+static void max_coverage(struct solver *s, long hprio, long hord, long *cover_prio,
+    long *cover_all)
+{
+	int src[2], sink, bypass[2];
+	struct mcf *g;
+
+	make_classes(s, false);
+	g = build(s, NULL, hprio, hord, src, &sink);
+	bypass[0] = mcf_add_arc(g, src[0], sink, MCF_INF, 1);
+	bypass[1] = mcf_add_arc(g, src[1], sink, MCF_INF, (mcf_cost)hord + 1);
+	solve_or_die(g);
+	*cover_prio = hprio - mcf_flow(g, bypass[1]);
+	*cover_all = *cover_prio + hord - mcf_flow(g, bypass[0]);
+	mcf_free(g);
+	reset_hubs(s);
+}
+
+/* Multiplies with a ceiling: the weights must stay far below 2^127. */
+static mcf_cost mul_capped(mcf_cost a, mcf_cost b)
+{
+	const mcf_cost cap = (mcf_cost)1 << 120;
+
+	if (a != 0 && b > cap / a)
+		return cap;
+	return a * b;
+}
+
+/*
+ * Weights that make one cost function lexicographic: each aim's weight
+ * exceeds the largest change all later aims together can make. Returns
+ * false when the part is too large for 128-bit arithmetic.
+ */
+static bool weights(const struct solver *s, long covered, struct weights *w)
+{
+	long most = 0, keepers = 0;
+	mcf_cost top, bound;
+
+	for (size_t i = 0; i < s->nmembers; i++) {
+		long cap = s->capacity[s->members[i]];
+
+		most = cap > most ? cap : most;
+	}
+	most = most < covered ? most : covered;
+	for (size_t c = 0; c < s->nclasses; c++)
+		keepers += s->classes[c].previous >= 0 ? s->classes[c].size : 0;
+	w->tier = mul_capped(covered, most) + 1;		/* > any change of sum load² */
+	w->keep = mul_capped(w->tier, 3 * (mcf_cost)covered + 1);	/* > tiers and loads */
+	w->idle = mul_capped(w->keep, (mcf_cost)keepers + 1);	/* > keeps, tiers, loads */
+	top = mul_capped(w->idle, (mcf_cost)s->nmembers + 1);
+	bound = mul_capped(top, (mcf_cost)(s->nmembers + s->nbuildings * 2 + s->nclasses + 8) * 4);
+	return bound < ((mcf_cost)1 << 120);
+}
+
+/* Arcs into members grouped by hub, in member order, so that slots are shared out nearest first. */
+static void group_downs(struct solver *s)
+{
+	struct down *sorted = xmalloc((s->ndowns + 1) * sizeof(*sorted));
+	size_t at = 0;
+
+	for (size_t h = 0; h < s->nhubs; h++)
+		s->hubs[h].ndown = 0;
+	for (size_t d = 0; d < s->ndowns; d++)
+		s->hubs[s->downs[d].hub].ndown++;
+	for (size_t h = 0; h < s->nhubs; h++) {
+		s->hubs[h].first_down = (int)at;
+		at += (size_t)s->hubs[h].ndown;
+		s->hubs[h].ndown = 0;
+	}
+	for (size_t d = 0; d < s->ndowns; d++) {
+		struct hub *h = &s->hubs[s->downs[d].hub];
+
+		sorted[h->first_down + h->ndown++] = s->downs[d];
+	}
+	memcpy(s->downs, sorted, s->ndowns * sizeof(*sorted));
+	free(sorted);
+}
+
+/* Gives the covered households of a building their contacts in walking order. */
+static void place_building(struct solver *s, size_t bi, const struct mcf *g,
+    const struct slot *pool, size_t npool, int *contact)
+{
+	const struct roster *r = s->r;
+	int b = s->buildings[bi];
+	size_t first = s->class_first[bi], end = s->class_first[bi + 1];
+	long kept[end - first + 1], covered[end - first + 1];
+	size_t at = 0;
+	long used = 0;
+
+	for (size_t c = first; c < end; c++) {
+		kept[c - first] = s->classes[c].keep_arc >= 0 ? mcf_flow(g, s->classes[c].keep_arc) : 0;
+		covered[c - first] = mcf_flow(g, s->classes[c].supply_arc);
+	}
+	for (size_t k = s->walk->first[b]; k < s->walk->first[b + 1]; k++) {
+		int h = s->walk->order[k];
+		int prio = r->households[h].priority != NULL;
+		int prev = s->o->previous && assign_previous_valid(r, s->o, b, s->o->previous[h]) ?
+		    s->o->previous[h] : -1;
+		size_t c = first;
+
+		while (c < end && (s->classes[c].priority != prio || s->classes[c].previous != prev))
+			c++;
+		contact[h] = -1;
+		if (covered[c - first] == 0)
+			continue;
+		covered[c - first]--;
+		if (kept[c - first] > 0) {
+			kept[c - first]--;
+			contact[h] = prev;
+			continue;
+		}
+		while (at < npool && used == pool[at].count) {
+			at++;
+			used = 0;
+		}
+		if (at == npool) {
+			fprintf(stderr, "lianhu: internal error: building flow does not balance\n");
+			abort();
+		}
+		contact[h] = pool[at].member;
+		used++;
+	}
+}
+
+/* Shares a hub's member loads (its own arcs first, then what it received) out to the hubs below. */
+static void share_out(struct solver *s, int hub, const struct mcf *g, const struct slot *in,
+    size_t nin, int *contact)
+{
+	const struct hub *hh = &s->hubs[hub];
+	struct slot *pool = xmalloc(((size_t)hh->ndown + nin + 1) * sizeof(*pool));
+	size_t npool = 0, at = 0;
+	long used = 0;
+
+	for (int d = 0; d < hh->ndown; d++) {
+		const struct down *dn = &s->downs[hh->first_down + d];
+		long f = mcf_flow(g, dn->arc);
+
+		if (f > 0)
+			pool[npool++] = (struct slot){ dn->member, f };
+	}
+	memcpy(pool + npool, in, nin * sizeof(*in));
+	npool += nin;
+	if (hh->building >= 0)
+		place_building(s, (size_t)hh->building, g, pool, npool, contact);
+	for (int c = hh->first_child; c >= 0; c = s->hubs[c].next_sibling) {
+		long need = mcf_flow(g, s->hubs[c].up_arc);
+		struct slot *part = xmalloc(((size_t)npool + 1) * sizeof(*part));
+		size_t npart = 0;
+
+		while (need > 0) {
+			long take = pool[at].count - used < need ? pool[at].count - used : need;
+
+			part[npart++] = (struct slot){ pool[at].member, take };
+			need -= take;
+			used += take;
+			if (used == pool[at].count) {
+				at++;
+				used = 0;
+			}
+		}
+		share_out(s, c, g, part, npart, contact);
+		free(part);
+	}
+	free(pool);
+}
+
+/* Solves one part: its buildings and eligible members are in s; writes contact[] for its households. */
+static int solve_part(struct solver *s, int *contact)
+{
+	long hprio = 0, hall = 0, cover_prio, cover_all;
+	struct weights w;
+	int src[2], sink;
+	struct mcf *g;
+
+	for (size_t i = 0; i < s->nbuildings; i++) {
+		int b = s->buildings[i];
+
+		for (size_t k = s->walk->first[b]; k < s->walk->first[b + 1]; k++) {
+			hprio += s->r->households[s->walk->order[k]].priority != NULL;
+			contact[s->walk->order[k]] = -1;
+		}
+		hall += (long)(s->walk->first[b + 1] - s->walk->first[b]);
+	}
+	if (s->nmembers == 0 || hall == 0)
+		return 0;
+	max_coverage(s, hprio, hall - hprio, &cover_prio, &cover_all);
+	if (cover_all == 0)
+		return 0;
+	make_classes(s, true);
+	if (!weights(s, cover_all, &w)) {
+		fprintf(stderr, "lianhu: a part of %ld households and %zu members is too large to "
+		    "solve exactly; split it (e.g. by township)\n", hall, s->nmembers);
+		return -1;
+	}
+	g = build(s, &w, cover_prio, cover_all - cover_prio, src, &sink);
+	solve_or_die(g);
+	group_downs(s);
+	for (size_t h = 0; h < s->nhubs; h++)
+		if (s->hubs[h].parent < 0)
+			share_out(s, (int)h, g, NULL, 0, contact);
+	mcf_free(g);
+	reset_hubs(s);
+	return 0;
+}
+
+/* Lists buildings (with households) and eligible members per part, parts in order of first building. */
+struct parts {
+	long *part_of;		/* compact part per building (-1: no households) */
+	size_t nparts;
+	size_t *bfirst, *mfirst;	/* part p: buildings[bfirst[p] ..], members[mfirst[p] ..] */
+	int *buildings, *members;
+};
+
+static void parts_build(const struct roster *r, const struct assign_opts *o,
+    const long *capacity, struct parts *p)
+{
+	size_t nkeys = r->ntownships + r->ncommunities + r->ngrids + r->nbuildings;
+	long *compact = xmalloc(nkeys * sizeof(*compact) + 1);
+	size_t *bnext, *mnext;
+	long *mpart = xmalloc((r->nmembers + 1) * sizeof(*mpart));
+
+	memset(p, 0, sizeof(*p));
+	for (size_t k = 0; k < nkeys; k++)
+		compact[k] = -1;
+	p->part_of = xmalloc((r->nbuildings + 1) * sizeof(*p->part_of));
+	for (size_t b = 0; b < r->nbuildings; b++) {
+		long key = part_of_building(r, o->scope, (int)b);
+
+		p->part_of[b] = -1;
+		if (r->buildings[b].households == 0)
+			continue;
+		if (compact[key] < 0)
+			compact[key] = (long)p->nparts++;
+		p->part_of[b] = compact[key];
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		const struct member *mm = &r->members[m];
+		long key = o->scope == TIER_BUILDING ?
+		    (mm->building >= 0 ? part_of_building(r, o->scope, mm->building) : -1) :
+		    part_of_grid(r, o->scope, mm->grid);
+
+		mpart[m] = capacity[m] > 0 && key >= 0 ? compact[key] : -1;
+	}
+	p->bfirst = xcalloc(p->nparts + 2, sizeof(size_t));
+	p->mfirst = xcalloc(p->nparts + 2, sizeof(size_t));
+	for (size_t b = 0; b < r->nbuildings; b++)
+		if (p->part_of[b] >= 0)
+			p->bfirst[p->part_of[b] + 1]++;
+	for (size_t m = 0; m < r->nmembers; m++)
+		if (mpart[m] >= 0)
+			p->mfirst[mpart[m] + 1]++;
+	for (size_t k = 0; k < p->nparts; k++) {
+		p->bfirst[k + 1] += p->bfirst[k];
+		p->mfirst[k + 1] += p->mfirst[k];
+	}
+	bnext = xmalloc((p->nparts + 1) * sizeof(*bnext));
+	mnext = xmalloc((p->nparts + 1) * sizeof(*mnext));
+	memcpy(bnext, p->bfirst, (p->nparts + 1) * sizeof(*bnext));
+	memcpy(mnext, p->mfirst, (p->nparts + 1) * sizeof(*mnext));
+	p->buildings = xmalloc((p->bfirst[p->nparts] + 1) * sizeof(int));
+	p->members = xmalloc((p->mfirst[p->nparts] + 1) * sizeof(int));
+	for (size_t b = 0; b < r->nbuildings; b++)
+		if (p->part_of[b] >= 0)
+			p->buildings[bnext[p->part_of[b]]++] = (int)b;
+	for (size_t m = 0; m < r->nmembers; m++)
+		if (mpart[m] >= 0)
+			p->members[mnext[mpart[m]]++] = (int)m;
+	free(bnext);
+	free(mnext);
+	free(mpart);
+	free(compact);
+}
+
+static void parts_release(struct parts *p)
+{
+	free(p->part_of);
+	free(p->bfirst);
+	free(p->mfirst);
+	free(p->buildings);
+	free(p->members);
+}
+
+static int *filled(size_t n, int value)
+{
+	int *a = xmalloc((n + 1) * sizeof(*a));
+
+	for (size_t i = 0; i < n; i++)
+		a[i] = value;
+	return a;
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Computes the optimal mapping: contact[h] gets household h's member or -1. */
+int assign_solve(const struct roster *r, const struct assign_opts *o, int *contact)
+{
+	struct walk walk;
+	struct parts parts;
+	struct solver s = { .r = r, .o = o, .walk = &walk };
+	double start = seconds(), shown = 0;
+	int rc = 0;
+
+	walk_build(r, &walk);
+	s.capacity = xmalloc((r->nmembers + 1) * sizeof(*s.capacity));
+	for (size_t m = 0; m < r->nmembers; m++)
+		s.capacity[m] = member_eligible(&r->members[m], o->max_load) ?
+		    member_capacity(&r->members[m], o->max_load) : 0;
+	parts_build(r, o, s.capacity, &parts);
+	s.hub_of_grid = filled(r->ngrids, -1);
+	s.hub_of_community = filled(r->ncommunities, -1);
+	s.hub_of_township = filled(r->ntownships, -1);
+	s.hub_of_building = filled(r->nbuildings, -1);
+	s.local_of_member = filled(r->nmembers, -1);
+	s.class_first = xmalloc((r->nbuildings + 1) * sizeof(*s.class_first));
+	s.member_node = xmalloc((r->nmembers + 1) * sizeof(*s.member_node));
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		contact[h] = -1;
+	for (size_t k = 0; k < parts.nparts && rc == 0; k++) {
+		s.buildings = parts.buildings + parts.bfirst[k];
+		s.nbuildings = parts.bfirst[k + 1] - parts.bfirst[k];
+		s.members = parts.members + parts.mfirst[k];
+		s.nmembers = parts.mfirst[k + 1] - parts.mfirst[k];
+		for (size_t i = 0; i < s.nmembers; i++)
+			s.local_of_member[s.members[i]] = (int)i;
+		rc = solve_part(&s, contact);
+		if (o->progress && seconds() - start > 1 && seconds() - shown > 0.2) {
+			shown = seconds();
+			fprintf(stderr, "\rassign: %zu of %zu parts solved", k + 1, parts.nparts);
+		}
+	}
+	if (o->progress && shown > 0)
+		fprintf(stderr, "\r%40s\r", "");
+	free(s.hub_of_grid);
+	free(s.hub_of_community);
+	free(s.hub_of_township);
+	free(s.hub_of_building);
+	free(s.local_of_member);
+	free(s.class_first);
+	free(s.member_node);
+	free(s.classes);
+	free(s.hubs);
+	free(s.downs);
+	free(s.capacity);
+	parts_release(&parts);
+	walk_release(&walk);
+	return rc;
+}
+
+/* Evaluates a mapping (contact[h] = member or -1) against the aims; the mapping must be valid. */
+void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
+    struct assign_aims *a)
+{
+	long *load = xcalloc(r->nmembers + 1, sizeof(*load));
+
+	memset(a, 0, sizeof(*a));
+	a->households = (long)r->nhouseholds;
+	a->members = (long)r->nmembers;
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		const struct household *hh = &r->households[h];
+		int m = contact[h];
+		int prev = o->previous ? o->previous[h] : -1;
+
+		a->priority_households += hh->priority != NULL;
+		if (assign_previous_valid(r, o, hh->building, prev) && m != prev)
+			a->moved++;
+		if (m < 0)
+			continue;
+		enum tier t = roster_tier(r, hh->building, &r->members[m]);
+
+		a->covered++;
+		a->priority_covered += hh->priority != NULL;
+		a->tier_sum += t;
+		a->tiers[t]++;
+		load[m]++;
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		if (!member_eligible(&r->members[m], o->max_load))
+			continue;
+		a->eligible++;
+		a->idle += load[m] == 0;
+		a->load_squares += (long long)load[m] * load[m];
+		a->max_load = load[m] > a->max_load ? load[m] : a->max_load;
+	}
+	free(load);
+}
+
+static int order(long long better_when_less_a, long long b)
+{
+	return better_when_less_a < b ? -1 : better_when_less_a > b;
+}
+
+/* Compares two evaluations by the aims in order: <0 when a is better, >0 when b is, 0 when equal. */
+int assign_compare(const struct assign_aims *a, const struct assign_aims *b)
+{
+	int c;
+
+	if ((c = order(b->priority_covered, a->priority_covered)) != 0 ||
+	    (c = order(b->covered, a->covered)) != 0 ||
+	    (c = order(a->idle, b->idle)) != 0 ||
+	    (c = order(a->moved, b->moved)) != 0 ||
+	    (c = order(a->tier_sum, b->tier_sum)) != 0)
+		return c;
+	return order(a->load_squares, b->load_squares);
+}

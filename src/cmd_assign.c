@@ -1,0 +1,178 @@
+/* assign: compute the optimal mapping of households to members and write it as mapping.csv. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lianhu/assign.h"
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+#include "lianhu/mapping.h"
+#include "lianhu/output.h"
+#include "lianhu/summary.h"
+
+struct assign_args {
+	struct roster_args roster;
+	struct assign_opts solve;
+	const char *previous, *summary, *output;
+};
+
+static int parse(const struct command *cmd, int argc, char **argv, struct assign_args *a)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		{ "previous", required_argument, NULL, OPT_PREVIOUS },
+		{ "scope", required_argument, NULL, OPT_SCOPE },
+		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		{ "summary", required_argument, NULL, OPT_SUMMARY },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, handled;
+
+	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
+		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
+			return -1;
+		if (handled)
+			continue;
+		switch (c) {
+		case OPT_PREVIOUS:
+			a->previous = optarg;
+			break;
+		case OPT_SCOPE:
+			if (!tier_parse(optarg, &a->solve.scope))
+				return cli_usage_error(cmd, "unknown scope '%s' "
+				    "(building, grid, community or township)", optarg), -1;
+			break;
+		case OPT_MAX_LOAD:
+			if (!cli_number(cmd, "--max-load", optarg, &a->solve.max_load))
+				return -1;
+			break;
+		case OPT_SUMMARY:
+			a->summary = optarg;
+			break;
+		case 'o':
+			a->output = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option"), -1;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]), -1;
+	return 0;
+}
+
+/* Households whose contact differs from their first row in the previous mapping. */
+static long count_changed(const struct roster *r, const struct mapping *prev, const int *contact)
+{
+	int *first = mapping_first_rows(prev, r);
+	long changed = 0;
+
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		const char *was = first[h] >= 0 ? prev->rows[first[h]].member_id : "";
+		const char *now = contact[h] >= 0 ? r->members[contact[h]].id : "";
+
+		changed += strcmp(was, now) != 0;
+	}
+	free(first);
+	return changed;
+}
+
+static int write_mapping(const struct assign_args *a, const struct roster *r, const int *contact)
+{
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
+	struct output out;
+
+	if (output_open(&out, a->output, inputs) < 0)
+		return -1;
+	mapping_write_header(out.fp);
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		mapping_write_row(out.fp, r, (int)h, contact[h]);
+	return output_commit(&out);
+}
+
+static int write_summary(const struct assign_args *a, const struct roster *r,
+    const struct assign_aims *aims, long changed)
+{
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
+	struct output out;
+
+	if (output_open(&out, a->summary, inputs) < 0)
+		return -1;
+	if (summary_write_json(out.fp, aims, changed) < 0) {
+		output_abort(&out);
+		return -1;
+	}
+	return output_commit(&out);
+}
+
+/* Reads --previous into per-household contacts; false after the diagnostics when it cannot. */
+static bool load_previous(const struct assign_args *a, const struct roster *r,
+    struct mapping *prev, int **contacts)
+{
+	if (mapping_read(prev, a->previous, &a->roster.read) < 0)
+		return false;
+	if (diag_count(DIAG_ERROR) > 0) {
+		diag_print(stderr);
+		fprintf(stderr, "lianhu: the previous mapping '%s' has errors\n", a->previous);
+		return false;
+	}
+	*contacts = mapping_first_contacts(prev, r);
+	return true;
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	struct assign_args a = { .solve = { .scope = TIER_COMMUNITY, .max_load = 15 } };
+	struct roster r;
+	struct mapping prev = { 0 };
+	struct assign_aims aims;
+	int *previous = NULL, *contact = NULL, status = EXIT_TROUBLE;
+	long changed = 0;
+
+	if (parse(cmd, argc, argv, &a) < 0)
+		return EXIT_TROUBLE;
+	roster_init(&r);
+	if (!cli_load_roster(&r, &a.roster))
+		goto out;
+	diag_print(stderr);	/* the warnings */
+	diag_reset();
+	if (a.previous && !load_previous(&a, &r, &prev, &previous))
+		goto out;
+	a.solve.previous = previous;
+	a.solve.progress = isatty(2);
+	contact = xmalloc((r.nhouseholds + 1) * sizeof(*contact));
+	if (assign_solve(&r, &a.solve, contact) < 0)
+		goto out;
+	assign_evaluate(&r, &a.solve, contact, &aims);
+	if (a.previous)
+		changed = count_changed(&r, &prev, contact);
+	if (write_mapping(&a, &r, contact) < 0 ||
+	    (a.summary && write_summary(&a, &r, &aims, changed) < 0))
+		goto out;
+	summary_print(stderr, &r, &a.solve, contact, &aims, changed);
+	status = aims.covered < aims.households ? EXIT_FOUND : EXIT_OK;
+out:
+	free(contact);
+	free(previous);
+	if (a.previous)
+		mapping_release(&prev);
+	roster_release(&r);
+	return status;
+}
+
+const struct command cmd_assign = {
+	.name = "assign",
+	.run = run,
+	.synopsis = "[roster options] [--previous FILE] [--scope S] [--max-load N] "
+	    "[--summary FILE] [-o FILE]",
+	.purpose = "compute the optimal mapping of households to member contacts",
+	.options = CLI_ROSTER_HELP
+	    "      --previous FILE    last mapping: keep its contacts where still valid\n"
+	    "      --scope S          farthest tier allowed: building, grid, community (default)\n"
+	    "                         or township\n"
+	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    "      --summary FILE     write the summary as JSON to FILE\n"
+	    "  -o, --output FILE      write the mapping to FILE (default standard output)\n",
+};

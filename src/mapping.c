@@ -1,0 +1,153 @@
+/* mapping: reading household → member mappings (hand-made or written by assign) and writing SPEC's mapping.csv. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/diag.h"
+#include "lianhu/mapping.h"
+
+static const char *const household_aliases[] = { "户编号", "户号", NULL };
+static const char *const member_aliases[] = { "党员编号", "联系党员编号", NULL };
+
+enum { COL_HOUSEHOLD, COL_MEMBER, NCOLS };
+static const struct column columns[NCOLS] = {
+	{ "household_id", household_aliases, true },
+	{ "member_id", member_aliases, true },
+};
+
+struct reading {
+	struct mapping *map;
+	int idx[NCOLS];
+	size_t header_fields;
+	bool header_seen, header_ok;
+};
+
+static void row(void *ctx, const struct table_record *rec)
+{
+	struct reading *rd = ctx;
+	struct mapping *map = rd->map;
+	const char *household, *member;
+
+	if (!rd->header_seen) {
+		rd->header_seen = true;
+		rd->header_fields = rec->count;
+		rd->header_ok = columns_match(rec, columns, NCOLS, rd->idx, map->path);
+		return;
+	}
+	if (!rd->header_ok)
+		return;
+	if (rec->count != rd->header_fields) {
+		diag_error(map->path, rec->line, "field-count", "%zu fields, the header has %zu",
+		    rec->count, rd->header_fields);
+		return;
+	}
+	household = rec->fields[rd->idx[COL_HOUSEHOLD]];
+	member = rec->fields[rd->idx[COL_MEMBER]];
+	if (!*household) {
+		diag_error(map->path, rec->line, "missing-value", "empty household_id");
+		return;
+	}
+	GROW(map->rows, map->rows_alloc, map->nrows + 1);
+	map->rows[map->nrows++] = (struct mapping_row){
+		pool_strndup(map->pool, household, strlen(household)),
+		pool_strndup(map->pool, member, strlen(member)), rec->line };
+}
+
+/* Reads a mapping; -1 after a message when the file cannot be read. */
+int mapping_read(struct mapping *map, const char *path, const struct read_opts *opts)
+{
+	struct reading rd = { .map = map };
+
+	memset(map, 0, sizeof(*map));
+	map->pool = pool_new();
+	map->path = xstrdup(path);
+	if (table_read(path, map->path, opts, row, &rd) < 0)
+		return -1;
+	if (!rd.header_seen)
+		diag_error(map->path, 1, "missing-column", "the file is empty: no header line");
+	return 0;
+}
+
+/* Frees what the mapping holds. */
+void mapping_release(struct mapping *map)
+{
+	pool_free(map->pool);
+	free(map->rows);
+	free(map->path);
+	memset(map, 0, sizeof(*map));
+}
+
+/* For each roster household, the index of its first row (-1: none); the caller frees the array. */
+int *mapping_first_rows(const struct mapping *map, const struct roster *r)
+{
+	int *first = xmalloc((r->nhouseholds + 1) * sizeof(*first));
+
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		first[h] = -1;
+	for (size_t i = 0; i < map->nrows; i++) {
+		int h = strmap_get(&r->household_ids, map->rows[i].household_id);
+
+		if (h >= 0 && first[h] < 0)
+			first[h] = (int)i;
+	}
+	return first;
+}
+
+/* For each roster household, the member of its first row (-1: none or not in the roster); the caller frees it. */
+int *mapping_first_contacts(const struct mapping *map, const struct roster *r)
+{
+	int *first = mapping_first_rows(map, r);
+
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		if (first[h] >= 0)
+			first[h] = strmap_get(&r->member_ids, map->rows[first[h]].member_id);
+	return first;
+}
+
+/* Writes one CSV field, quoted only when it must be. */
+void csv_put_field(FILE *fp, const char *s, char delimiter)
+{
+	size_t len = strlen(s);
+	bool quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+
+	for (const char *p = s; *p && !quote; p++)
+		quote = *p == delimiter || *p == '"' || *p == '\n' || *p == '\r';
+	if (!quote) {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
+/* Writes the mapping header of SPEC §2. */
+void mapping_write_header(FILE *fp)
+{
+	fputs("household_id,member_id,building_id,grid_id,community,township,member_name,tier\n", fp);
+}
+
+/* Writes one mapping row for household h and member m (-1: no contact). */
+void mapping_write_row(FILE *fp, const struct roster *r, int h, int m)
+{
+	const struct household *hh = &r->households[h];
+	const struct building *b = &r->buildings[hh->building];
+	const struct grid *g = &r->grids[b->grid];
+	const char *fields[8] = {
+		hh->id, m >= 0 ? r->members[m].id : "", b->id, g->id,
+		g->community >= 0 ? r->communities[g->community].name : "",
+		g->township >= 0 ? r->townships[g->township] : "",
+		m >= 0 ? r->members[m].name : "",
+		m >= 0 ? tier_name(roster_tier(r, hh->building, &r->members[m])) : "",
+	};
+
+	for (int i = 0; i < 8; i++) {
+		if (i)
+			putc(',', fp);
+		csv_put_field(fp, fields[i], ',');
+	}
+	putc('\n', fp);
+}
