@@ -23,8 +23,8 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = util diag table roster mapping output cli mcf assign summary
-COMMANDS = validate assign template
+MODULES = util diag table roster mapping output cli mcf assign summary audit
+COMMANDS = validate assign audit diff template
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))
 BIN = $(if $(filter 1,$(SANITIZE)),$(BUILD)/lianhu,lianhu)

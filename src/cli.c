@@ -7,6 +7,7 @@
 
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/util.h"
 
 /* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
@@ -107,4 +108,28 @@ int cli_finish(int status)
 		return EXIT_TROUBLE;
 	}
 	return status;
+}
+
+/* Reads the mapping: --mapping FILE, else DIR/mapping.csv; false after the diagnostics. */
+bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args)
+{
+	char *fallback = NULL;
+	int rc;
+
+	if (path == NULL) {
+		const char *dir = args->paths.dir ? args->paths.dir : ".";
+
+		fallback = xmalloc(strlen(dir) + sizeof("/mapping.csv"));
+		sprintf(fallback, "%s/mapping.csv", dir);
+		path = fallback;
+	}
+	rc = mapping_read(map, path, &args->read);
+	free(fallback);
+	if (rc < 0)
+		return false;
+	if (diag_count(DIAG_ERROR) == 0)
+		return true;
+	diag_print(stderr);
+	fprintf(stderr, "lianhu: the mapping '%s' cannot be read\n", map->path);
+	return false;
 }

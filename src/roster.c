@@ -80,6 +80,8 @@ struct reading {
 	int idx[16];	/* field index of each column, -1 when absent */
 	size_t header_fields;
 	bool header_seen, header_ok;
+	/* False when buildings.csv is empty or its header is wrong: then no reference can be checked. */
+	bool buildings_ok;
 	/* Per grid while reading buildings: the names the rows gave. */
 	const char **grid_community, **grid_township;
 };
@@ -312,7 +314,7 @@ static void household_row(void *ctx, const struct table_record *rec)
 		return;
 	ok = present(rd, rec, H_ID) & present(rd, rec, H_BUILDING);
 	b = *building ? strmap_get(&r->building_ids, building) : -1;
-	if (*building && b < 0) {
+	if (*building && b < 0 && rd->buildings_ok) {
 		diag_error(rd->label, rec->line, "unknown-building",
 		    "building '%s' is not in buildings.csv", building);
 		ok = false;
@@ -353,8 +355,9 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 
 	m->building = *building ? strmap_get(&r->building_ids, building) : -1;
 	if (*building && m->building < 0) {
-		diag_error(rd->label, rec->line, "unknown-building",
-		    "building '%s' is not in buildings.csv", building);
+		if (rd->buildings_ok)
+			diag_error(rd->label, rec->line, "unknown-building",
+			    "building '%s' is not in buildings.csv", building);
 		return false;
 	}
 	if (m->building >= 0) {
@@ -371,8 +374,9 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 		return false;
 	}
 	if (g < 0) {
-		diag_error(rd->label, rec->line, "unknown-grid",
-		    "grid '%s' is not in buildings.csv", grid);
+		if (rd->buildings_ok)
+			diag_error(rd->label, rec->line, "unknown-grid",
+			    "grid '%s' is not in buildings.csv", grid);
 		return false;
 	}
 	m->grid = g;
@@ -460,6 +464,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	const char *dir = paths->dir ? paths->dir : ".";
 	struct reading rd = { .r = r };
 	int stdin_uses = 0, rc = -1;
+	bool buildings_ok, households_ok;
 
 	r->paths[FILE_BUILDINGS] = path_in(dir, paths->buildings, "buildings.csv");
 	r->paths[FILE_HOUSEHOLDS] = path_in(dir, paths->households, "households.csv");
@@ -476,18 +481,24 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	if (read_file(&rd, opts, building_row) < 0)
 		goto out;
 	settle_grids(&rd);
+	/*
+	 * An unusable header in one file must not turn into one false error per row
+	 * of the others (unknown-building, empty-building); its own error says it all.
+	 */
+	buildings_ok = rd.header_ok;
 	rd = (struct reading){ .r = r, .file = FILE_HOUSEHOLDS, .columns = household_columns,
 	    .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
-	    .grid_township = rd.grid_township };
+	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok };
 	if (read_file(&rd, opts, household_row) < 0)
 		goto out;
+	households_ok = rd.header_ok;
 	rd.file = FILE_MEMBERS;
 	rd.columns = member_columns;
 	rd.ncolumns = M_NCOLS;
 	rd.header_seen = rd.header_ok = false;
 	if (read_file(&rd, opts, member_row) < 0)
 		goto out;
-	for (size_t b = 0; b < r->nbuildings; b++)
+	for (size_t b = 0; households_ok && b < r->nbuildings; b++)
 		if (r->buildings[b].households == 0)
 			diag_warning(r->paths[FILE_BUILDINGS], r->buildings[b].line, "empty-building",
 			    "building '%s' has no households", r->buildings[b].id);

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 
+#include "lianhu/mapping.h"
 #include "lianhu/roster.h"
 
 #define LIANHU_VERSION "0.1.0"
@@ -71,6 +72,9 @@ bool cli_number(const struct command *cmd, const char *name, const char *arg, lo
 
 /* Loads the roster; on a read failure or errors in the data prints the diagnostics and returns false. */
 bool cli_load_roster(struct roster *r, const struct roster_args *args);
+
+/* Reads the mapping: path, else DIR/mapping.csv; false after the diagnostics. */
+bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args);
 
 /* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status);

@@ -1,0 +1,150 @@
+/* audit: checks a mapping (often made by hand) against the roster: SPEC §4's findings and coverage. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/audit.h"
+
+static const char *const names[FIND_COUNT] = {
+	"uncovered", "multiple-contacts", "unknown-household", "unknown-member",
+	"ineligible-member", "out-of-scope", "overloaded", "idle-member",
+};
+
+/* The code's name as SPEC writes it. */
+const char *finding_name(enum finding_code code)
+{
+	return names[code];
+}
+
+static void add(struct audit *a, enum finding_code code, int h, int m, const char *hid,
+    const char *mid, long line)
+{
+	GROW(a->findings, a->findings_alloc, a->nfindings + 1);
+	a->findings[a->nfindings++] = (struct finding){ code, h, m, hid, mid, line };
+	a->counts[code]++;
+}
+
+/* Checks one row; returns the member when the row covers its household, else -1. */
+static int check_row(struct audit *a, const struct roster *r, const struct mapping_row *row,
+    enum tier scope, long max_load, int h)
+{
+	int m;
+
+	if (h < 0) {
+		add(a, FIND_UNKNOWN_HOUSEHOLD, -1, -1, row->household_id, row->member_id, row->line);
+		return -1;
+	}
+	if (!*row->member_id)
+		return -1;
+	if ((m = strmap_get(&r->member_ids, row->member_id)) < 0) {
+		add(a, FIND_UNKNOWN_MEMBER, h, -1, row->household_id, row->member_id, row->line);
+		return -1;
+	}
+	if (!member_eligible(&r->members[m], max_load)) {
+		add(a, FIND_INELIGIBLE, h, m, row->household_id, row->member_id, row->line);
+		return -1;
+	}
+	if (++a->load[m] == member_capacity(&r->members[m], max_load) + 1)
+		add(a, FIND_OVERLOADED, h, m, row->household_id, row->member_id, row->line);
+	if (roster_tier(r, r->households[h].building, &r->members[m]) > scope) {
+		add(a, FIND_OUT_OF_SCOPE, h, m, row->household_id, row->member_id, row->line);
+		return -1;
+	}
+	return m;
+}
+
+/* Checks map against r; fills a (release with audit_release). */
+void audit_run(struct audit *a, const struct roster *r, const struct mapping *map,
+    enum tier scope, long max_load)
+{
+	long *named = xcalloc(r->nhouseholds + 1, sizeof(*named));
+
+	memset(a, 0, sizeof(*a));
+	a->contact = xmalloc((r->nhouseholds + 1) * sizeof(*a->contact));
+	a->load = xcalloc(r->nmembers + 1, sizeof(*a->load));
+	a->households = (long)r->nhouseholds;
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		a->contact[h] = -1;
+	for (size_t i = 0; i < map->nrows; i++) {
+		const struct mapping_row *row = &map->rows[i];
+		int h = strmap_get(&r->household_ids, row->household_id);
+		int m = check_row(a, r, row, scope, max_load, h);
+
+		if (h >= 0 && *row->member_id && ++named[h] == 2)
+			add(a, FIND_MULTIPLE, h, -1, row->household_id, row->member_id, row->line);
+		if (m >= 0 && a->contact[h] < 0)
+			a->contact[h] = m;
+	}
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		if (a->contact[h] >= 0) {
+			a->covered++;
+			a->priority_covered += r->households[h].priority != NULL;
+		} else {
+			add(a, FIND_UNCOVERED, (int)h, -1, r->households[h].id, NULL, 0);
+		}
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		if (!member_eligible(&r->members[m], max_load))
+			continue;
+		a->eligible++;
+		if (a->load[m] == 0)
+			add(a, FIND_IDLE, -1, (int)m, NULL, r->members[m].id, 0);
+	}
+	free(named);
+}
+
+/* Frees what the audit holds. */
+void audit_release(struct audit *a)
+{
+	free(a->findings);
+	free(a->contact);
+	free(a->load);
+	memset(a, 0, sizeof(*a));
+}
+
+/* A one-line description of the finding, in a static buffer. */
+const char *finding_message(const struct finding *f, const struct roster *r, long max_load)
+{
+	static char buf[512];
+	const char *hid = f->household_id ? f->household_id : "";
+	const char *mid = f->member_id ? f->member_id : "";
+
+	switch (f->code) {
+	case FIND_UNCOVERED:
+		snprintf(buf, sizeof(buf), "household '%s' has no contact", hid);
+		break;
+	case FIND_MULTIPLE:
+		snprintf(buf, sizeof(buf), "household '%s' is named with a member on more than one row",
+		    hid);
+		break;
+	case FIND_UNKNOWN_HOUSEHOLD:
+		snprintf(buf, sizeof(buf), "household '%s' is not in the roster", hid);
+		break;
+	case FIND_UNKNOWN_MEMBER:
+		snprintf(buf, sizeof(buf), "member '%s' (of household '%s') is not in the roster",
+		    mid, hid);
+		break;
+	case FIND_INELIGIBLE:
+		snprintf(buf, sizeof(buf), "member '%s' (of household '%s') is not eligible%s%s%s",
+		    mid, hid, *r->members[f->member].status ? " (status " : "",
+		    r->members[f->member].status, *r->members[f->member].status ? ")" : "");
+		break;
+	case FIND_OUT_OF_SCOPE:
+		snprintf(buf, sizeof(buf), "member '%s' is too far from household '%s' (%s)", mid, hid,
+		    roster_tier(r, r->households[f->household].building, &r->members[f->member]) ==
+		    TIER_NONE ? "no common township" :
+		    tier_name(roster_tier(r, r->households[f->household].building,
+		    &r->members[f->member])));
+		break;
+	case FIND_OVERLOADED:
+		snprintf(buf, sizeof(buf), "member '%s' is named on more rows than its capacity %ld",
+		    mid, member_capacity(&r->members[f->member], max_load));
+		break;
+	case FIND_IDLE:
+		snprintf(buf, sizeof(buf), "member '%s' has no household", mid);
+		break;
+	default:
+		abort();
+	}
+	return buf;
+}

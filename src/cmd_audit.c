@@ -1,0 +1,191 @@
+/* audit: check a mapping against the roster and list every finding; exit 1 when there is any. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/audit.h"
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+#include "lianhu/mapping.h"
+
+enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
+
+/* Where a finding points: the mapping line, else the roster line of its household or member. */
+static void locate(const struct finding *f, const struct roster *r, const struct mapping *map,
+    const char **file, long *line)
+{
+	*file = map->path;
+	*line = f->line;
+	if (f->line > 0)
+		return;
+	if (f->household >= 0) {
+		*file = r->paths[FILE_HOUSEHOLDS];
+		*line = r->households[f->household].line;
+	} else {
+		*file = r->paths[FILE_MEMBERS];
+		*line = r->members[f->member].line;
+	}
+}
+
+static void print_text(const struct audit *a, const struct roster *r, const struct mapping *map,
+    long max_load)
+{
+	const char *file;
+	long line;
+
+	for (size_t i = 0; i < a->nfindings; i++) {
+		locate(&a->findings[i], r, map, &file, &line);
+		printf("%s:%ld: %s: %s\n", file, line, finding_name(a->findings[i].code),
+		    finding_message(&a->findings[i], r, max_load));
+	}
+	fprintf(stderr, "audit: %ld of %ld households covered; %zu findings", a->covered,
+	    a->households, a->nfindings);
+	for (int c = 0; c < FIND_COUNT; c++)
+		if (a->counts[c])
+			fprintf(stderr, ", %s %ld", finding_name((enum finding_code)c), a->counts[c]);
+	fprintf(stderr, "\n");
+}
+
+static void print_csv(const struct audit *a, const struct roster *r, const struct mapping *map,
+    long max_load)
+{
+	const char *file;
+	long line;
+
+	printf("code,household_id,member_id,file,line,message\n");
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+
+		locate(f, r, map, &file, &line);
+		printf("%s,", finding_name(f->code));
+		csv_put_field(stdout, f->household_id ? f->household_id : "", ',');
+		putchar(',');
+		csv_put_field(stdout, f->member_id ? f->member_id : "", ',');
+		putchar(',');
+		csv_put_field(stdout, file, ',');
+		printf(",%ld,", line);
+		csv_put_field(stdout, finding_message(f, r, max_load), ',');
+		putchar('\n');
+	}
+}
+
+static cJSON *text_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static void print_json(const struct audit *a, const struct roster *r, long max_load)
+{
+	cJSON *root = cJSON_CreateObject(), *counts, *list;
+	char *text;
+
+	cJSON_AddBoolToObject(root, "ok", a->nfindings == 0);
+	cJSON_AddNumberToObject(root, "households", (double)a->households);
+	cJSON_AddNumberToObject(root, "covered", (double)a->covered);
+	cJSON_AddNumberToObject(root, "eligible_members", (double)a->eligible);
+	counts = cJSON_AddObjectToObject(root, "counts");
+	for (int c = 0; c < FIND_COUNT; c++)
+		cJSON_AddNumberToObject(counts, finding_name((enum finding_code)c), (double)a->counts[c]);
+	list = cJSON_AddArrayToObject(root, "findings");
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct finding *f = &a->findings[i];
+		cJSON *item = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(item, "code", finding_name(f->code));
+		cJSON_AddItemToObject(item, "household_id", text_or_null(f->household_id));
+		cJSON_AddItemToObject(item, "member_id", text_or_null(f->member_id));
+		if (f->line > 0)
+			cJSON_AddNumberToObject(item, "line", (double)f->line);
+		else
+			cJSON_AddNullToObject(item, "line");
+		cJSON_AddStringToObject(item, "message", finding_message(f, r, max_load));
+		cJSON_AddItemToArray(list, item);
+	}
+	if ((text = cJSON_Print(root)) == NULL) {
+		fprintf(stderr, "lianhu: out of memory\n");
+		exit(EXIT_TROUBLE);
+	}
+	printf("%s\n", text);
+	free(text);
+	cJSON_Delete(root);
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		{ "mapping", required_argument, NULL, OPT_MAPPING },
+		{ "scope", required_argument, NULL, OPT_SCOPE },
+		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct roster_args args = { 0 };
+	const char *mapping_path = NULL;
+	enum tier scope = TIER_COMMUNITY;
+	enum format format = FORMAT_TEXT;
+	long max_load = 15;
+	struct roster r;
+	struct mapping map = { 0 };
+	struct audit a = { 0 };
+	int c, handled, status = EXIT_TROUBLE;
+
+	while ((c = getopt_long(argc, argv, "d:", longopts, NULL)) != -1) {
+		if ((handled = cli_roster_option(cmd, c, optarg, &args)) < 0)
+			return EXIT_TROUBLE;
+		if (handled)
+			continue;
+		if (c == OPT_MAPPING)
+			mapping_path = optarg;
+		else if (c == OPT_SCOPE && !tier_parse(optarg, &scope))
+			return cli_usage_error(cmd, "unknown scope '%s'", optarg);
+		else if (c == OPT_MAX_LOAD && !cli_number(cmd, "--max-load", optarg, &max_load))
+			return EXIT_TROUBLE;
+		else if (c == OPT_FORMAT && strcmp(optarg, "text") == 0)
+			format = FORMAT_TEXT;
+		else if (c == OPT_FORMAT && strcmp(optarg, "csv") == 0)
+			format = FORMAT_CSV;
+		else if (c == OPT_FORMAT && strcmp(optarg, "json") == 0)
+			format = FORMAT_JSON;
+		else if (c == OPT_FORMAT)
+			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
+		else if (c != OPT_SCOPE && c != OPT_MAX_LOAD)
+			return cli_usage_error(cmd, "unknown option");
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	roster_init(&r);
+	if (!cli_load_roster(&r, &args))
+		goto out;
+	diag_print(stderr);
+	diag_reset();
+	if (!cli_load_mapping(&map, mapping_path, &args))
+		goto out;
+	audit_run(&a, &r, &map, scope, max_load);
+	if (format == FORMAT_JSON)
+		print_json(&a, &r, max_load);
+	else if (format == FORMAT_CSV)
+		print_csv(&a, &r, &map, max_load);
+	else
+		print_text(&a, &r, &map, max_load);
+	status = a.nfindings ? EXIT_FOUND : EXIT_OK;
+out:
+	audit_release(&a);
+	mapping_release(&map);
+	roster_release(&r);
+	return status;
+}
+
+const struct command cmd_audit = {
+	.name = "audit",
+	.run = run,
+	.synopsis = "[roster options] [--mapping FILE] [--scope S] [--max-load N] "
+	    "[--format text|csv|json]",
+	.purpose = "check a mapping (made by assign or by hand) and list every finding",
+	.options = CLI_ROSTER_HELP
+	    "      --mapping FILE     the mapping to check (default DIR/mapping.csv)\n"
+	    "      --scope S          farthest tier allowed (default community)\n"
+	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    "      --format FMT       text, csv or json (default text)\n",
+};

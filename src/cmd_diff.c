@@ -1,0 +1,176 @@
+/* diff: what changed between two mappings, household by household; exit 1 when they differ. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+#include "lianhu/mapping.h"
+
+enum change { CHANGE_NONE, CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED };
+
+static const char *const change_names[] = { "unchanged", "added", "removed", "changed" };
+
+/* One household of either mapping, with its first contact in each ("" for none). */
+struct entry {
+	const char *household, *old, *new;
+	enum change change;
+};
+
+/* Collects households in order of appearance, old file first; the first row of each counts. */
+static struct entry *pair_up(const struct mapping *old, const struct mapping *new, size_t *n)
+{
+	struct strmap seen;
+	struct entry *list = NULL;
+	size_t alloc = 0;
+	const struct mapping *maps[2] = { old, new };
+
+	strmap_init(&seen);
+	*n = 0;
+	for (int side = 0; side < 2; side++) {
+		for (size_t i = 0; i < maps[side]->nrows; i++) {
+			const struct mapping_row *row = &maps[side]->rows[i];
+			int e = strmap_put(&seen, row->household_id, (int)*n);
+
+			if (e == (int)*n) {
+				GROW(list, alloc, *n + 1);
+				list[(*n)++] = (struct entry){ row->household_id, NULL, NULL, CHANGE_NONE };
+			}
+			if (side == 0 && list[e].old == NULL)
+				list[e].old = row->member_id;
+			if (side == 1 && list[e].new == NULL)
+				list[e].new = row->member_id;
+		}
+	}
+	strmap_release(&seen);
+	for (size_t i = 0; i < *n; i++) {
+		const char *o = list[i].old ? list[i].old : "", *w = list[i].new ? list[i].new : "";
+
+		list[i].old = o;
+		list[i].new = w;
+		list[i].change = strcmp(o, w) == 0 ? CHANGE_NONE : !*o ? CHANGE_ADDED :
+		    !*w ? CHANGE_REMOVED : CHANGE_CHANGED;
+	}
+	return list;
+}
+
+static cJSON *member_or_null(const char *s)
+{
+	return *s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static void print_json(const struct entry *list, size_t n, const long *counts)
+{
+	cJSON *root = cJSON_CreateObject(), *rows;
+	char *text;
+
+	for (int k = CHANGE_ADDED; k <= CHANGE_CHANGED; k++)
+		cJSON_AddNumberToObject(root, change_names[k], (double)counts[k]);
+	cJSON_AddNumberToObject(root, "unchanged", (double)counts[CHANGE_NONE]);
+	rows = cJSON_AddArrayToObject(root, "rows");
+	for (size_t i = 0; i < n; i++) {
+		cJSON *item;
+
+		if (list[i].change == CHANGE_NONE)
+			continue;
+		item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "household_id", list[i].household);
+		cJSON_AddItemToObject(item, "old", member_or_null(list[i].old));
+		cJSON_AddItemToObject(item, "new", member_or_null(list[i].new));
+		cJSON_AddStringToObject(item, "kind", change_names[list[i].change]);
+		cJSON_AddItemToArray(rows, item);
+	}
+	if ((text = cJSON_Print(root)) == NULL) {
+		fprintf(stderr, "lianhu: out of memory\n");
+		exit(EXIT_TROUBLE);
+	}
+	printf("%s\n", text);
+	free(text);
+	cJSON_Delete(root);
+}
+
+static void print_rows(const struct entry *list, size_t n, bool csv)
+{
+	if (csv)
+		printf("household_id,old,new,kind\n");
+	for (size_t i = 0; i < n; i++) {
+		if (list[i].change == CHANGE_NONE)
+			continue;
+		if (!csv) {
+			printf("%-8s %s: %s -> %s\n", change_names[list[i].change], list[i].household,
+			    *list[i].old ? list[i].old : "(none)", *list[i].new ? list[i].new : "(none)");
+			continue;
+		}
+		csv_put_field(stdout, list[i].household, ',');
+		putchar(',');
+		csv_put_field(stdout, list[i].old, ',');
+		putchar(',');
+		csv_put_field(stdout, list[i].new, ',');
+		printf(",%s\n", change_names[list[i].change]);
+	}
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "delimiter", required_argument, NULL, OPT_DELIMITER },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct roster_args args = { 0 };
+	struct mapping old = { 0 }, new = { 0 };
+	const char *format = "text";
+	struct entry *list = NULL;
+	long counts[4] = { 0 };
+	size_t n = 0;
+	int c, handled, status = EXIT_TROUBLE;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if ((handled = cli_roster_option(cmd, c, optarg, &args)) < 0)
+			return EXIT_TROUBLE;
+		if (handled)
+			continue;
+		if (c != OPT_FORMAT)
+			return cli_usage_error(cmd, "unknown option");
+		if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json"))
+			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
+		format = optarg;
+	}
+	if (argc - optind != 2)
+		return cli_usage_error(cmd, "give two mappings, the old one first");
+	if (!cli_load_mapping(&old, argv[optind], &args) ||
+	    !cli_load_mapping(&new, argv[optind + 1], &args))
+		goto out;
+	list = pair_up(&old, &new, &n);
+	for (size_t i = 0; i < n; i++)
+		counts[list[i].change]++;
+	if (strcmp(format, "json") == 0)
+		print_json(list, n, counts);
+	else
+		print_rows(list, n, strcmp(format, "csv") == 0);
+	fprintf(stderr, "diff: %ld added, %ld removed, %ld changed, %ld unchanged\n",
+	    counts[CHANGE_ADDED], counts[CHANGE_REMOVED], counts[CHANGE_CHANGED],
+	    counts[CHANGE_NONE]);
+	status = counts[CHANGE_ADDED] + counts[CHANGE_REMOVED] + counts[CHANGE_CHANGED] ?
+	    EXIT_FOUND : EXIT_OK;
+out:
+	free(list);
+	mapping_release(&old);
+	mapping_release(&new);
+	return status;
+}
+
+const struct command cmd_diff = {
+	.name = "diff",
+	.run = run,
+	.synopsis = "OLD.csv NEW.csv [--format text|csv|json]",
+	.purpose = "list households whose contact was added, removed or changed",
+	.options =
+	    "      --format FMT       text, csv or json (default text)\n"
+	    "      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n"
+	    "      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n"
+	    "      --help             show this help\n",
+};
