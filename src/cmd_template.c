@@ -1,4 +1,5 @@
 /* template: write the three empty rosters with their headers, ready to fill in Excel or WPS. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,9 +63,15 @@ static int run(const struct command *cmd, int argc, char **argv)
 		return cli_usage_error(cmd, "too many arguments");
 	if (optind < argc)
 		dir = argv[optind];
-	if (mkdir(dir, 0777) != 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-		fprintf(stderr, "lianhu: cannot make folder '%s'\n", dir);
-		return EXIT_TROUBLE;
+	if (mkdir(dir, 0777) != 0) {
+		/* Say why (STYLE: the path and the reason); EEXIST on a plain file means "not a folder". */
+		int err = errno;
+
+		if (err != EEXIST || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "lianhu: cannot make folder '%s': %s\n", dir,
+			    strerror(err == EEXIST ? ENOTDIR : err));
+			return EXIT_TROUBLE;
+		}
 	}
 	for (int i = 0; i < 3; i++) {
 		if ((size_t)snprintf(paths[i], sizeof(paths[i]), "%s/%s", dir, names[i]) >=

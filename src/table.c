@@ -242,25 +242,31 @@ static void decode(struct bytes *b, enum encoding enc, const char *label)
 	bool le = b->len >= 2 && s[0] == 0xff && s[1] == 0xfe;
 	bool be = b->len >= 2 && s[0] == 0xfe && s[1] == 0xff;
 	bool u8bom = b->len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
+	bool valid = false;	/* known to be valid UTF-8 already */
 
-	if (enc == ENC_AUTO)
-		enc = le || be ? ENC_UTF16 : u8bom || utf8_valid(b->data, b->len) ?
-		    ENC_UTF8 : ENC_GB18030;
+	if (enc == ENC_AUTO && (le || be))
+		enc = ENC_UTF16;
+	else if (enc == ENC_AUTO)
+		enc = (valid = utf8_valid(b->data, b->len)) || u8bom ? ENC_UTF8 : ENC_GB18030;
 	switch (enc) {
 	case ENC_UTF16:
 		convert(b, le || be ? 2 : 0, be ? "UTF-16BE" : "UTF-16LE", 2, label);
+		valid = true;	/* iconv writes only valid UTF-8 */
 		break;
 	case ENC_GB18030:
 		convert(b, 0, "GB18030", 1, label);
+		valid = true;
 		break;
 	default:
 		if (u8bom) {
 			memmove(b->data, b->data + 3, b->len - 3 + 1);
 			b->len -= 3;
 		}
+		valid = valid || utf8_valid(b->data, b->len);
 		break;
 	}
-	utf8_clean(b, label);
+	if (!valid || memchr(b->data, '\0', b->len) != NULL)
+		utf8_clean(b, label);
 }
 
 /* The delimiter of the header line: the most frequent of comma, tab and semicolon outside quotes. */

@@ -146,7 +146,11 @@ uint64_t str_hash(const char *s)
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ull;
 	}
-	return h ^ (h >> 29);
+	h ^= h >> 33;	/* murmur3's finaliser: every bit of the key reaches the low bits */
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
 }
 
 /* Initialises an empty map. */
@@ -155,11 +159,12 @@ void strmap_init(struct strmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-static size_t slot_of(const struct strmap *m, const char *key)
+/* The slot holding key, or the empty slot where it belongs; a new key costs one cache line. */
+static size_t slot_of(const struct strmap *m, const char *key, uint32_t hash)
 {
-	size_t i = str_hash(key) & m->mask;
+	size_t i = hash & m->mask;
 
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+	while (m->slots[i].key && (m->slots[i].hash != hash || strcmp(m->slots[i].key, key) != 0))
 		i = (i + 1) & m->mask;
 	return i;
 }
@@ -167,21 +172,14 @@ static size_t slot_of(const struct strmap *m, const char *key)
 static void rehash(struct strmap *m)
 {
 	struct strmap old = *m;
-	size_t cap = old.keys ? (old.mask + 1) * 2 : 64;
+	size_t cap = old.slots ? (old.mask + 1) * 2 : 64;
 
-	m->keys = xcalloc(cap, sizeof(*m->keys));
-	m->values = xcalloc(cap, sizeof(*m->values));
+	m->slots = xcalloc(cap, sizeof(*m->slots));
 	m->mask = cap - 1;
-	for (size_t i = 0; old.keys && i <= old.mask; i++) {
-		if (old.keys[i]) {
-			size_t j = slot_of(m, old.keys[i]);
-
-			m->keys[j] = old.keys[i];
-			m->values[j] = old.values[i];
-		}
-	}
-	free(old.keys);
-	free(old.values);
+	for (size_t i = 0; old.slots && i <= old.mask; i++)
+		if (old.slots[i].key)
+			m->slots[slot_of(m, old.slots[i].key, old.slots[i].hash)] = old.slots[i];
+	free(old.slots);
 }
 
 /* Returns the value stored for key, or -1. */
@@ -189,24 +187,24 @@ int strmap_get(const struct strmap *m, const char *key)
 {
 	size_t i;
 
-	if (m->keys == NULL)
+	if (m->slots == NULL)
 		return -1;
-	i = slot_of(m, key);
-	return m->keys[i] ? m->values[i] : -1;
+	i = slot_of(m, key, (uint32_t)str_hash(key));
+	return m->slots[i].key ? m->slots[i].value : -1;
 }
 
 /* Stores value for key unless key is there; returns the value now stored. */
 int strmap_put(struct strmap *m, const char *key, int value)
 {
+	uint32_t hash = (uint32_t)str_hash(key);
 	size_t i;
 
-	if (m->keys == NULL || (m->count + 1) * 4 > (m->mask + 1) * 3)
+	if (m->slots == NULL || (m->count + 1) * 4 > (m->mask + 1) * 3)
 		rehash(m);
-	i = slot_of(m, key);
-	if (m->keys[i])
-		return m->values[i];
-	m->keys[i] = key;
-	m->values[i] = value;
+	i = slot_of(m, key, hash);
+	if (m->slots[i].key)
+		return m->slots[i].value;
+	m->slots[i] = (struct strmap_slot){ key, hash, value };
 	m->count++;
 	return value;
 }
@@ -214,8 +212,7 @@ int strmap_put(struct strmap *m, const char *key, int value)
 /* Releases the map's memory, not the keys. */
 void strmap_release(struct strmap *m)
 {
-	free(m->keys);
-	free(m->values);
+	free(m->slots);
 	strmap_init(m);
 }
 

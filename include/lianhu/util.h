@@ -16,7 +16,8 @@ char *xstrdup(const char *s);
 /* Grows *array (of *alloc elements of elem_size) so that index need-1 fits. */
 void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size);
 #define GROW(array, alloc, need) \
-	grow_array((void **)&(array), &(alloc), (need), sizeof(*(array)))
+	((need) > (alloc) ? grow_array((void **)&(array), &(alloc), (need), sizeof(*(array))) \
+	    : (void)0)
 
 /* An arena of NUL-terminated strings that live until pool_free. */
 struct pool;
@@ -34,9 +35,14 @@ size_t pool_size(const struct pool *p);
 void pool_free(struct pool *p);
 
 /* A hash map from strings (not owned) to non-negative ints. */
+struct strmap_slot {
+	const char *key;	/* NULL: empty */
+	uint32_t hash;
+	int value;
+};
+
 struct strmap {
-	const char **keys;
-	int *values;
+	struct strmap_slot *slots;
 	size_t mask;	/* capacity - 1, capacity a power of two */
 	size_t count;
 };
