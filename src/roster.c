@@ -231,11 +231,15 @@ static void building_row(void *ctx, const struct table_record *rec)
 	struct reading *rd = ctx;
 	struct roster *r = rd->r;
 	struct building *b;
+	bool has_id, has_grid;
 	int g;
 
 	if (!row_usable(rd, rec))
 		return;
-	if (!present(rd, rec, B_ID) | !present(rd, rec, B_GRID))
+	/* Both checked so both are reported; no bitwise | on bools (clang -Werror). */
+	has_id = present(rd, rec, B_ID);
+	has_grid = present(rd, rec, B_GRID);
+	if (!has_id || !has_grid)
 		return;
 	if ((g = grid_for_row(rd, rec)) < 0)
 		return;
@@ -312,7 +316,8 @@ static void household_row(void *ctx, const struct table_record *rec)
 
 	if (!row_usable(rd, rec))
 		return;
-	ok = present(rd, rec, H_ID) & present(rd, rec, H_BUILDING);
+	ok = present(rd, rec, H_ID);
+	ok = present(rd, rec, H_BUILDING) && ok;	/* both reported; clang rejects & on bools */
 	b = *building ? strmap_get(&r->building_ids, building) : -1;
 	if (*building && b < 0 && rd->buildings_ok) {
 		diag_error(rd->label, rec->line, "unknown-building",

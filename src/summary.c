@@ -70,8 +70,9 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 			    g->community >= 0 ? ")" : "");
 		else
 			fprintf(fp, "  community %s", c->name);
-		fprintf(fp, ": %ld households without a contact; %ld more member%s at the "
-		    "default load would cover them\n", list[i].uncovered, need, need == 1 ? "" : "s");
+		fprintf(fp, ": %ld household%s without a contact; %ld more member%s at the "
+		    "default load would cover %s\n", list[i].uncovered, list[i].uncovered == 1 ? "" : "s",
+		    need, need == 1 ? "" : "s", list[i].uncovered == 1 ? "it" : "them");
 	}
 	if (n > limit)
 		fprintf(fp, "  ... and %zu more %s short of contacts\n", n - limit,
@@ -109,7 +110,8 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 		if (g->community >= 0)
 			community_short[g->community]++;
 	}
-	fprintf(fp, "  %ld households have no contact:\n", a->households - a->covered);
+	fprintf(fp, "  %ld household%s no contact:\n", a->households - a->covered,
+	    a->households - a->covered == 1 ? " has" : "s have");
 	print_shortfalls(fp, r, o, grid_short, r->ngrids, true, 10);
 	print_shortfalls(fp, r, o, community_short, r->ncommunities, false, 5);
 	free(grid_short);

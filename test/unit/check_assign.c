@@ -177,7 +177,7 @@ static void model_draw(struct model *md, uint64_t seed)
 		md->blank_names[b] = seen[md->building_grid[b]] && below(&st, 2) == 0;
 		seen[md->building_grid[b]] = true;
 	}
-	md->nhouseholds = below(&st, MAX_HOUSEHOLDS + 1);
+	md->nhouseholds = below(&st, 8) == 0 ? below(&st, 2) : 2 + below(&st, MAX_HOUSEHOLDS - 1);
 	for (int h = 0; h < md->nhouseholds; h++) {
 		md->household_building[h] = below(&st, md->nbuildings);
 		md->unit[h] = pick(&st, units, 4);
@@ -185,7 +185,7 @@ static void model_draw(struct model *md, uint64_t seed)
 		md->priority[h] = below(&st, 3) == 0;
 		md->tag[h] = md->priority[h] ? pick(&st, tags, 4) : pick(&st, ordinary, 6);
 	}
-	md->nmembers = below(&st, MAX_MEMBERS + 1);
+	md->nmembers = below(&st, 12) == 0 ? 0 : below(&st, 6) == 0 ? 1 : 2 + below(&st, MAX_MEMBERS - 1);
 	for (int m = 0; m < md->nmembers; m++) {
 		if (below(&st, 3) == 0) {
 			md->member_building[m] = -1;
@@ -195,10 +195,10 @@ static void model_draw(struct model *md, uint64_t seed)
 			md->member_grid[m] = md->building_grid[md->member_building[m]];
 			md->member_grid_written[m] = below(&st, 2) == 0;
 		}
-		md->status[m] = below(&st, 3) == 0 ? pick(&st, statuses + 5, 6) : pick(&st, statuses, 5);
-		md->capacity[m] = below(&st, 3) == 0 ? -1 : below(&st, 4);
+		md->status[m] = below(&st, 5) == 0 ? pick(&st, statuses + 5, 6) : pick(&st, statuses, 5);
+		md->capacity[m] = below(&st, 2) == 0 ? -1 : below(&st, 8) == 0 ? 0 : 1 + below(&st, 3);
 	}
-	md->scope = below(&st, 4);
+	md->scope = below(&st, 10) < 2 ? below(&st, 2) : 2 + below(&st, 2);	/* wide scopes meet more aims */
 	md->max_load = 1 + below(&st, 3);
 	md->with_previous = below(&st, 2) == 0;
 	for (int h = 0; h < md->nhouseholds; h++)
@@ -596,10 +596,10 @@ static void random_case(uint64_t seed, struct stats *stats)
 	roster_release(&r);
 }
 
-#define BATCHES 10
+#define BATCHES 20
 #define CASES_PER_BATCH 100
 
-/* 1000 random rosters in 10 batches (each batch its own process and timeout). */
+/* 2000 random rosters in 20 batches (each batch its own process and timeout). */
 START_TEST(brute_force)
 {
 	struct stats st = { 0 };
