@@ -23,6 +23,14 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+/* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
+int cli_bad_option(const struct command *cmd, char **argv)
+{
+	if (optopt && optopt < 256)
+		return cli_usage_error(cmd, "unknown option '-%c' or its value missing", optopt);
+	return cli_usage_error(cmd, "unknown option '%s' or its value missing", argv[optind - 1]);
+}
+
 /* Prints the command's --help on stdout. */
 void cli_help(const struct command *cmd)
 {

@@ -55,7 +55,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 			a->output = optarg;
 			break;
 		default:
-			return cli_usage_error(cmd, "unknown option"), -1;
+			return cli_bad_option(cmd, argv), -1;
 		}
 	}
 	if (optind < argc)

@@ -151,7 +151,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		else if (c == OPT_FORMAT)
 			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
 		else if (c != OPT_SCOPE && c != OPT_MAX_LOAD)
-			return cli_usage_error(cmd, "unknown option");
+			return cli_bad_option(cmd, argv);
 	}
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);

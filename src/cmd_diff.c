@@ -134,7 +134,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		if (handled)
 			continue;
 		if (c != OPT_FORMAT)
-			return cli_usage_error(cmd, "unknown option");
+			return cli_bad_option(cmd, argv);
 		if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json"))
 			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
 		format = optarg;

@@ -56,7 +56,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		} else if (c == OPT_LANG) {
 			return cli_usage_error(cmd, "unknown language '%s' (zh or en)", optarg);
 		} else {
-			return cli_usage_error(cmd, "unknown option");
+			return cli_bad_option(cmd, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -40,14 +40,21 @@ static void print_json(void)
 	cJSON_Delete(root);
 }
 
+static const char *plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 /* One line on stderr: rows per file, errors, warnings. */
 static void print_summary(const struct roster *r)
 {
-	fprintf(stderr, "%s: %ld rows, %s: %ld rows, %s: %ld rows; %zu errors, %zu warnings\n",
-	    r->paths[FILE_BUILDINGS], r->rows[FILE_BUILDINGS],
-	    r->paths[FILE_HOUSEHOLDS], r->rows[FILE_HOUSEHOLDS],
-	    r->paths[FILE_MEMBERS], r->rows[FILE_MEMBERS],
-	    diag_count(DIAG_ERROR), diag_count(DIAG_WARNING));
+	long errors = (long)diag_count(DIAG_ERROR), warnings = (long)diag_count(DIAG_WARNING);
+
+	for (int f = 0; f < FILE_COUNT; f++)
+		fprintf(stderr, "%s: %ld %s%s", r->paths[f], r->rows[f], plural(r->rows[f], "row", "rows"),
+		    f + 1 < FILE_COUNT ? ", " : "; ");
+	fprintf(stderr, "%ld %s, %ld %s\n", errors, plural(errors, "error", "errors"), warnings,
+	    plural(warnings, "warning", "warnings"));
 }
 
 static int run(const struct command *cmd, int argc, char **argv)
@@ -72,7 +79,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		} else if (c == OPT_FORMAT) {
 			return cli_usage_error(cmd, "unknown format '%s' (text or json)", optarg);
 		} else {
-			return cli_usage_error(cmd, "unknown option");
+			return cli_bad_option(cmd, argv);
 		}
 	}
 	if (optind < argc)

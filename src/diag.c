@@ -23,6 +23,15 @@ static size_t file_rank(const char *file)
 	return sink.nfiles;
 }
 
+/* Registers a file so that its diagnostics sort in the order files are read. */
+void diag_file(const char *file)
+{
+	if (file_rank(file) == sink.nfiles) {
+		GROW(sink.files, sink.files_alloc, sink.nfiles + 1);
+		sink.files[sink.nfiles++] = file;
+	}
+}
+
 static void record(enum diag_severity severity, const char *file, long line,
     const char *code, const char *fmt, va_list ap)
 {
@@ -30,10 +39,7 @@ static void record(enum diag_severity severity, const char *file, long line,
 	va_list copy;
 	int len;
 
-	if (file_rank(file) == sink.nfiles) {
-		GROW(sink.files, sink.files_alloc, sink.nfiles + 1);
-		sink.files[sink.nfiles++] = file;
-	}
+	diag_file(file);
 	GROW(sink.items, sink.alloc, sink.count + 1);
 	d = &sink.items[sink.count];
 	va_copy(copy, ap);

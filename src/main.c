@@ -1,4 +1,5 @@
 /* main: the one command table and dispatch. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ int main(int argc, char **argv)
 {
 	int status;
 
+	opterr = 0;	/* the commands report refused options themselves */
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_TROUBLE;

@@ -321,7 +321,8 @@ static void household_row(void *ctx, const struct table_record *rec)
 	b = *building ? strmap_get(&r->building_ids, building) : -1;
 	if (*building && b < 0 && rd->buildings_ok) {
 		diag_error(rd->label, rec->line, "unknown-building",
-		    "building '%s' is not in buildings.csv", building);
+		    "building '%s' is not in %s", building,
+		    rd->r->paths[FILE_BUILDINGS]);
 		ok = false;
 	}
 	if (!word_in(kind, resident_kinds) && !word_in(kind, shop_kinds)) {
@@ -362,7 +363,8 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	if (*building && m->building < 0) {
 		if (rd->buildings_ok)
 			diag_error(rd->label, rec->line, "unknown-building",
-			    "building '%s' is not in buildings.csv", building);
+			    "building '%s' is not in %s", building,
+		    rd->r->paths[FILE_BUILDINGS]);
 		return false;
 	}
 	if (m->building >= 0) {
@@ -381,7 +383,8 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	if (g < 0) {
 		if (rd->buildings_ok)
 			diag_error(rd->label, rec->line, "unknown-grid",
-			    "grid '%s' is not in buildings.csv", grid);
+			    "grid '%s' is not in %s", grid,
+		    rd->r->paths[FILE_BUILDINGS]);
 		return false;
 	}
 	m->grid = g;

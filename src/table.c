@@ -170,7 +170,8 @@ static void utf8_clean(struct bytes *in, const char *label)
 		}
 		if (line != reported) {
 			if (s[i] == 0)
-				diag_error(label, line, "encoding", "NUL byte in text");
+				diag_error(label, line, "encoding", "NUL byte in text (UTF-16 without "
+				    "a byte order mark? try --encoding utf-16)");
 			else
 				diag_error(label, line, "encoding",
 				    "invalid UTF-8 byte 0x%02x", s[i]);
@@ -426,6 +427,7 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 	struct parse p = { .label = label, .fn = fn, .ctx = ctx };
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
 
+	diag_file(label);
 	if (fd < 0 || slurp(fd, &text) != 0) {
 		fprintf(stderr, "lianhu: cannot read '%s': %s\n", path, strerror(errno));
 		if (fd > 0)

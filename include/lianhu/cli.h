@@ -64,6 +64,9 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
+int cli_bad_option(const struct command *cmd, char **argv);
+
 /* Prints the command's --help on stdout. */
 void cli_help(const struct command *cmd);
 

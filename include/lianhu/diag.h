@@ -24,6 +24,9 @@ void diag_error(const char *file, long line, const char *code, const char *fmt, 
 void diag_warning(const char *file, long line, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Registers a file so that its diagnostics sort in the order files are read. */
+void diag_file(const char *file);
+
 /* Number of diagnostics of a severity recorded so far. */
 size_t diag_count(enum diag_severity severity);
 

@@ -1,6 +1,7 @@
 /* check_roster: the roster model of SPEC §2 and §3 (tiers, communities, eligibility, marks, kinds, checks). */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,26 @@ static void expect_diag(const char *file, long line, const char *code, enum diag
 static size_t ndiags(void)
 {
 	return diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING);
+}
+
+/* Silences stderr around a call that is expected to print an operational message; returns the saved fd. */
+static int quiet_stderr(void)
+{
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
+
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_ge(null, 0);
+	fflush(stderr);
+	dup2(null, 2);
+	close(null);
+	return saved;
+}
+
+static void restore_stderr(int saved)
+{
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
 }
 
 static void setup(void)
@@ -473,9 +494,13 @@ START_TEST(two_files_from_stdin)
 	struct roster r;
 	struct roster_paths paths = { .dir = tmpdir, .buildings = "-", .members = "-" };
 	struct read_opts opts = { 0 };
+	int saved, rc;
 
 	roster_init(&r);
-	ck_assert_int_eq(roster_load(&r, &paths, &opts), -1);
+	saved = quiet_stderr();
+	rc = roster_load(&r, &paths, &opts);
+	restore_stderr(saved);
+	ck_assert_int_eq(rc, -1);
 	roster_release(&r);
 }
 END_TEST
@@ -483,13 +508,19 @@ END_TEST
 START_TEST(missing_file)
 {
 	struct roster r;
-	struct roster_paths paths = { .dir = tmpdir, .members = "no-such-members.csv" };
+	char missing[512];
+	struct roster_paths paths = { .dir = tmpdir, .members = missing };
 	struct read_opts opts = { 0 };
+	int saved, rc;
 
+	snprintf(missing, sizeof(missing), "%s/no-such-members.csv", tmpdir);
 	write_file("buildings.csv", "building_id,grid_id\nB1,G1\n");
 	write_file("households.csv", "household_id,building_id\n1,B1\n");
 	roster_init(&r);
-	ck_assert_int_eq(roster_load(&r, &paths, &opts), -1);
+	saved = quiet_stderr();
+	rc = roster_load(&r, &paths, &opts);
+	restore_stderr(saved);
+	ck_assert_int_eq(rc, -1);
 	roster_release(&r);
 }
 END_TEST

@@ -1,0 +1,368 @@
+/* rollup: coverage and loads counted per township, community, grid, building or member, and each member's contact list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/rollup.h"
+
+static const char *const level_names[] = { "township", "community", "grid", "building", "member" };
+
+/* Parses a --by value. */
+bool rollup_level_parse(const char *name, enum rollup_level *out)
+{
+	for (int l = LEVEL_TOWNSHIP; l <= LEVEL_MEMBER; l++) {
+		if (strcmp(name, level_names[l]) == 0) {
+			*out = (enum rollup_level)l;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The level's name as --by spells it. */
+const char *rollup_level_name(enum rollup_level level)
+{
+	return level_names[level];
+}
+
+/* Coverage in tenths of a percent, rounded down; -1 without households. */
+long rollup_coverage_permille(const struct rollup_counts *c)
+{
+	if (c->households == 0)
+		return -1;
+	return (long)((long long)c->covered * 1000 / c->households);
+}
+
+/* Mean load over the eligible members in tenths, rounded half up; -1 without eligible members. */
+long rollup_mean_load_tenths(const struct rollup_counts *c)
+{
+	if (c->eligible_members == 0)
+		return -1;
+	return (long)(((long long)c->load_sum * 10 + c->eligible_members / 2) / c->eligible_members);
+}
+
+/* The text naming a row's unit at key ("" when none). */
+const char *rollup_key_text(const struct roster *r, const struct rollup_row *row,
+    enum rollup_level key)
+{
+	switch (key) {
+	case LEVEL_TOWNSHIP:
+		return row->township >= 0 ? r->townships[row->township] : "";
+	case LEVEL_COMMUNITY:
+		return row->community >= 0 ? r->communities[row->community].name : "";
+	case LEVEL_GRID:
+		return row->grid >= 0 ? r->grids[row->grid].id : "";
+	case LEVEL_BUILDING:
+		return row->building >= 0 ? r->buildings[row->building].id : "";
+	case LEVEL_MEMBER:
+		return row->member >= 0 ? r->members[row->member].id : "";
+	}
+	abort();
+}
+
+/* Units at a level, with one "none" unit per township for grids without a community and one for grids without a township. */
+static size_t unit_count(const struct roster *r, enum rollup_level level)
+{
+	switch (level) {
+	case LEVEL_TOWNSHIP:
+		return r->ntownships + 1;
+	case LEVEL_COMMUNITY:
+		return r->ncommunities + r->ntownships + 1;
+	case LEVEL_GRID:
+		return r->ngrids;
+	case LEVEL_BUILDING:
+		return r->nbuildings;
+	case LEVEL_MEMBER:
+		return r->nmembers;
+	}
+	abort();
+}
+
+/* The unit of grid g at township, community or grid level. */
+static int grid_unit(const struct roster *r, enum rollup_level level, int g)
+{
+	const struct grid *gr = &r->grids[g];
+	int t = gr->township >= 0 ? gr->township : (int)r->ntownships;
+
+	if (level == LEVEL_TOWNSHIP)
+		return t;
+	if (level == LEVEL_COMMUNITY)
+		return gr->community >= 0 ? gr->community : (int)r->ncommunities + t;
+	return g;
+}
+
+/* The unit a household counts in: where it lives, or at member level its contact (-1: none). */
+static int household_unit(const struct roster *r, const struct audit *a, enum rollup_level level,
+    size_t h)
+{
+	int b = r->households[h].building;
+
+	if (level == LEVEL_MEMBER)
+		return a->contact[h];
+	if (level == LEVEL_BUILDING)
+		return b;
+	return grid_unit(r, level, r->buildings[b].grid);
+}
+
+/* The unit a member counts in: where it lives (-1: a member of a grid at building level). */
+static int member_unit(const struct roster *r, enum rollup_level level, size_t m)
+{
+	if (level == LEVEL_MEMBER)
+		return (int)m;
+	if (level == LEVEL_BUILDING)
+		return r->members[m].building;
+	return grid_unit(r, level, r->members[m].grid);
+}
+
+/* Names a unit from a place in it: grid g, building b (or -1) and member m (or -1). */
+static void name_unit(struct rollup_row *row, const struct roster *r, enum rollup_level level,
+    int g, int b, int m)
+{
+	memset(row, 0, sizeof(*row));
+	row->township = r->grids[g].township;
+	row->community = level >= LEVEL_COMMUNITY ? r->grids[g].community : -1;
+	row->grid = level >= LEVEL_GRID ? g : -1;
+	row->building = level >= LEVEL_BUILDING ? b : -1;
+	row->member = level >= LEVEL_MEMBER ? m : -1;
+}
+
+/* Names every unit the roster has at the level; used[u] tells which of the "none" units occur. */
+static void name_units(const struct roster *r, enum rollup_level level, struct rollup_row *rows,
+    bool *used)
+{
+	if (level == LEVEL_MEMBER) {
+		for (size_t m = 0; m < r->nmembers; m++) {
+			name_unit(&rows[m], r, level, r->members[m].grid, r->members[m].building, (int)m);
+			used[m] = true;
+		}
+	} else if (level == LEVEL_BUILDING) {
+		for (size_t b = 0; b < r->nbuildings; b++) {
+			name_unit(&rows[b], r, level, r->buildings[b].grid, (int)b, -1);
+			used[b] = true;
+		}
+	} else {
+		for (size_t g = 0; g < r->ngrids; g++) {
+			int u = grid_unit(r, level, (int)g);
+
+			name_unit(&rows[u], r, level, (int)g, -1, -1);
+			used[u] = true;
+		}
+	}
+}
+
+static void add_household(struct rollup_counts *c, const struct household *h, bool covered)
+{
+	c->households++;
+	c->covered += covered;
+	c->priority_households += h->priority != NULL;
+	c->priority_covered += h->priority != NULL && covered;
+	c->shops += h->kind == KIND_SHOP;
+}
+
+static void add_member(struct rollup_counts *c, long load, long capacity)
+{
+	c->eligible_members++;
+	c->idle_members += load == 0;
+	c->overloaded += load > capacity;
+	if (load > c->max_load)
+		c->max_load = load;
+	c->load_sum += load;
+	c->spare += load < capacity ? capacity - load : 0;
+}
+
+/* Uncovered households that the spare capacity of the unit's own members cannot take; never below 0. */
+static void settle_missing(struct rollup_counts *c)
+{
+	long uncovered = c->households - c->covered;
+
+	c->missing_slots = uncovered > c->spare ? uncovered - c->spare : 0;
+}
+
+static void count(struct rollup *u, struct rollup_row *rows, const struct roster *r,
+    const struct audit *a, long max_load)
+{
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		int unit = household_unit(r, a, u->level, h);
+		bool covered = a->contact[h] >= 0;
+
+		add_household(&u->total, &r->households[h], covered);
+		if (unit >= 0)
+			add_household(&rows[unit].c, &r->households[h], covered);
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		int unit = member_unit(r, u->level, m);
+		long capacity = member_capacity(&r->members[m], max_load);
+
+		if (!member_eligible(&r->members[m], max_load))
+			continue;
+		add_member(&u->total, a->load[m], capacity);
+		if (unit >= 0)
+			add_member(&rows[unit].c, a->load[m], capacity);
+	}
+	settle_missing(&u->total);
+}
+
+static int compare_keys(const struct roster *r, const struct rollup_row *x,
+    const struct rollup_row *y)
+{
+	const int xi[] = { x->township, x->community, x->grid, x->building, x->member };
+	const int yi[] = { y->township, y->community, y->grid, y->building, y->member };
+	int c;
+
+	for (int k = LEVEL_TOWNSHIP; k <= LEVEL_MEMBER; k++)
+		if ((c = strcmp(rollup_key_text(r, x, (enum rollup_level)k),
+		    rollup_key_text(r, y, (enum rollup_level)k))) != 0)
+			return c;
+	for (int k = LEVEL_TOWNSHIP; k <= LEVEL_MEMBER; k++)
+		if (xi[k] != yi[k])
+			return xi[k] < yi[k] ? -1 : 1;
+	return 0;
+}
+
+/* Worst first: lowest coverage (none last), most uncovered, most overloaded, then the names. */
+static int compare_worst(const void *pa, const void *pb, void *ctx)
+{
+	const struct rollup_row *x = pa, *y = pb;
+	const struct rollup_counts *a = &x->c, *b = &y->c;
+	long long lhs = (long long)a->covered * b->households, rhs = (long long)b->covered * a->households;
+
+	if ((a->households == 0) != (b->households == 0))
+		return a->households == 0 ? 1 : -1;
+	if (lhs != rhs)
+		return lhs < rhs ? -1 : 1;
+	if (a->households - a->covered != b->households - b->covered)
+		return a->households - a->covered > b->households - b->covered ? -1 : 1;
+	if (a->overloaded != b->overloaded)
+		return a->overloaded > b->overloaded ? -1 : 1;
+	return compare_keys(ctx, x, y);
+}
+
+/* Counts per unit of level and sorts the rows worst first; release with rollup_release. */
+void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
+    enum rollup_level level, long max_load)
+{
+	size_t n = unit_count(r, level);
+	struct rollup_row *rows = xcalloc(n + 1, sizeof(*rows));
+	bool *used = xcalloc(n + 1, sizeof(*used));
+
+	memset(u, 0, sizeof(*u));
+	u->level = level;
+	name_units(r, level, rows, used);
+	count(u, rows, r, a, max_load);
+	u->rows = xmalloc((n + 1) * sizeof(*u->rows));
+	for (size_t i = 0; i < n; i++) {
+		if (!used[i])
+			continue;
+		settle_missing(&rows[i].c);
+		u->rows[u->nrows++] = rows[i];
+	}
+	qsort_r(u->rows, u->nrows, sizeof(*u->rows), compare_worst, (void *)r);
+	free(used);
+	free(rows);
+}
+
+/* Frees the rows. */
+void rollup_release(struct rollup *u)
+{
+	free(u->rows);
+	memset(u, 0, sizeof(*u));
+}
+
+/* Compares text with runs of digits taken as numbers ("2" before "10"), as assign walks a building. */
+static int compare_natural(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			size_t na, nb;
+			int c;
+
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			for (na = 0; a[na] >= '0' && a[na] <= '9'; na++)
+				;
+			for (nb = 0; b[nb] >= '0' && b[nb] <= '9'; nb++)
+				;
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			if ((c = strncmp(a, b, na)) != 0)
+				return c;
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* Walking order: building (buildings.csv order), unit, room, then households.csv order. */
+static int compare_walk(const void *pa, const void *pb, void *ctx)
+{
+	const struct roster *r = ctx;
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const struct household *x = &r->households[a], *y = &r->households[b];
+	int c;
+
+	if (x->building != y->building)
+		return x->building < y->building ? -1 : 1;
+	if ((c = compare_natural(x->unit, y->unit)) != 0 ||
+	    (c = compare_natural(x->room, y->room)) != 0)
+		return c;
+	return a < b ? -1 : a > b;
+}
+
+/* Members by grid (buildings.csv order), then members.csv order. */
+static int compare_member_place(const void *pa, const void *pb, void *ctx)
+{
+	const struct roster *r = ctx;
+	int a = *(const int *)pa, b = *(const int *)pb;
+
+	if (r->members[a].grid != r->members[b].grid)
+		return r->members[a].grid < r->members[b].grid ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Builds each member's list from contact (per household a member or -1); release with contact_lists_release. */
+void contact_lists_build(struct contact_lists *l, const struct roster *r, const int *contact)
+{
+	size_t *size = xcalloc(r->nmembers + 1, sizeof(*size));
+	size_t *next = xcalloc(r->nmembers + 1, sizeof(*next));
+
+	memset(l, 0, sizeof(*l));
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		if (contact[h] >= 0)
+			size[contact[h]]++;
+	l->members = xmalloc((r->nmembers + 1) * sizeof(*l->members));
+	for (size_t m = 0; m < r->nmembers; m++)
+		if (size[m] > 0)
+			l->members[l->nmembers++] = (int)m;
+	qsort_r(l->members, l->nmembers, sizeof(*l->members), compare_member_place, (void *)r);
+	l->first = xmalloc((l->nmembers + 1) * sizeof(*l->first));
+	l->first[0] = 0;
+	for (size_t i = 0; i < l->nmembers; i++) {
+		next[l->members[i]] = l->first[i];
+		l->first[i + 1] = l->first[i] + size[l->members[i]];
+	}
+	l->households = xmalloc((l->first[l->nmembers] + 1) * sizeof(*l->households));
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		if (contact[h] >= 0)
+			l->households[next[contact[h]]++] = (int)h;
+	for (size_t i = 0; i < l->nmembers; i++)
+		qsort_r(l->households + l->first[i], l->first[i + 1] - l->first[i],
+		    sizeof(*l->households), compare_walk, (void *)r);
+	free(next);
+	free(size);
+}
+
+/* Frees the lists. */
+void contact_lists_release(struct contact_lists *l)
+{
+	free(l->members);
+	free(l->first);
+	free(l->households);
+	memset(l, 0, sizeof(*l));
+}
