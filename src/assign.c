@@ -533,7 +533,8 @@ static void share_out(struct solver *s, int hub, const struct mcf *g, const stru
 		if (f > 0)
 			pool[npool++] = (struct slot){ dn->member, f };
 	}
-	memcpy(pool + npool, in, nin * sizeof(*in));
+	if (nin > 0)	/* in may be NULL then, and memcpy(NULL) is undefined even for 0 bytes */
+		memcpy(pool + npool, in, nin * sizeof(*in));
 	npool += nin;
 	if (hh->building >= 0)
 		place_building(s, (size_t)hh->building, g, pool, npool, contact);

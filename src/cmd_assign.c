@@ -79,32 +79,30 @@ static long count_changed(const struct roster *r, const struct mapping *prev, co
 	return changed;
 }
 
-static int write_mapping(const struct assign_args *a, const struct roster *r, const int *contact)
-{
-	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
-	struct output out;
-
-	if (output_open(&out, a->output, inputs) < 0)
-		return -1;
-	mapping_write_header(out.fp);
-	for (size_t h = 0; h < r->nhouseholds; h++)
-		mapping_write_row(out.fp, r, (int)h, contact[h]);
-	return output_commit(&out);
-}
-
-static int write_summary(const struct assign_args *a, const struct roster *r,
+/* Writes the mapping and the summary, each whole; neither when one of them cannot be. */
+static int write_outputs(const struct assign_args *a, const struct roster *r, const int *contact,
     const struct assign_aims *aims, long changed)
 {
 	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
-	struct output out;
+	struct output map, sum = { 0 };
+	int rc = -1;
 
-	if (output_open(&out, a->summary, inputs) < 0)
+	if (output_open(&map, a->output, inputs) < 0)
 		return -1;
-	if (summary_write_json(out.fp, aims, changed) < 0) {
-		output_abort(&out);
-		return -1;
-	}
-	return output_commit(&out);
+	if (a->summary && output_open(&sum, a->summary, inputs) < 0)
+		goto out;
+	mapping_write_header(map.fp);
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		mapping_write_row(map.fp, r, (int)h, contact[h]);
+	if (a->summary && summary_write_json(sum.fp, aims, changed) < 0)
+		goto out;
+	if (output_commit(&map) < 0 || (a->summary && output_commit(&sum) < 0))
+		goto out;
+	rc = 0;
+out:
+	output_abort(&map);
+	output_abort(&sum);
+	return rc;
 }
 
 /* Reads --previous into per-household contacts; false after the diagnostics when it cannot. */
@@ -148,8 +146,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	assign_evaluate(&r, &a.solve, contact, &aims);
 	if (a.previous)
 		changed = count_changed(&r, &prev, contact);
-	if (write_mapping(&a, &r, contact) < 0 ||
-	    (a.summary && write_summary(&a, &r, &aims, changed) < 0))
+	if (write_outputs(&a, &r, contact, &aims, changed) < 0)
 		goto out;
 	summary_print(stderr, &r, &a.solve, contact, &aims, changed);
 	status = aims.covered < aims.households ? EXIT_FOUND : EXIT_OK;

@@ -60,7 +60,7 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 			list[n++] = (struct shortfall){ (int)u, uncovered[u] };
 	qsort(list, n, sizeof(*list), by_uncovered);
 	for (size_t i = 0; i < n && i < limit; i++) {
-		long need = (list[i].uncovered + o->max_load - 1) / o->max_load;
+		long need = o->max_load > 0 ? (list[i].uncovered + o->max_load - 1) / o->max_load : 0;
 		const struct grid *g = grids ? &r->grids[list[i].unit] : NULL;
 		const struct community *c = grids ? NULL : &r->communities[list[i].unit];
 
@@ -70,9 +70,12 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 			    g->community >= 0 ? ")" : "");
 		else
 			fprintf(fp, "  community %s", c->name);
-		fprintf(fp, ": %ld household%s without a contact; %ld more member%s at the "
-		    "default load would cover %s\n", list[i].uncovered, list[i].uncovered == 1 ? "" : "s",
-		    need, need == 1 ? "" : "s", list[i].uncovered == 1 ? "it" : "them");
+		fprintf(fp, ": %ld household%s without a contact", list[i].uncovered,
+		    list[i].uncovered == 1 ? "" : "s");
+		if (need > 0)
+			fprintf(fp, "; %ld more member%s at the default load would cover %s", need,
+			    need == 1 ? "" : "s", list[i].uncovered == 1 ? "it" : "them");
+		fputc('\n', fp);
 	}
 	if (n > limit)
 		fprintf(fp, "  ... and %zu more %s short of contacts\n", n - limit,

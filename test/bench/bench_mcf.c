@@ -58,14 +58,23 @@ int main(int argc, char **argv)
 
 		mcf_set_supply(g, s, b);
 		total += b;
-		for (int k = 0; k < 4; k++)
-			mcf_add_arc(g, s, sources + (int)rng_range(0, hubs - 1), MCF_INF,
-				rng_range(0, 3) * level + rng_range(1, 1000));
+		for (int k = 0; k < 4; k++) {
+			/* One draw per statement: argument evaluation order is unspecified. */
+			int h = sources + (int)rng_range(0, hubs - 1);
+			mcf_cost c = rng_range(0, 3) * level;
+
+			c += rng_range(1, 1000);
+			mcf_add_arc(g, s, h, MCF_INF, c);
+		}
 	}
 	for (int o = 0; o < outlets; o++) {
-		for (int k = 0; k < 3; k++)
-			mcf_add_arc(g, sources + (int)rng_range(0, hubs - 1), sources + hubs + o, MCF_INF,
-				rng_range(0, 2) * level + rng_range(0, 500));
+		for (int k = 0; k < 3; k++) {
+			int h = sources + (int)rng_range(0, hubs - 1);
+			mcf_cost c = rng_range(0, 2) * level;
+
+			c += rng_range(0, 500);
+			mcf_add_arc(g, h, sources + hubs + o, MCF_INF, c);
+		}
 		for (int k = 0; k < parallel; k++)
 			mcf_add_arc(g, sources + hubs + o, sink, 1, 2 * k + 1);
 	}

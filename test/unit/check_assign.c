@@ -206,7 +206,7 @@ static void model_draw(struct model *md, uint64_t seed)
 		    below(&st, md->nmembers) : -1;
 }
 
-/* Writes the model as the three CSV texts, header columns in a shuffled but fixed order per file. */
+/* Writes the model as the three CSV texts (kept in the model for the dump of a failing case). */
 static void model_write(struct model *md)
 {
 	md->buildings_csv[0] = md->households_csv[0] = md->members_csv[0] = '\0';
@@ -538,7 +538,8 @@ static void random_case(uint64_t seed, struct stats *stats)
 	if ((d = first_difference(aims, s.best)) < NAIMS) {
 		dump(&md, seed, got, s.best_contact);
 		ck_abort_msg("seed %llu: aim %s: solver %lld, best %lld (aims before it equal)",
-		    (unsigned long long)seed, aim_names[d], aims[d], s.best[d]);
+		    (unsigned long long)seed, aim_names[d], d < 2 ? -aims[d] : aims[d],
+		    d < 2 ? -s.best[d] : s.best[d]);
 	}
 
 	/* assign_evaluate agrees with SPEC on it. */
@@ -603,7 +604,13 @@ static void random_case(uint64_t seed, struct stats *stats)
 START_TEST(brute_force)
 {
 	struct stats st = { 0 };
+	const char *one = getenv("CHECK_ASSIGN_SEED");
 
+	if (one) {	/* CHECK_ASSIGN_SEED=N reruns one case from a failure message */
+		if (_i == 0)
+			random_case(strtoull(one, NULL, 10), &st);
+		return;
+	}
 	for (int i = 0; i < CASES_PER_BATCH; i++)
 		random_case(0x6c69616e6875ULL * 1000 + (uint64_t)(_i * CASES_PER_BATCH + i), &st);
 	ck_assert_int_eq(st.cases, CASES_PER_BATCH);
@@ -715,7 +722,7 @@ END_TEST
 START_TEST(walking_order_units_then_file)
 {
 	static const char *const walk[] = { "u1a", "u1b", "u1c", "u2a", "u2b", "u2c" };
-	static const char *const by_file[] = { "x3", "x1", "x4", "x2" };
+	static const char *const by_file[] = { "a", "b", "c", "d", "e", "f" };
 	struct roster r;
 	int *contact;
 
@@ -730,13 +737,14 @@ START_TEST(walking_order_units_then_file)
 	free(contact);
 	roster_release(&r);
 
-	/* Neither unit nor room: file order, x3 x1 x4 x2. */
+	/* The same room falls back to file order: a b c (room 1) before d e f (room 2), in pairs. */
 	load(&r, "building_id,grid_id\nB1,G1\n",
-	    "household_id,building_id\nx3,B1\nx1,B1\nx4,B1\nx2,B1\n",
-	    "member_id,grid_id,capacity\nA,G1,2\nB,G1,2\n");
+	    "household_id,building_id,room\nd,B1,2\na,B1,1\ne,B1,2\nb,B1,1\nf,B1,2\nc,B1,1\n",
+	    "member_id,building_id,capacity\nA,B1,2\nB,B1,2\nC,B1,2\n");
 	contact = solve(&r, TIER_COMMUNITY, 15, NULL, NULL);
-	expect_runs(&r, contact, by_file, 4);
-	ck_assert_str_ne(contact_of(&r, contact, "x3"), contact_of(&r, contact, "x2"));
+	expect_runs(&r, contact, by_file, 6);
+	ck_assert_str_eq(contact_of(&r, contact, "a"), contact_of(&r, contact, "b"));
+	ck_assert_str_eq(contact_of(&r, contact, "e"), contact_of(&r, contact, "f"));
 	free(contact);
 	roster_release(&r);
 }
@@ -752,8 +760,10 @@ START_TEST(capacity_zero)
 	load(&r, "building_id,grid_id\nB1,G1\n", "household_id,building_id\n1,B1\n2,B1\n",
 	    "member_id,building_id,capacity\nZERO,B1,0\nM,B1,\n");
 	contact = solve(&r, TIER_COMMUNITY, 1, NULL, &a);
-	ck_assert_str_eq(contact_of(&r, contact, "1"), "M");
-	ck_assert_str_eq(contact_of(&r, contact, "2"), "");
+	/* One of the two goes to M (--max-load 1), the other to nobody. */
+	ck_assert_str_eq(contact_of(&r, contact, "1")[0] ? contact_of(&r, contact, "1") :
+	    contact_of(&r, contact, "2"), "M");
+	ck_assert_int_eq(contact[0] < 0 || contact[1] < 0, 1);
 	ck_assert_int_eq(a.covered, 1);
 	ck_assert_int_eq(a.eligible, 1);
 	ck_assert_int_eq(a.idle, 0);

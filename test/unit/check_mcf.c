@@ -632,9 +632,12 @@ static mcf_cost random_cost(void)
 
 	if (k < 75)
 		return rng_range(-10, 10);
-	if (k < 90)
-		return rng_range(-3, 3) * big + rng_range(-5, 5);
-	return rng_range(-2, 2) * big * 1000 + rng_range(-3, 3) * big + rng_range(-5, 5);
+	/* One draw per statement: the order of evaluation inside an expression is unspecified. */
+	mcf_cost hi = rng_range(-2, 2) * big * 1000;
+	mcf_cost mid = rng_range(-3, 3) * big;
+	mcf_cost lo = rng_range(-5, 5);
+
+	return k < 90 ? mid + lo : hi + mid + lo;
 }
 
 /* A random small network; its supplies mostly come from a random flow so that most are feasible. */
@@ -646,8 +649,10 @@ static void random_small(struct net *t)
 	net_init(t, n, m);
 	for (int a = 0; a < m; a++) {
 		int64_t cap = rng_range(0, 99) < 15 ? MCF_INF : rng_range(0, 4);
+		int from = (int)rng_range(0, n - 1);
+		int to = (int)rng_range(0, n - 1);
 
-		net_arc(t, (int)rng_range(0, n - 1), (int)rng_range(0, n - 1), cap, random_cost());
+		net_arc(t, from, to, cap, random_cost());
 	}
 	if (k < 70) {
 		for (int a = 0; a < m; a++) {
@@ -730,6 +735,42 @@ START_TEST(test_random_small)
 	ck_assert_int_gt(counts[REF_OPTIMAL], 1500);
 	ck_assert_int_gt(counts[REF_INFEASIBLE], 50);
 	ck_assert_int_gt(counts[REF_UNBOUNDED], 20);
+}
+END_TEST
+
+/* A random medium network with deeper trees: finite and unbounded arcs, negative costs. */
+static void random_medium(struct net *t)
+{
+	int n = (int)rng_range(10, 40), m = (int)rng_range(n, 4 * n);
+
+	net_init(t, n, m);
+	for (int a = 0; a < m; a++) {
+		int64_t cap = rng_range(0, 99) < 10 ? MCF_INF : rng_range(0, 20);
+		int from = (int)rng_range(0, n - 1);
+		int to = (int)rng_range(0, n - 1);
+		/* Unbounded arcs never get a negative cost, so most instances stay bounded. */
+		mcf_cost cost = cap == MCF_INF ? rng_range(0, 100) : rng_range(-30, 100);
+
+		net_arc(t, from, to, cap, cost);
+	}
+	for (int a = 0; a < m; a++) {
+		int64_t f = rng_range(0, t->cap[a] == MCF_INF ? 10 : t->cap[a]);
+
+		t->supply[t->from[a]] += f;
+		t->supply[t->to[a]] -= f;
+	}
+}
+
+START_TEST(test_random_medium)
+{
+	rng_seed(2024);
+	for (int i = 0; i < 300; i++) {
+		struct net t;
+
+		random_medium(&t);
+		check_against_reference(&t, i);
+		net_free(&t);
+	}
 }
 END_TEST
 
@@ -918,12 +959,18 @@ static void random_hubs(struct net *t, int sources, int hubs, int outlets, int p
 	for (int s = 0; s < sources; s++) {
 		t->supply[s] = rng_range(0, 4);
 		total += t->supply[s];
-		for (int k = 0; k < 3; k++)
-			net_arc(t, s, sources + (int)rng_range(0, hubs - 1), MCF_INF, rng_range(1, 50));
+		for (int k = 0; k < 3; k++) {
+			int h = sources + (int)rng_range(0, hubs - 1);
+
+			net_arc(t, s, h, MCF_INF, rng_range(1, 50));
+		}
 	}
 	for (int h = 0; h < hubs; h++) {
-		for (int k = 0; k < 12; k++)
-			net_arc(t, sources + h, sources + hubs + (int)rng_range(0, outlets - 1), MCF_INF, rng_range(0, 20));
+		for (int k = 0; k < 12; k++) {
+			int o = sources + hubs + (int)rng_range(0, outlets - 1);
+
+			net_arc(t, sources + h, o, MCF_INF, rng_range(0, 20));
+		}
 		net_arc(t, sources + h, sink, MCF_INF, 100000);
 	}
 	for (int o = 0; o < outlets; o++)
@@ -1012,6 +1059,7 @@ static Suite *mcf_suite(void)
 
 	tcase_set_timeout(tr, 600);
 	tcase_add_test(tr, test_random_small);
+	tcase_add_test(tr, test_random_medium);
 	tcase_add_test(tr, test_large_transport);
 	tcase_add_test(tr, test_large_hubs);
 	tcase_add_test(tr, test_deterministic);
