@@ -46,10 +46,23 @@ struct down {
 	int hub, member, arc;
 };
 
-/* A member's load taken from a hub's flow while it is shared out to the hubs below. */
+/* A group's load taken from a hub's flow while it is shared out to the hubs below. */
 struct slot {
-	int member;
+	int group;
 	long count;
+};
+
+/*
+ * Members alike in home and capacity, none of them anyone's previous contact,
+ * share one node: its k-th unit arc carries up to count households at cost
+ * 2k-1, which prices even loads inside the group exactly as separate nodes would.
+ */
+struct group {
+	int first, count;	/* its members: group_members[first .. first + count) */
+	long cap;		/* capacity of each member, at most the part's demand */
+	int node;
+	int first_unit;		/* its first unit arc (phase two); the others follow */
+	int cursor;		/* next member to hand households to while placing */
 };
 
 /* The lexicographic weights of phase two; see weights(). */
@@ -66,9 +79,13 @@ struct solver {
 	int *hub_of_grid, *hub_of_community, *hub_of_township, *hub_of_building;
 	int *buildings, *members;	/* of the current part */
 	size_t nbuildings, nmembers;
-	int *local_of_member;	/* index of a member in members[] */
+	int *group_of_member;	/* group of each member of the part */
+	char *is_target;	/* members kept by some class of the part */
+	struct group *groups;
+	size_t ngroups;
+	int *group_members;
+	long *load;		/* per member: households still to hand it while placing */
 	size_t *class_first;	/* per part building: its first class; one more at the end */
-	int *member_node;	/* per part member */
 	struct klass *classes;
 	size_t nclasses, classes_alloc;
 	struct hub *hubs;
@@ -292,9 +309,59 @@ static void make_classes(struct solver *s, bool with_previous)
 	s->class_first[s->nbuildings] = s->nclasses;
 }
 
-/* Adds the member's arcs from every hub of its home that exists in this part. */
-static void member_arcs(struct solver *s, struct mcf *g, int m, int node)
+/* Orders members by home and capacity, previous contacts apart, so that alike members sit together. */
+static int compare_alike(const void *pa, const void *pb, void *ctx)
 {
+	const struct solver *s = ctx;
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const struct member *x = &s->r->members[a], *y = &s->r->members[b];
+	long kx[4] = { s->is_target[a] ? a : -1, x->building, x->grid, s->capacity[a] };
+	long ky[4] = { s->is_target[b] ? b : -1, y->building, y->grid, s->capacity[b] };
+
+	for (int i = 0; i < 4; i++)
+		if (kx[i] != ky[i])
+			return kx[i] < ky[i] ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static bool alike(const struct solver *s, int a, int b)
+{
+	const struct member *x = &s->r->members[a], *y = &s->r->members[b];
+
+	return !s->is_target[a] && !s->is_target[b] && x->building == y->building &&
+	    x->grid == y->grid && s->capacity[a] == s->capacity[b];
+}
+
+/* Groups the part's members (after make_classes, which decides who is a previous contact). */
+static void make_groups(struct solver *s, long demand)
+{
+	for (size_t c = 0; c < s->nclasses; c++)
+		if (s->classes[c].previous >= 0)
+			s->is_target[s->classes[c].previous] = 1;
+	memcpy(s->group_members, s->members, s->nmembers * sizeof(int));
+	qsort_r(s->group_members, s->nmembers, sizeof(int), compare_alike, s);
+	s->ngroups = 0;
+	for (size_t i = 0; i < s->nmembers; i++) {
+		int m = s->group_members[i];
+
+		if (i == 0 || !alike(s, s->group_members[i - 1], m)) {
+			long cap = s->capacity[m] < demand ? s->capacity[m] : demand;
+
+			s->groups[s->ngroups++] = (struct group){ .first = (int)i, .cap = cap };
+		}
+		s->groups[s->ngroups - 1].count++;
+		s->group_of_member[m] = (int)s->ngroups - 1;
+	}
+	for (size_t c = 0; c < s->nclasses; c++)
+		if (s->classes[c].previous >= 0)
+			s->is_target[s->classes[c].previous] = 0;
+}
+
+/* Adds the group's arcs from every hub of its members' home that exists in this part. */
+static void member_arcs(struct solver *s, struct mcf *g, int group)
+{
+	int m = s->group_members[s->groups[group].first], node = s->groups[group].node;
+
 	const struct roster *r = s->r;
 	const struct member *mm = &r->members[m];
 	const struct grid *gr = &r->grids[mm->grid];
@@ -311,27 +378,49 @@ static void member_arcs(struct solver *s, struct mcf *g, int m, int node)
 		if (hubs[i] < 0)
 			continue;
 		GROW(s->downs, s->downs_alloc, s->ndowns + 1);
-		s->downs[s->ndowns++] = (struct down){ hubs[i], m,
+		s->downs[s->ndowns++] = (struct down){ hubs[i], group,
 		    mcf_add_arc(g, s->hubs[hubs[i]].node, node, MCF_INF, 0) };
 	}
 }
 
-/* Adds the arcs into the sink: one of the member's capacity (phase one), or unit arcs costing 2k-1 (phase two). */
-static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, int sink,
-    long demand)
+/* Adds the arcs into the sink: the group's whole capacity (phase one), or unit arcs costing 2k-1 (phase two). */
+static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, int sink)
 {
-	for (size_t i = 0; i < s->nmembers; i++) {
-		long cap = s->capacity[s->members[i]];
+	for (size_t i = 0; i < s->ngroups; i++) {
+		struct group *gr = &s->groups[i];
 
-		if (cap > demand)
-			cap = demand;
 		if (w == NULL) {
-			mcf_add_arc(g, s->member_node[i], sink, cap, 0);
+			mcf_add_arc(g, gr->node, sink, gr->cap * gr->count, 0);
 			continue;
 		}
-		for (long k = 1; k <= cap; k++)
-			mcf_add_arc(g, s->member_node[i], sink, 1,
+		for (long k = 1; k <= gr->cap; k++) {
+			int arc = mcf_add_arc(g, gr->node, sink, gr->count,
 			    (mcf_cost)(2 * k - 1) - (k == 1 ? w->idle : 0));
+
+			if (k == 1)
+				gr->first_unit = arc;
+		}
+	}
+}
+
+/*
+ * Splits each group's load among its members from the flows on its unit
+ * arcs: member j takes one household per level k whose flow exceeds j.
+ */
+static void split_loads(struct solver *s, const struct mcf *g)
+{
+	for (size_t i = 0; i < s->ngroups; i++) {
+		struct group *gr = &s->groups[i];
+
+		gr->cursor = gr->first;
+		for (int j = 0; j < gr->count; j++)
+			s->load[s->group_members[gr->first + j]] = 0;
+		for (long k = 0; k < gr->cap; k++) {
+			long f = mcf_flow(g, gr->first_unit + (int)k);
+
+			for (long j = 0; j < f; j++)
+				s->load[s->group_members[gr->first + j]]++;
+		}
 	}
 }
 
@@ -345,8 +434,8 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 {
 	const struct roster *r = s->r;
 	mcf_cost step = w ? w->tier : 0;
-	struct mcf *g = mcf_new((int)(s->nbuildings * 2 + s->nmembers + s->nclasses + 8),
-	    (int)(s->nbuildings * 2 + s->nmembers * 20 + s->nclasses * 3 + 8));
+	struct mcf *g = mcf_new((int)(s->nbuildings * 2 + s->ngroups + s->nclasses + 8),
+	    (int)(s->nbuildings * 2 + s->ngroups * 20 + s->nclasses * 3 + 8));
 
 	src[0] = mcf_add_node(g);
 	src[1] = mcf_add_node(g);
@@ -362,9 +451,9 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 		if (up >= 0)
 			link_hub(s, g, hub, up, step);
 	}
-	for (size_t i = 0; i < s->nmembers; i++) {
-		s->member_node[i] = mcf_add_node(g);
-		member_arcs(s, g, s->members[i], s->member_node[i]);
+	for (size_t i = 0; i < s->ngroups; i++) {
+		s->groups[i].node = mcf_add_node(g);
+		member_arcs(s, g, (int)i);
 	}
 	for (size_t c = 0; c < s->nclasses; c++) {
 		struct klass *k = &s->classes[c];
@@ -378,10 +467,10 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 		k->supply_arc = mcf_add_arc(g, src[k->priority], k->node, k->size, 0);
 		mcf_add_arc(g, k->node, bnode, MCF_INF, 0);
 		k->keep_arc = mcf_add_arc(g, k->node,
-		    s->member_node[s->local_of_member[k->previous]], MCF_INF,
+		    s->groups[s->group_of_member[k->previous]].node, MCF_INF,
 		    step * roster_tier(r, k->building, &r->members[k->previous]) - w->keep);
 	}
-	sink_arcs(s, g, w, *sink, supply_prio + supply_ord);
+	sink_arcs(s, g, w, *sink);
 	return g;
 }
 
@@ -401,6 +490,7 @@ static void max_coverage(struct solver *s, long hprio, long hord, long *cover_pr
 	struct mcf *g;
 
 	make_classes(s, false);
+	make_groups(s, hprio + hord);
 	g = build(s, NULL, hprio, hord, src, &sink);
 	bypass[0] = mcf_add_arc(g, src[0], sink, MCF_INF, 1);
 	bypass[1] = mcf_add_arc(g, src[1], sink, MCF_INF, (mcf_cost)hord + 1);
@@ -471,6 +561,19 @@ static void group_downs(struct solver *s)
 	free(sorted);
 }
 
+/* The group's next member with households still to take (split_loads set them). */
+static int member_of_group(struct solver *s, int group)
+{
+	struct group *gr = &s->groups[group];
+	int m;
+
+	while (s->load[s->group_members[gr->cursor]] == 0)
+		gr->cursor++;
+	m = s->group_members[gr->cursor];
+	s->load[m]--;
+	return m;
+}
+
 /* Gives the covered households of a building their contacts in walking order. */
 static void place_building(struct solver *s, size_t bi, const struct mcf *g,
     const struct slot *pool, size_t npool, int *contact)
@@ -512,7 +615,7 @@ static void place_building(struct solver *s, size_t bi, const struct mcf *g,
 			fprintf(stderr, "lianhu: internal error: building flow does not balance\n");
 			abort();
 		}
-		contact[h] = pool[at].member;
+		contact[h] = member_of_group(s, pool[at].group);
 		used++;
 	}
 }
@@ -546,7 +649,7 @@ static void share_out(struct solver *s, int hub, const struct mcf *g, const stru
 		while (need > 0) {
 			long take = pool[at].count - used < need ? pool[at].count - used : need;
 
-			part[npart++] = (struct slot){ pool[at].member, take };
+			part[npart++] = (struct slot){ pool[at].group, take };
 			need -= take;
 			used += take;
 			if (used == pool[at].count) {
@@ -583,6 +686,7 @@ static int solve_part(struct solver *s, int *contact)
 	if (cover_all == 0)
 		return 0;
 	make_classes(s, true);
+	make_groups(s, cover_all);
 	if (!weights(s, cover_all, &w)) {
 		fprintf(stderr, "lianhu: a part of %ld households and %zu members is too large to "
 		    "solve exactly; split it (e.g. by township)\n", hall, s->nmembers);
@@ -590,6 +694,7 @@ static int solve_part(struct solver *s, int *contact)
 	}
 	g = build(s, &w, cover_prio, cover_all - cover_prio, src, &sink);
 	solve_or_die(g);
+	split_loads(s, g);
 	group_downs(s);
 	for (size_t h = 0; h < s->nhubs; h++)
 		if (s->hubs[h].parent < 0)
@@ -712,9 +817,12 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	s.hub_of_community = filled(r->ncommunities, -1);
 	s.hub_of_township = filled(r->ntownships, -1);
 	s.hub_of_building = filled(r->nbuildings, -1);
-	s.local_of_member = filled(r->nmembers, -1);
+	s.group_of_member = filled(r->nmembers, -1);
+	s.is_target = xcalloc(r->nmembers + 1, 1);
+	s.groups = xmalloc((r->nmembers + 1) * sizeof(*s.groups));
+	s.group_members = xmalloc((r->nmembers + 1) * sizeof(*s.group_members));
+	s.load = xcalloc(r->nmembers + 1, sizeof(*s.load));
 	s.class_first = xmalloc((r->nbuildings + 1) * sizeof(*s.class_first));
-	s.member_node = xmalloc((r->nmembers + 1) * sizeof(*s.member_node));
 	for (size_t h = 0; h < r->nhouseholds; h++)
 		contact[h] = -1;
 	for (size_t k = 0; k < parts.nparts && rc == 0; k++) {
@@ -722,8 +830,6 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 		s.nbuildings = parts.bfirst[k + 1] - parts.bfirst[k];
 		s.members = parts.members + parts.mfirst[k];
 		s.nmembers = parts.mfirst[k + 1] - parts.mfirst[k];
-		for (size_t i = 0; i < s.nmembers; i++)
-			s.local_of_member[s.members[i]] = (int)i;
 		rc = solve_part(&s, contact);
 		if (o->progress && seconds() - start > 1 && seconds() - shown > 0.2) {
 			shown = seconds();
@@ -736,9 +842,12 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	free(s.hub_of_community);
 	free(s.hub_of_township);
 	free(s.hub_of_building);
-	free(s.local_of_member);
+	free(s.group_of_member);
+	free(s.is_target);
+	free(s.groups);
+	free(s.group_members);
+	free(s.load);
 	free(s.class_first);
-	free(s.member_node);
 	free(s.classes);
 	free(s.hubs);
 	free(s.downs);
