@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
@@ -77,6 +78,23 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 		if (delimiter_parse(arg, &args->read.delimiter))
 			return 1;
 		cli_usage_error(cmd, "unknown delimiter '%s' (',', tab or ';')", arg);
+		return -1;
+	case OPT_EXCEL:
+		args->out.excel = true;
+		return 1;
+	case OPT_MASK:
+		args->out.mask = true;
+		return 1;
+	case OPT_OUTPUT_ENCODING:
+		if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0) {
+			args->out.gb18030 = false;
+			return 1;
+		}
+		if (strcasecmp(arg, "gb18030") == 0 || strcasecmp(arg, "gbk") == 0) {
+			args->out.gb18030 = true;
+			return 1;
+		}
+		cli_usage_error(cmd, "unknown output encoding '%s' (utf-8 or gb18030)", arg);
 		return -1;
 	case OPT_HELP:
 		cli_help(cmd);

@@ -21,6 +21,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 {
 	static const struct option longopts[] = {
 		CLI_ROSTER_OPTIONS,
+		CLI_OUTPUT_OPTIONS,
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
 		{ "scope", required_argument, NULL, OPT_SCOPE },
 		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
@@ -89,11 +90,12 @@ static int write_outputs(const struct assign_args *a, const struct roster *r, co
 
 	if (output_open(&map, a->output, inputs) < 0)
 		return -1;
+	output_configure(&map, &a->roster.out);
 	if (a->summary && output_open(&sum, a->summary, inputs) < 0)
 		goto out;
-	mapping_write_header(map.fp);
+	mapping_write_header(&map);
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		mapping_write_row(map.fp, r, (int)h, contact[h]);
+		mapping_write_row(&map, r, (int)h, contact[h]);
 	if (a->summary && summary_write_json(sum.fp, aims, changed) < 0)
 		goto out;
 	if (output_commit(&map) < 0 || (a->summary && output_commit(&sum) < 0))
@@ -165,7 +167,7 @@ const struct command cmd_assign = {
 	.synopsis = "[roster options] [--previous FILE] [--scope S] [--max-load N] "
 	    "[--summary FILE] [-o FILE]",
 	.purpose = "compute the optimal mapping of households to member contacts",
-	.options = CLI_ROSTER_HELP
+	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP
 	    "      --previous FILE    last mapping: keep its contacts where still valid\n"
 	    "      --scope S          farthest tier allowed: building, grid, community (default)\n"
 	    "                         or township\n"

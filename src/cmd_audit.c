@@ -8,6 +8,7 @@
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
 #include "lianhu/mapping.h"
+#include "lianhu/output.h"
 
 enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
 
@@ -28,15 +29,15 @@ static void locate(const struct finding *f, const struct roster *r, const struct
 	}
 }
 
-static void print_text(const struct audit *a, const struct roster *r, const struct mapping *map,
-    long max_load)
+static void print_text(FILE *fp, const struct audit *a, const struct roster *r,
+    const struct mapping *map, long max_load)
 {
 	const char *file;
 	long line;
 
 	for (size_t i = 0; i < a->nfindings; i++) {
 		locate(&a->findings[i], r, map, &file, &line);
-		printf("%s:%ld: %s: %s\n", file, line, finding_name(a->findings[i].code),
+		fprintf(fp, "%s:%ld: %s: %s\n", file, line, finding_name(a->findings[i].code),
 		    finding_message(&a->findings[i], r, max_load));
 	}
 	fprintf(stderr, "audit: %ld of %ld households covered; %zu findings", a->covered,
@@ -47,26 +48,30 @@ static void print_text(const struct audit *a, const struct roster *r, const stru
 	fprintf(stderr, "\n");
 }
 
-static void print_csv(const struct audit *a, const struct roster *r, const struct mapping *map,
-    long max_load)
+static void print_csv(struct output *o, const struct audit *a, const struct roster *r,
+    const struct mapping *map, long max_load)
 {
+	static const char *const header[] = { "code", "household_id", "member_id", "file", "line",
+		"message" };
 	const char *file;
+	char number[32];
 	long line;
 
-	printf("code,household_id,member_id,file,line,message\n");
+	for (size_t c = 0; c < sizeof(header) / sizeof(header[0]); c++)
+		csv_field(o, header[c]);
+	csv_row_end(o);
 	for (size_t i = 0; i < a->nfindings; i++) {
 		const struct finding *f = &a->findings[i];
 
 		locate(f, r, map, &file, &line);
-		printf("%s,", finding_name(f->code));
-		csv_put_field(stdout, f->household_id ? f->household_id : "", ',');
-		putchar(',');
-		csv_put_field(stdout, f->member_id ? f->member_id : "", ',');
-		putchar(',');
-		csv_put_field(stdout, file, ',');
-		printf(",%ld,", line);
-		csv_put_field(stdout, finding_message(f, r, max_load), ',');
-		putchar('\n');
+		snprintf(number, sizeof(number), "%ld", line);
+		csv_field(o, finding_name(f->code));
+		csv_field(o, f->household_id ? f->household_id : "");
+		csv_field(o, f->member_id ? f->member_id : "");
+		csv_field(o, file);
+		csv_field(o, number);
+		csv_field(o, finding_message(f, r, max_load));
+		csv_row_end(o);
 	}
 }
 
@@ -75,7 +80,7 @@ static cJSON *text_or_null(const char *s)
 	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static void print_json(const struct audit *a, const struct roster *r, long max_load)
+static void print_json(FILE *fp, const struct audit *a, const struct roster *r, long max_load)
 {
 	cJSON *root = cJSON_CreateObject(), *counts, *list;
 	char *text;
@@ -106,7 +111,7 @@ static void print_json(const struct audit *a, const struct roster *r, long max_l
 		fprintf(stderr, "lianhu: out of memory\n");
 		exit(EXIT_TROUBLE);
 	}
-	printf("%s\n", text);
+	fprintf(fp, "%s\n", text);
 	free(text);
 	cJSON_Delete(root);
 }
@@ -115,6 +120,8 @@ static int run(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_ROSTER_OPTIONS,
+		CLI_OUTPUT_OPTIONS,
+		CLI_MASK_OPTION,
 		{ "mapping", required_argument, NULL, OPT_MAPPING },
 		{ "scope", required_argument, NULL, OPT_SCOPE },
 		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
@@ -129,6 +136,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	struct roster r;
 	struct mapping map = { 0 };
 	struct audit a = { 0 };
+	struct output out = { 0 };
 	int c, handled, status = EXIT_TROUBLE;
 
 	while ((c = getopt_long(argc, argv, "d:", longopts, NULL)) != -1) {
@@ -163,14 +171,19 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (!cli_load_mapping(&map, mapping_path, &args))
 		goto out;
 	audit_run(&a, &r, &map, scope, max_load);
+	if (output_open(&out, NULL, NULL) < 0)
+		goto out;
+	output_configure(&out, &args.out);
 	if (format == FORMAT_JSON)
-		print_json(&a, &r, max_load);
+		print_json(out.fp, &a, &r, max_load);
 	else if (format == FORMAT_CSV)
-		print_csv(&a, &r, &map, max_load);
+		print_csv(&out, &a, &r, &map, max_load);
 	else
-		print_text(&a, &r, &map, max_load);
-	status = a.nfindings ? EXIT_FOUND : EXIT_OK;
+		print_text(out.fp, &a, &r, &map, max_load);
+	if (output_commit(&out) == 0)
+		status = a.nfindings ? EXIT_FOUND : EXIT_OK;
 out:
+	output_abort(&out);
 	audit_release(&a);
 	mapping_release(&map);
 	roster_release(&r);
@@ -183,7 +196,7 @@ const struct command cmd_audit = {
 	.synopsis = "[roster options] [--mapping FILE] [--scope S] [--max-load N] "
 	    "[--format text|csv|json]",
 	.purpose = "check a mapping (made by assign or by hand) and list every finding",
-	.options = CLI_ROSTER_HELP
+	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to check (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier allowed (default community)\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"

@@ -7,6 +7,7 @@
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
 #include "lianhu/mapping.h"
+#include "lianhu/output.h"
 
 enum change { CHANGE_NONE, CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED };
 
@@ -60,7 +61,7 @@ static cJSON *member_or_null(const char *s)
 	return *s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static void print_json(const struct entry *list, size_t n, const long *counts)
+static void print_json(FILE *fp, const struct entry *list, size_t n, const long *counts)
 {
 	cJSON *root = cJSON_CreateObject(), *rows;
 	char *text;
@@ -85,29 +86,34 @@ static void print_json(const struct entry *list, size_t n, const long *counts)
 		fprintf(stderr, "lianhu: out of memory\n");
 		exit(EXIT_TROUBLE);
 	}
-	printf("%s\n", text);
+	fprintf(fp, "%s\n", text);
 	free(text);
 	cJSON_Delete(root);
 }
 
-static void print_rows(const struct entry *list, size_t n, bool csv)
+static void print_rows(struct output *o, const struct entry *list, size_t n, bool csv)
 {
-	if (csv)
-		printf("household_id,old,new,kind\n");
+	if (csv) {
+		csv_field(o, "household_id");
+		csv_field(o, "old");
+		csv_field(o, "new");
+		csv_field(o, "kind");
+		csv_row_end(o);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (list[i].change == CHANGE_NONE)
 			continue;
 		if (!csv) {
-			printf("%-8s %s: %s -> %s\n", change_names[list[i].change], list[i].household,
-			    *list[i].old ? list[i].old : "(none)", *list[i].new ? list[i].new : "(none)");
+			fprintf(o->fp, "%-8s %s: %s -> %s\n", change_names[list[i].change],
+			    list[i].household, *list[i].old ? list[i].old : "(none)",
+			    *list[i].new ? list[i].new : "(none)");
 			continue;
 		}
-		csv_put_field(stdout, list[i].household, ',');
-		putchar(',');
-		csv_put_field(stdout, list[i].old, ',');
-		putchar(',');
-		csv_put_field(stdout, list[i].new, ',');
-		printf(",%s\n", change_names[list[i].change]);
+		csv_field(o, list[i].household);
+		csv_field(o, list[i].old);
+		csv_field(o, list[i].new);
+		csv_field(o, change_names[list[i].change]);
+		csv_row_end(o);
 	}
 }
 
@@ -115,6 +121,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		CLI_OUTPUT_OPTIONS,
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -126,6 +133,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	struct entry *list = NULL;
 	long counts[4] = { 0 };
 	size_t n = 0;
+	struct output out = { 0 };
 	int c, handled, status = EXIT_TROUBLE;
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -147,16 +155,22 @@ static int run(const struct command *cmd, int argc, char **argv)
 	list = pair_up(&old, &new, &n);
 	for (size_t i = 0; i < n; i++)
 		counts[list[i].change]++;
+	if (output_open(&out, NULL, NULL) < 0)
+		goto out;
+	output_configure(&out, &args.out);
 	if (strcmp(format, "json") == 0)
-		print_json(list, n, counts);
+		print_json(out.fp, list, n, counts);
 	else
-		print_rows(list, n, strcmp(format, "csv") == 0);
+		print_rows(&out, list, n, strcmp(format, "csv") == 0);
+	if (output_commit(&out) < 0)
+		goto out;
 	fprintf(stderr, "diff: %ld added, %ld removed, %ld changed, %ld unchanged\n",
 	    counts[CHANGE_ADDED], counts[CHANGE_REMOVED], counts[CHANGE_CHANGED],
 	    counts[CHANGE_NONE]);
 	status = counts[CHANGE_ADDED] + counts[CHANGE_REMOVED] + counts[CHANGE_CHANGED] ?
 	    EXIT_FOUND : EXIT_OK;
 out:
+	output_abort(&out);
 	free(list);
 	mapping_release(&old);
 	mapping_release(&new);
@@ -170,6 +184,7 @@ const struct command cmd_diff = {
 	.purpose = "list households whose contact was added, removed or changed",
 	.options =
 	    "      --format FMT       text, csv or json (default text)\n"
+	    CLI_OUTPUT_HELP
 	    "      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n"
 	    "      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n"
 	    "      --help             show this help\n",

@@ -125,13 +125,18 @@ void csv_put_field(FILE *fp, const char *s, char delimiter)
 }
 
 /* Writes the mapping header of SPEC §2. */
-void mapping_write_header(FILE *fp)
+void mapping_write_header(struct output *o)
 {
-	fputs("household_id,member_id,building_id,grid_id,community,township,member_name,tier\n", fp);
+	static const char *const names[] = { "household_id", "member_id", "building_id", "grid_id",
+		"community", "township", "member_name", "tier" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		csv_field(o, names[i]);
+	csv_row_end(o);
 }
 
 /* Writes one mapping row for household h and member m (-1: no contact). */
-void mapping_write_row(FILE *fp, const struct roster *r, int h, int m)
+void mapping_write_row(struct output *o, const struct roster *r, int h, int m)
 {
 	const struct household *hh = &r->households[h];
 	const struct building *b = &r->buildings[hh->building];
@@ -144,10 +149,7 @@ void mapping_write_row(FILE *fp, const struct roster *r, int h, int m)
 		m >= 0 ? tier_name(roster_tier(r, hh->building, &r->members[m])) : "",
 	};
 
-	for (int i = 0; i < 8; i++) {
-		if (i)
-			putc(',', fp);
-		csv_put_field(fp, fields[i], ',');
-	}
-	putc('\n', fp);
+	for (int i = 0; i < 8; i++)
+		csv_field(o, fields[i]);
+	csv_row_end(o);
 }

@@ -1,5 +1,6 @@
 /* output: files written whole or not at all (temporary file, then rename), never over an input. */
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,11 +70,113 @@ int output_open(struct output *o, const char *path, const char *const *inputs)
 	return 0;
 }
 
+/* Applies --excel and --output-encoding to an open output; call before writing. */
+void output_configure(struct output *o, const struct out_opts *opts)
+{
+	o->excel = opts->excel;
+	o->bom_pending = opts->excel && !opts->gb18030;
+	if (opts->gb18030) {
+		o->dest = o->fp;
+		o->fp = open_memstream(&o->mem, &o->memlen);
+		if (o->fp == NULL) {
+			fprintf(stderr, "lianhu: out of memory\n");
+			exit(2);
+		}
+	}
+}
+
+/* True when a spreadsheet would take the cell for a formula (OWASP's CSV-injection rule). */
+static bool formula_like(const char *s)
+{
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+/* Writes one CSV field, quoted only when it must be; under --excel formulas are neutralised. */
+void csv_field(struct output *o, const char *s)
+{
+	bool quote, neutralise = o->excel && formula_like(s);
+	size_t len = strlen(s);
+
+	if (o->bom_pending)
+		fputs("\xef\xbb\xbf", o->fp);
+	o->bom_pending = false;
+	if (o->row_started)
+		putc(',', o->fp);
+	o->row_started = true;
+	quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+	for (const char *p = s; *p && !quote; p++)
+		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';
+	if (neutralise)
+		o->neutralised++;
+	if (!quote && !neutralise) {
+		fputs(s, o->fp);
+		return;
+	}
+	if (quote)
+		putc('"', o->fp);
+	if (neutralise)
+		putc('\'', o->fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', o->fp);
+		putc(*s, o->fp);
+	}
+	if (quote)
+		putc('"', o->fp);
+}
+
+/* Ends a CSV row: LF, or CRLF under --excel. */
+void csv_row_end(struct output *o)
+{
+	fputs(o->excel ? "\r\n" : "\n", o->fp);
+	o->row_started = false;
+}
+
+/* Converts the UTF-8 text gathered under --output-encoding into GB18030 on its destination. */
+static int convert_out(struct output *o)
+{
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	char buf[65536], *in = o->mem;
+	size_t left = o->memlen;
+	int rc = 0;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	while (left > 0 && rc == 0) {
+		char *out = buf;
+		size_t room = sizeof(buf);
+
+		if (iconv(cd, &in, &left, &out, &room) == (size_t)-1 && errno != E2BIG)
+			rc = -1;	/* GB18030 covers Unicode: only bad UTF-8 gets here */
+		if (fwrite(buf, 1, sizeof(buf) - room, o->fp) != sizeof(buf) - room)
+			rc = -1;
+	}
+	iconv_close(cd);
+	return rc;
+}
+
 /* Finishes the file: flush, close, rename into place. Returns -1 after a message (the old file stays). */
 int output_commit(struct output *o)
 {
 	int failed;
 
+	if (o->neutralised > 0)
+		fprintf(stderr, "lianhu: %ld cell%s that a spreadsheet would take for a formula "
+		    "got a leading '\n", o->neutralised, o->neutralised == 1 ? "" : "s");
+	if (o->dest) {
+		failed = fclose(o->fp) != 0;
+		o->fp = o->dest;
+		o->dest = NULL;
+		if (failed || convert_out(o) < 0) {
+			fprintf(stderr, "lianhu: cannot convert the output to GB18030\n");
+			free(o->mem);
+			o->mem = NULL;
+			output_abort(o);
+			return -1;
+		}
+		free(o->mem);
+		o->mem = NULL;
+	}
 	if (o->fp == stdout) {
 		o->fp = NULL;
 		if (fflush(stdout) == 0 && !ferror(stdout))
@@ -97,6 +200,13 @@ int output_commit(struct output *o)
 /* Throws the temporary file away; the old file stays. Accepts an output never opened. */
 void output_abort(struct output *o)
 {
+	if (o->dest) {	/* the memory stream of --output-encoding */
+		fclose(o->fp);
+		free(o->mem);
+		o->mem = NULL;
+		o->fp = o->dest;
+		o->dest = NULL;
+	}
 	if (o->fp && o->fp != stdout)
 		fclose(o->fp);
 	o->fp = NULL;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "lianhu/mapping.h"
+#include "lianhu/output.h"
 #include "lianhu/roster.h"
 
 #define LIANHU_VERSION "0.1.0"
@@ -25,8 +26,23 @@ struct command {
 enum {
 	OPT_BUILDINGS = 256, OPT_HOUSEHOLDS, OPT_MEMBERS, OPT_ENCODING, OPT_DELIMITER,
 	OPT_FORMAT, OPT_SCOPE, OPT_MAX_LOAD, OPT_PREVIOUS, OPT_SUMMARY, OPT_MAPPING,
-	OPT_BY, OPT_LANG, OPT_HELP
+	OPT_BY, OPT_LANG, OPT_HELP, OPT_EXCEL, OPT_OUTPUT_ENCODING, OPT_MASK
 };
+
+/* The getopt_long entries of the output options (--excel, --output-encoding); --mask apart. */
+#define CLI_OUTPUT_OPTIONS \
+	{ "excel", no_argument, NULL, OPT_EXCEL }, \
+	{ "output-encoding", required_argument, NULL, OPT_OUTPUT_ENCODING }
+
+#define CLI_MASK_OPTION { "mask", no_argument, NULL, OPT_MASK }
+
+/* The --help lines of the output options. */
+#define CLI_OUTPUT_HELP \
+	"      --excel            CSV for Excel/WPS: UTF-8 with BOM, CRLF, formulas neutralised\n" \
+	"      --output-encoding ENC  utf-8 (default) or gb18030 for older Excel/WPS\n"
+
+#define CLI_MASK_HELP \
+	"      --mask             mask phone numbers (138****1234) and names (王*)\n"
 
 /* The getopt_long entries of the roster options and --help. */
 #define CLI_ROSTER_OPTIONS \
@@ -51,6 +67,7 @@ enum {
 struct roster_args {
 	struct roster_paths paths;
 	struct read_opts read;
+	struct out_opts out;	/* --excel, --output-encoding, --mask where the command has them */
 };
 
 /*

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "lianhu/output.h"
+
 #include "lianhu/roster.h"
 #include "lianhu/table.h"
 
@@ -44,9 +46,9 @@ int *mapping_first_contacts(const struct mapping *map, const struct roster *r);
 void csv_put_field(FILE *fp, const char *s, char delimiter);
 
 /* Writes the mapping header of SPEC §2. */
-void mapping_write_header(FILE *fp);
+void mapping_write_header(struct output *o);
 
 /* Writes one mapping row for household h and member m (-1: no contact). */
-void mapping_write_row(FILE *fp, const struct roster *r, int h, int m);
+void mapping_write_row(struct output *o, const struct roster *r, int h, int m);
 
 #endif

@@ -2,12 +2,25 @@
 #ifndef LIANHU_OUTPUT_H
 #define LIANHU_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
+
+/* How output is written: --excel, --output-encoding, --mask. */
+struct out_opts {
+	bool excel;		/* CSV for spreadsheets: BOM, CRLF, formulas neutralised */
+	bool gb18030;		/* the whole output in GB18030 instead of UTF-8 */
+	bool mask;		/* phone numbers and names masked (renderers ask) */
+};
 
 struct output {
 	const char *path;	/* NULL or "-": standard output */
 	char *tmp;		/* the temporary file beside path, renamed on commit */
 	FILE *fp;		/* where to write */
+	FILE *dest;		/* under --output-encoding: where the converted text goes */
+	char *mem;		/* under --output-encoding: the UTF-8 text so far */
+	size_t memlen;
+	bool excel, bom_pending, row_started;
+	long neutralised;	/* cells given a leading ' under --excel */
 };
 
 /*
@@ -16,6 +29,15 @@ struct output {
  * under any name, is refused. Returns -1 after a message.
  */
 int output_open(struct output *o, const char *path, const char *const *inputs);
+
+/* Applies --excel and --output-encoding to an open output; call before writing. */
+void output_configure(struct output *o, const struct out_opts *opts);
+
+/* Writes one CSV field (comma-separated), quoted only when it must be; under --excel formulas are neutralised. */
+void csv_field(struct output *o, const char *s);
+
+/* Ends a CSV row: LF, or CRLF under --excel. */
+void csv_row_end(struct output *o);
 
 /* Finishes the file: flush, close, rename into place. Returns -1 after a message (the old file stays). */
 int output_commit(struct output *o);

@@ -1,0 +1,107 @@
+/* render: the report and the contact lists written for people and programs: aligned text, CSV, JSON, Markdown, HTML and xlsx. */
+#ifndef LIANHU_RENDER_H
+#define LIANHU_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lianhu/audit.h"
+#include "lianhu/output.h"
+#include "lianhu/rollup.h"
+#include "lianhu/roster.h"
+
+enum render_format { RENDER_TEXT, RENDER_CSV, RENDER_JSON, RENDER_MD, RENDER_HTML, RENDER_XLSX };
+
+/* Parses a --format value (any of the six; each command checks which it takes). */
+bool render_format_parse(const char *name, enum render_format *out);
+
+/* What a report or a set of contact lists is made of; nothing here is owned. */
+struct render_input {
+	const struct roster *r;
+	const struct audit *a;
+	const struct rollup *u;			/* the report's rows */
+	const struct contact_lists *l;		/* the lists */
+	enum tier scope;
+	long max_load;
+};
+
+/* Writes the report as text, csv, json, md or html to fp; returns -1 after a message. */
+int report_write(FILE *fp, enum render_format format, const struct render_input *in);
+
+/*
+ * Writes the report workbook (summary, the rollup, uncovered households,
+ * member loads) into o, opened on a file; returns -1 after a message.
+ */
+int report_write_xlsx(const struct output *o, const struct render_input *in);
+
+/* Writes the contact lists as csv, md or html to fp; returns -1 after a message. */
+int lists_write(FILE *fp, enum render_format format, const struct render_input *in);
+
+/* Writes the contact lists workbook into o, opened on a file; returns -1 after a message. */
+int lists_write_xlsx(const struct output *o, const struct render_input *in);
+
+/* Columns a terminal gives UTF-8 text: East Asian wide and fullwidth characters take two, combining marks none. */
+size_t display_width(const char *s);
+
+/* Writes s with at most max display columns, ending in "…" when cut. */
+void put_clipped(FILE *fp, const char *s, size_t max, void (*put)(FILE *, const char *));
+
+/* Writes text escaped for HTML content and attribute values. */
+void html_put(FILE *fp, const char *s);
+
+/* Writes text escaped for a Markdown table cell or heading (line breaks become spaces). */
+void md_put(FILE *fp, const char *s);
+
+/* An aligned text table, built cell by cell, row by row. */
+struct text_table {
+	size_t ncols;
+	bool *right;		/* per column: aligned right (numbers) */
+	char **cells;		/* row-major; a row of NULLs is a rule */
+	size_t ncells, cells_alloc;
+};
+
+/* Starts a table of ncols columns, all aligned left; release with text_table_release. */
+void text_table_init(struct text_table *t, size_t ncols);
+
+/* Appends the next cell (copied; control characters become spaces). */
+void text_table_add(struct text_table *t, const char *cell);
+
+/* Appends a rule across the table. */
+void text_table_rule(struct text_table *t);
+
+/* Prints the table, columns two spaces apart, padded by display width, no trailing spaces. */
+void text_table_print(const struct text_table *t, FILE *fp);
+
+/* Frees the table's cells. */
+void text_table_release(struct text_table *t);
+
+/* An xlsx workbook written sheet by sheet, row by row (opaque; see xlsx_out.c). */
+struct xlsx_book;
+
+enum xlsx_kind { XLSX_TEXT, XLSX_COUNT, XLSX_PERCENT, XLSX_DECIMAL };
+
+/* A sheet's column: its header, width in characters and kind (text columns hold IDs as text). */
+struct xlsx_col {
+	const char *header;
+	double width;
+	enum xlsx_kind kind;
+};
+
+/* Starts a workbook at path (label names it in messages); returns NULL after a message. Finish with xlsx_close. */
+struct xlsx_book *xlsx_open(const char *path, const char *label);
+
+/* Adds a sheet with a bold header row (frozen, with an autofilter over nrows data rows). */
+void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *cols, size_t ncols,
+    size_t nrows);
+
+/* Writes text in data row row (0-based, below the header) of the current sheet. */
+void xlsx_text(struct xlsx_book *b, size_t row, size_t col, const char *s);
+
+/* Writes a number shown as kind says; a NaN leaves the cell empty. */
+void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xlsx_kind kind);
+
+/* Writes the file and frees the book; returns -1 after a message (path may then hold junk). */
+int xlsx_close(struct xlsx_book *b);
+
+#endif

@@ -1,0 +1,133 @@
+/* lists: each member's contact list (联系卡), households in walking order, for print or spreadsheets. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lianhu/audit.h"
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+#include "lianhu/output.h"
+#include "lianhu/render.h"
+#include "lianhu/rollup.h"
+
+struct lists_args {
+	struct roster_args roster;
+	const char *mapping, *output;
+	enum tier scope;
+	long max_load;
+	enum render_format format;
+};
+
+static int parse_option(const struct command *cmd, int c, const char *arg, struct lists_args *a)
+{
+	switch (c) {
+	case OPT_MAPPING:
+		a->mapping = arg;
+		return 0;
+	case OPT_SCOPE:
+		if (tier_parse(arg, &a->scope))
+			return 0;
+		return cli_usage_error(cmd, "unknown scope '%s' (building, grid, community or township)",
+		    arg), -1;
+	case OPT_MAX_LOAD:
+		return cli_number(cmd, "--max-load", arg, &a->max_load) ? 0 : -1;
+	case OPT_FORMAT:
+		if (render_format_parse(arg, &a->format) && a->format != RENDER_TEXT &&
+		    a->format != RENDER_JSON)
+			return 0;
+		return cli_usage_error(cmd, "unknown format '%s' (csv, md, html or xlsx)", arg), -1;
+	case 'o':
+		a->output = arg;
+		return 0;
+	default:
+		return cli_usage_error(cmd, "unknown option"), -1;
+	}
+}
+
+static int parse(const struct command *cmd, int argc, char **argv, struct lists_args *a)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		{ "mapping", required_argument, NULL, OPT_MAPPING },
+		{ "scope", required_argument, NULL, OPT_SCOPE },
+		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, handled;
+
+	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
+		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
+			return -1;
+		if (!handled && parse_option(cmd, c, optarg, a) < 0)
+			return -1;
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]), -1;
+	if (a->format == RENDER_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
+		return cli_usage_error(cmd, "--format xlsx writes a binary workbook: "
+		    "give the file with -o FILE"), -1;
+	return 0;
+}
+
+static int write_lists(const struct lists_args *a, const struct render_input *in,
+    const struct mapping *map)
+{
+	const struct roster *r = in->r;
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], map->path, NULL };
+	struct output out;
+
+	if (output_open(&out, a->output, inputs) < 0)
+		return -1;
+	if ((a->format == RENDER_XLSX ? lists_write_xlsx(&out, in) :
+	    lists_write(out.fp, a->format, in)) < 0) {
+		output_abort(&out);
+		return -1;
+	}
+	return output_commit(&out);
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	struct lists_args a = { .scope = TIER_COMMUNITY, .max_load = 15, .format = RENDER_CSV };
+	struct roster r;
+	struct mapping map = { 0 };
+	struct audit au = { 0 };
+	struct contact_lists l = { 0 };
+	int status = EXIT_TROUBLE;
+
+	if (parse(cmd, argc, argv, &a) < 0)
+		return EXIT_TROUBLE;
+	roster_init(&r);
+	if (!cli_load_roster(&r, &a.roster))
+		goto out;
+	diag_print(stderr);	/* the warnings */
+	diag_reset();
+	if (!cli_load_mapping(&map, a.mapping, &a.roster))
+		goto out;
+	audit_run(&au, &r, &map, a.scope, a.max_load);
+	contact_lists_build(&l, &r, au.contact);
+	if (write_lists(&a, &(struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.scope,
+	    .max_load = a.max_load }, &map) == 0)
+		status = EXIT_OK;
+out:
+	contact_lists_release(&l);
+	audit_release(&au);
+	mapping_release(&map);
+	roster_release(&r);
+	return status;
+}
+
+const struct command cmd_lists = {
+	.name = "lists",
+	.run = run,
+	.synopsis = "[roster options] [--mapping FILE] [--format csv|md|html|xlsx] [-o FILE]",
+	.purpose = "write each member's contact list (联系卡) in walking order",
+	.options = CLI_ROSTER_HELP
+	    "      --mapping FILE     the mapping to list (default DIR/mapping.csv)\n"
+	    "      --scope S          farthest tier that covers (default community), as for audit\n"
+	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    "      --format FMT       csv (default), md, html (a printed page a member)\n"
+	    "                         or xlsx (needs -o)\n"
+	    "  -o, --output FILE      write to FILE (default standard output)\n",
+};

@@ -1,0 +1,142 @@
+/* report: coverage of a mapping rolled up by township, community, grid, building or member, worst first. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lianhu/audit.h"
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+#include "lianhu/output.h"
+#include "lianhu/render.h"
+#include "lianhu/rollup.h"
+
+struct report_args {
+	struct roster_args roster;
+	const char *mapping, *output;
+	enum tier scope;
+	long max_load;
+	enum rollup_level by;
+	enum render_format format;
+};
+
+static int parse_option(const struct command *cmd, int c, const char *arg, struct report_args *a)
+{
+	switch (c) {
+	case OPT_MAPPING:
+		a->mapping = arg;
+		return 0;
+	case OPT_SCOPE:
+		if (tier_parse(arg, &a->scope))
+			return 0;
+		return cli_usage_error(cmd, "unknown scope '%s' (building, grid, community or township)",
+		    arg), -1;
+	case OPT_MAX_LOAD:
+		return cli_number(cmd, "--max-load", arg, &a->max_load) ? 0 : -1;
+	case OPT_BY:
+		if (rollup_level_parse(arg, &a->by))
+			return 0;
+		return cli_usage_error(cmd, "unknown level '%s' (township, community, grid, building "
+		    "or member)", arg), -1;
+	case OPT_FORMAT:
+		if (render_format_parse(arg, &a->format))
+			return 0;
+		return cli_usage_error(cmd, "unknown format '%s' (text, csv, json, md, html or xlsx)",
+		    arg), -1;
+	case 'o':
+		a->output = arg;
+		return 0;
+	default:
+		return cli_usage_error(cmd, "unknown option"), -1;
+	}
+}
+
+static int parse(const struct command *cmd, int argc, char **argv, struct report_args *a)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		{ "mapping", required_argument, NULL, OPT_MAPPING },
+		{ "scope", required_argument, NULL, OPT_SCOPE },
+		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, handled;
+
+	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
+		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
+			return -1;
+		if (!handled && parse_option(cmd, c, optarg, a) < 0)
+			return -1;
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]), -1;
+	if (a->format == RENDER_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
+		return cli_usage_error(cmd, "--format xlsx writes a binary workbook: "
+		    "give the file with -o FILE"), -1;
+	return 0;
+}
+
+static int write_report(const struct report_args *a, const struct render_input *in,
+    const struct mapping *map)
+{
+	const struct roster *r = in->r;
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], map->path, NULL };
+	struct output out;
+
+	if (output_open(&out, a->output, inputs) < 0)
+		return -1;
+	if ((a->format == RENDER_XLSX ? report_write_xlsx(&out, in) :
+	    report_write(out.fp, a->format, in)) < 0) {
+		output_abort(&out);
+		return -1;
+	}
+	return output_commit(&out);
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	struct report_args a = { .scope = TIER_COMMUNITY, .max_load = 15, .by = LEVEL_COMMUNITY,
+		.format = RENDER_TEXT };
+	struct roster r;
+	struct mapping map = { 0 };
+	struct audit au = { 0 };
+	struct rollup u = { 0 };
+	int status = EXIT_TROUBLE;
+
+	if (parse(cmd, argc, argv, &a) < 0)
+		return EXIT_TROUBLE;
+	roster_init(&r);
+	if (!cli_load_roster(&r, &a.roster))
+		goto out;
+	diag_print(stderr);	/* the warnings */
+	diag_reset();
+	if (!cli_load_mapping(&map, a.mapping, &a.roster))
+		goto out;
+	audit_run(&au, &r, &map, a.scope, a.max_load);
+	rollup_build(&u, &r, &au, a.by, a.max_load);
+	if (write_report(&a, &(struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.scope,
+	    .max_load = a.max_load }, &map) == 0)
+		status = EXIT_OK;
+out:
+	rollup_release(&u);
+	audit_release(&au);
+	mapping_release(&map);
+	roster_release(&r);
+	return status;
+}
+
+const struct command cmd_report = {
+	.name = "report",
+	.run = run,
+	.synopsis = "[roster options] [--mapping FILE] [--by township|community|grid|building|member] "
+	    "[--format text|csv|json|md|html|xlsx] [-o FILE]",
+	.purpose = "roll coverage up by township, community, grid, building or member",
+	.options = CLI_ROSTER_HELP
+	    "      --mapping FILE     the mapping to report on (default DIR/mapping.csv)\n"
+	    "      --scope S          farthest tier that covers (default community), as for audit\n"
+	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    "      --by LEVEL         township, community (default), grid, building or member\n"
+	    "      --format FMT       text (default), csv, json, md, html or xlsx (needs -o)\n"
+	    "  -o, --output FILE      write to FILE (default standard output)\n",
+};

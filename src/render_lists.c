@@ -1,0 +1,275 @@
+/* render_lists: each member's contact list (联系卡) as CSV, Markdown, HTML (a printed page a member) and xlsx. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/mapping.h"
+#include "lianhu/render.h"
+#include "lianhu/util.h"
+
+/* The columns of the csv and xlsx lists: one row a household, the member's fields repeated. */
+enum list_col {
+	L_MEMBER_ID, L_MEMBER_NAME, L_MEMBER_PHONE, L_GRID, L_BUILDING, L_BUILDING_NAME, L_UNIT,
+	L_ROOM, L_HOUSEHOLD, L_HEAD, L_PHONE, L_PRIORITY, L_COUNT
+};
+
+static const struct xlsx_col list_cols[L_COUNT] = {
+	{ "member_id", 12, XLSX_TEXT }, { "member_name", 12, XLSX_TEXT },
+	{ "member_phone", 14, XLSX_TEXT }, { "grid_id", 18, XLSX_TEXT },
+	{ "building_id", 20, XLSX_TEXT }, { "building_name", 12, XLSX_TEXT },
+	{ "unit", 6, XLSX_TEXT }, { "room", 8, XLSX_TEXT }, { "household_id", 22, XLSX_TEXT },
+	{ "head", 10, XLSX_TEXT }, { "phone", 14, XLSX_TEXT }, { "priority", 10, XLSX_TEXT },
+};
+
+/* The fields of one list row: member m's and household h's. */
+static void list_fields(const struct roster *r, int m, int h, const char **f)
+{
+	const struct member *mm = &r->members[m];
+	const struct household *hh = &r->households[h];
+	const struct building *b = &r->buildings[hh->building];
+
+	f[L_MEMBER_ID] = mm->id;
+	f[L_MEMBER_NAME] = mm->name;
+	f[L_MEMBER_PHONE] = mm->phone;
+	f[L_GRID] = r->grids[mm->grid].id;
+	f[L_BUILDING] = b->id;
+	f[L_BUILDING_NAME] = b->name;
+	f[L_UNIT] = hh->unit;
+	f[L_ROOM] = hh->room;
+	f[L_HOUSEHOLD] = hh->id;
+	f[L_HEAD] = hh->head;
+	f[L_PHONE] = hh->phone;
+	f[L_PRIORITY] = hh->priority ? hh->priority : "";
+}
+
+static void write_csv(FILE *fp, const struct render_input *in)
+{
+	const struct contact_lists *l = in->l;
+	const char *f[L_COUNT];
+
+	for (int c = 0; c < L_COUNT; c++)
+		fprintf(fp, "%s%c", list_cols[c].header, c + 1 < L_COUNT ? ',' : '\n');
+	for (size_t i = 0; i < l->nmembers; i++) {
+		for (size_t k = l->first[i]; k < l->first[i + 1]; k++) {
+			list_fields(in->r, l->members[i], l->households[k], f);
+			for (int c = 0; c < L_COUNT; c++) {
+				csv_put_field(fp, f[c], ',');
+				putc(c + 1 < L_COUNT ? ',' : '\n', fp);
+			}
+		}
+	}
+}
+
+/* The member's community and township joined by sep, or "" when the roster names neither. */
+static char *member_place(const struct roster *r, const struct member *m, const char *sep)
+{
+	int c = member_community(r, m), t = member_township(r, m);
+	const char *cn = c >= 0 ? r->communities[c].name : "", *tn = t >= 0 ? r->townships[t] : "";
+	char *s = xmalloc(strlen(cn) + strlen(tn) + strlen(sep) + 1);
+
+	sprintf(s, "%s%s%s", cn, *cn && *tn ? sep : "", tn);
+	return s;
+}
+
+/* Building ID and name, as a walker reads them. */
+static char *building_label(const struct building *b)
+{
+	char *s = xmalloc(strlen(b->id) + strlen(b->name) + 2);
+
+	sprintf(s, "%s%s%s", b->id, *b->name ? " " : "", b->name);
+	return s;
+}
+
+static void md_member(FILE *fp, const struct render_input *in, size_t i)
+{
+	const struct roster *r = in->r;
+	const struct member *m = &r->members[in->l->members[i]];
+	char *place = member_place(r, m, ", ");
+	size_t n = in->l->first[i + 1] - in->l->first[i];
+
+	fputs("## ", fp);
+	md_put(fp, *m->name ? m->name : m->id);
+	if (*m->name) {
+		fputs(" (", fp);
+		md_put(fp, m->id);
+		putc(')', fp);
+	}
+	fputs("\n\nPhone ", fp);
+	md_put(fp, *m->phone ? m->phone : "-");
+	fputs(" · grid ", fp);
+	md_put(fp, r->grids[m->grid].id);
+	if (*place) {
+		fputs(" · ", fp);
+		md_put(fp, place);
+	}
+	fprintf(fp, " · %zu household%s\n\n", n, n == 1 ? "" : "s");
+	fputs("| # | building | unit | room | household | head | phone | priority |\n"
+	    "|---:|---|---|---|---|---|---|---|\n", fp);
+	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++) {
+		const struct household *h = &r->households[in->l->households[k]];
+		char *building = building_label(&r->buildings[h->building]);
+		const char *cells[] = { building, h->unit, h->room, h->id, h->head, h->phone,
+			h->priority ? h->priority : "" };
+
+		fprintf(fp, "| %zu |", k - in->l->first[i] + 1);
+		for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
+			putc(' ', fp);
+			md_put(fp, cells[c]);
+			fputs(" |", fp);
+		}
+		putc('\n', fp);
+		free(building);
+	}
+	free(place);
+}
+
+static void write_md(FILE *fp, const struct render_input *in)
+{
+	fprintf(fp, "# Contact lists\n\n%zu members with households; households in walking order "
+	    "(building, unit, room).\n", in->l->nmembers);
+	for (size_t i = 0; i < in->l->nmembers; i++) {
+		putc('\n', fp);
+		md_member(fp, in, i);
+	}
+}
+
+/* HTML: a printed A4 page a member; on screens the pages are drawn as sheets. */
+static const char lists_css[] =
+	"@page { size: A4 portrait; margin: 14mm 12mm; }\n"
+	"* { box-sizing: border-box; }\n"
+	"html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	"body { margin: 0; color: #111;\n"
+	"  font: 10pt/1.3 \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\",\n"
+	"  \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif; }\n"
+	".card { break-after: page; page-break-after: always; }\n"
+	".card:last-child { break-after: auto; page-break-after: auto; }\n"
+	".card h2 { font-size: 16pt; margin: 0 0 1mm; }\n"
+	".card h2 small { font-size: 10pt; font-weight: normal; color: #555; margin-left: 2mm; }\n"
+	".who { display: flex; flex-wrap: wrap; gap: 1mm 6mm; margin: 0 0 3mm; }\n"
+	".who span { color: #555; } .who b { color: #111; }\n"
+	"table { width: 100%; border-collapse: collapse; }\n"
+	"th, td { border: .3mm solid #888; padding: .7mm 1.5mm; text-align: left;"
+	" vertical-align: top; }\n"
+	"th { background: #eee; }\n"
+	"td.n, th.n { text-align: right; width: 8mm; }\n"
+	"thead { display: table-header-group; }\n"
+	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
+	".tag { font-weight: bold; color: #b71c1c; border: .3mm solid #b71c1c; border-radius: 1mm;"
+	" padding: 0 1mm; white-space: nowrap; }\n"
+	".screen { display: none; }\n"
+	"@media screen {\n"
+	"  body { background: #e4e4e4; padding: 1rem 0; }\n"
+	"  .screen { display: block; width: 210mm; margin: 0 auto 1rem; }\n"
+	"  .card { background: #fff; width: 210mm; min-height: 297mm; margin: 0 auto 1rem;"
+	" padding: 14mm 12mm; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); }\n"
+	"}\n";
+
+static void html_td(FILE *fp, const char *s)
+{
+	fputs("<td>", fp);
+	html_put(fp, s);
+	fputs("</td>", fp);
+}
+
+static void html_household(FILE *fp, const struct roster *r, const struct household *h, size_t n)
+{
+	char *building = building_label(&r->buildings[h->building]);
+
+	fprintf(fp, "<tr><td class=\"n\">%zu</td>", n);
+	html_td(fp, building);
+	html_td(fp, h->unit);
+	html_td(fp, h->room);
+	html_td(fp, h->id);
+	html_td(fp, h->head);
+	html_td(fp, h->phone);
+	fputs("<td>", fp);
+	if (h->priority) {
+		fputs("<span class=\"tag\">", fp);
+		html_put(fp, h->priority);
+		fputs("</span>", fp);
+	}
+	fputs("</td></tr>\n", fp);
+	free(building);
+}
+
+static void html_member(FILE *fp, const struct render_input *in, size_t i)
+{
+	const struct roster *r = in->r;
+	const struct member *m = &r->members[in->l->members[i]];
+	char *place = member_place(r, m, " · ");
+	size_t n = in->l->first[i + 1] - in->l->first[i];
+
+	fputs("<section class=\"card\">\n<header>\n<h2>", fp);
+	html_put(fp, *m->name ? m->name : m->id);
+	fputs(" <small>", fp);
+	html_put(fp, m->id);
+	fputs("</small></h2>\n<p class=\"who\"><span>phone <b>", fp);
+	html_put(fp, *m->phone ? m->phone : "-");
+	fputs("</b></span><span>grid <b>", fp);
+	html_put(fp, r->grids[m->grid].id);
+	fputs("</b></span>", fp);
+	if (*place) {
+		fputs("<span><b>", fp);
+		html_put(fp, place);
+		fputs("</b></span>", fp);
+	}
+	fprintf(fp, "<span><b>%zu</b> household%s</span></p>\n</header>\n", n, n == 1 ? "" : "s");
+	fputs("<table>\n<thead><tr><th class=\"n\">#</th><th>building</th><th>unit</th><th>room</th>"
+	    "<th>household</th><th>head</th><th>phone</th><th>priority</th></tr></thead>\n<tbody>\n",
+	    fp);
+	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++)
+		html_household(fp, r, &r->households[in->l->households[k]], k - in->l->first[i] + 1);
+	fputs("</tbody>\n</table>\n</section>\n", fp);
+	free(place);
+}
+
+static void write_html(FILE *fp, const struct render_input *in)
+{
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>Contact lists (联系卡)</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+	    "<p class=\"screen\">Contact lists (联系卡) of %zu members: one printed page each, "
+	    "households in walking order (building, unit, room).</p>\n", lists_css,
+	    in->l->nmembers);
+	for (size_t i = 0; i < in->l->nmembers; i++)
+		html_member(fp, in, i);
+	fputs("</body>\n</html>\n", fp);
+}
+
+/* Writes the contact lists as csv, md or html to fp; returns -1 after a message. */
+int lists_write(FILE *fp, enum render_format format, const struct render_input *in)
+{
+	switch (format) {
+	case RENDER_CSV:
+		write_csv(fp, in);
+		return 0;
+	case RENDER_MD:
+		write_md(fp, in);
+		return 0;
+	case RENDER_HTML:
+		write_html(fp, in);
+		return 0;
+	default:
+		abort();
+	}
+}
+
+/* Writes the contact lists workbook into o, opened on a file; returns -1 after a message. */
+int lists_write_xlsx(const struct output *o, const struct render_input *in)
+{
+	const struct contact_lists *l = in->l;
+	struct xlsx_book *b = xlsx_open(o->tmp, o->path);
+	const char *f[L_COUNT];
+	size_t row = 0;
+
+	if (b == NULL)
+		return -1;
+	xlsx_sheet(b, "Contact lists", list_cols, L_COUNT, l->first[l->nmembers]);
+	for (size_t i = 0; i < l->nmembers; i++) {
+		for (size_t k = l->first[i]; k < l->first[i + 1]; k++, row++) {
+			list_fields(in->r, l->members[i], l->households[k], f);
+			for (int c = 0; c < L_COUNT; c++)
+				xlsx_text(b, row, (size_t)c, f[c]);
+		}
+	}
+	return xlsx_close(b);
+}

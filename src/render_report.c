@@ -1,0 +1,774 @@
+/* render_report: the report (coverage rolled up per unit, worst first) as aligned text, CSV, JSON, Markdown, HTML and xlsx. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/mapping.h"
+#include "lianhu/render.h"
+#include "lianhu/util.h"
+
+enum col_kind { COL_KEY, COL_NAME, COL_COUNT, COL_COVERAGE, COL_MEAN };
+
+/* A column of the rollup table. */
+struct col {
+	const char *key;	/* csv and json */
+	const char *label;	/* text, md, html and xlsx */
+	enum col_kind kind;
+	enum rollup_level level;	/* of a key */
+	size_t offset;		/* of a count in struct rollup_counts */
+};
+
+static const struct col key_cols[] = {
+	{ "township", "township", COL_KEY, LEVEL_TOWNSHIP, 0 },
+	{ "community", "community", COL_KEY, LEVEL_COMMUNITY, 0 },
+	{ "grid_id", "grid", COL_KEY, LEVEL_GRID, 0 },
+	{ "building_id", "building", COL_KEY, LEVEL_BUILDING, 0 },
+	{ "member_id", "member", COL_KEY, LEVEL_MEMBER, 0 },
+};
+
+static const struct col name_col = { "name", "name", COL_NAME, LEVEL_TOWNSHIP, 0 };
+
+#define COUNT(key, label, field) \
+	{ key, label, COL_COUNT, LEVEL_TOWNSHIP, offsetof(struct rollup_counts, field) }
+
+static const struct col value_cols[] = {
+	COUNT("households", "households", households),
+	COUNT("covered", "covered", covered),
+	{ "coverage", "coverage", COL_COVERAGE, LEVEL_TOWNSHIP, 0 },
+	COUNT("priority_households", "priority", priority_households),
+	COUNT("priority_covered", "priority covered", priority_covered),
+	COUNT("shops", "shops", shops),
+	COUNT("eligible_members", "eligible members", eligible_members),
+	COUNT("idle_members", "idle", idle_members),
+	{ "mean_load", "mean load", COL_MEAN, LEVEL_TOWNSHIP, 0 },
+	COUNT("max_load", "max load", max_load),
+	COUNT("overloaded", "overloaded", overloaded),
+	COUNT("missing_slots", "missing slots", missing_slots),
+};
+
+#define NVALUES (sizeof(value_cols) / sizeof(value_cols[0]))
+#define MAXCOLS (LEVEL_MEMBER + 2 + NVALUES)
+
+static const char *const plurals[] = { "townships", "communities", "grids", "buildings", "members" };
+
+/* Fills cols with the level's columns: its keys, a name at building and member level, the values. */
+static size_t columns(enum rollup_level level, const struct col **cols)
+{
+	size_t n = 0;
+
+	for (int k = LEVEL_TOWNSHIP; k <= (int)level; k++)
+		cols[n++] = &key_cols[k];
+	if (level >= LEVEL_BUILDING)
+		cols[n++] = &name_col;
+	for (size_t v = 0; v < NVALUES; v++)
+		cols[n++] = &value_cols[v];
+	return n;
+}
+
+static long count_of(const struct rollup_counts *c, const struct col *col)
+{
+	return *(const long *)(const void *)((const char *)c + col->offset);
+}
+
+static const char *row_name(const struct roster *r, const struct rollup_row *row)
+{
+	if (row->member >= 0)
+		return r->members[row->member].name;
+	return row->building >= 0 ? r->buildings[row->building].name : "";
+}
+
+/*
+ * A cell as text; row is NULL for the total. For people (human) an empty key
+ * reads "-" and coverage has its "%"; for programs both stay bare.
+ */
+static const char *cell(const struct render_input *in, const struct rollup_row *row,
+    const struct col *col, bool human, char *buf, size_t size)
+{
+	const struct rollup_counts *c = row ? &row->c : &in->u->total;
+	const char *s;
+	long v;
+
+	switch (col->kind) {
+	case COL_KEY:
+		s = row ? rollup_key_text(in->r, row, col->level) : "";
+		return *s || !human || !row ? s : "-";
+	case COL_NAME:
+		return row ? row_name(in->r, row) : "";
+	case COL_COUNT:
+		snprintf(buf, size, "%ld", count_of(c, col));
+		return buf;
+	case COL_COVERAGE:
+		if ((v = rollup_coverage_permille(c)) < 0)
+			return human ? "-" : "";
+		snprintf(buf, size, "%ld.%ld%s", v / 10, v % 10, human ? "%" : "");
+		return buf;
+	case COL_MEAN:
+		if ((v = rollup_mean_load_tenths(c)) < 0)
+			return human ? "-" : "";
+		snprintf(buf, size, "%ld.%ld", v / 10, v % 10);
+		return buf;
+	}
+	abort();
+}
+
+static void write_text(FILE *fp, const struct render_input *in)
+{
+	const struct col *cols[MAXCOLS];
+	size_t n = columns(in->u->level, cols);
+	struct text_table t;
+	char buf[32];
+
+	text_table_init(&t, n);
+	for (size_t c = 0; c < n; c++) {
+		t.right[c] = cols[c]->kind >= COL_COUNT;
+		text_table_add(&t, cols[c]->label);
+	}
+	text_table_rule(&t);
+	for (size_t i = 0; i < in->u->nrows; i++)
+		for (size_t c = 0; c < n; c++)
+			text_table_add(&t, cell(in, &in->u->rows[i], cols[c], true, buf, sizeof(buf)));
+	text_table_rule(&t);
+	for (size_t c = 0; c < n; c++)
+		text_table_add(&t, c == 0 ? "total" : cell(in, NULL, cols[c], true, buf, sizeof(buf)));
+	text_table_print(&t, fp);
+	text_table_release(&t);
+}
+
+static void write_csv(FILE *fp, const struct render_input *in)
+{
+	const struct col *cols[MAXCOLS];
+	size_t n = columns(in->u->level, cols);
+	char buf[32];
+
+	for (size_t c = 0; c < n; c++)
+		fprintf(fp, "%s%c", cols[c]->key, c + 1 < n ? ',' : '\n');
+	for (size_t i = 0; i < in->u->nrows; i++) {
+		for (size_t c = 0; c < n; c++) {
+			csv_put_field(fp, cell(in, &in->u->rows[i], cols[c], false, buf, sizeof(buf)), ',');
+			putc(c + 1 < n ? ',' : '\n', fp);
+		}
+	}
+}
+
+static cJSON *json_value(const struct rollup_counts *c, const struct col *col)
+{
+	long v;
+
+	if (col->kind == COL_COUNT)
+		return cJSON_CreateNumber((double)count_of(c, col));
+	v = col->kind == COL_COVERAGE ? rollup_coverage_permille(c) : rollup_mean_load_tenths(c);
+	return v < 0 ? cJSON_CreateNull() : cJSON_CreateNumber((double)v / 10);
+}
+
+static cJSON *json_row(const struct render_input *in, const struct rollup_row *row)
+{
+	const struct col *cols[MAXCOLS];
+	size_t n = columns(in->u->level, cols);
+	const struct rollup_counts *c = row ? &row->c : &in->u->total;
+	cJSON *obj = cJSON_CreateObject();
+	char buf[32];
+
+	for (size_t i = 0; i < n; i++) {
+		if (cols[i]->kind >= COL_COUNT)
+			cJSON_AddItemToObject(obj, cols[i]->key, json_value(c, cols[i]));
+		else if (row)
+			cJSON_AddStringToObject(obj, cols[i]->key,
+			    cell(in, row, cols[i], false, buf, sizeof(buf)));
+	}
+	return obj;
+}
+
+static int write_json(FILE *fp, const struct render_input *in)
+{
+	cJSON *root = cJSON_CreateObject(), *rows;
+	char *text;
+
+	cJSON_AddStringToObject(root, "by", rollup_level_name(in->u->level));
+	rows = cJSON_AddArrayToObject(root, "rows");
+	for (size_t i = 0; i < in->u->nrows; i++)
+		cJSON_AddItemToArray(rows, json_row(in, &in->u->rows[i]));
+	cJSON_AddItemToObject(root, "total", json_row(in, NULL));
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (text == NULL) {
+		fprintf(stderr, "lianhu: out of memory\n");
+		return -1;
+	}
+	fprintf(fp, "%s\n", text);
+	free(text);
+	return 0;
+}
+
+/* "87.0%" of a count of a whole, for sentences; "-" when the whole is 0. */
+static const char *percent(long part, long whole, char *buf, size_t size)
+{
+	struct rollup_counts c = { .households = whole, .covered = part };
+	long v = rollup_coverage_permille(&c);
+
+	if (v < 0)
+		return "-";
+	snprintf(buf, size, "%ld.%ld%%", v / 10, v % 10);
+	return buf;
+}
+
+/* Units whose every household has a contact. */
+static size_t units_covered(const struct rollup *u)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < u->nrows; i++)
+		n += u->rows[i].c.households > 0 && u->rows[i].c.covered == u->rows[i].c.households;
+	return n;
+}
+
+static void write_md(FILE *fp, const struct render_input *in)
+{
+	const struct col *cols[MAXCOLS];
+	size_t n = columns(in->u->level, cols);
+	const struct rollup_counts *t = &in->u->total;
+	char buf[32];
+
+	fprintf(fp, "# Contact coverage by %s\n\n", rollup_level_name(in->u->level));
+	fprintf(fp, "%ld of %ld households covered (%s); priority households: %ld of %ld covered; "
+	    "%ld eligible members, %ld idle, %ld overloaded; %ld missing contact slots; "
+	    "%zu of %zu %s fully covered. Scope %s, default capacity %ld.\n\n",
+	    t->covered, t->households, percent(t->covered, t->households, buf, sizeof(buf)),
+	    t->priority_covered, t->priority_households, t->eligible_members, t->idle_members,
+	    t->overloaded, t->missing_slots, units_covered(in->u), in->u->nrows,
+	    plurals[in->u->level], tier_name(in->scope), in->max_load);
+	for (size_t c = 0; c < n; c++)
+		fprintf(fp, "| %s ", cols[c]->label);
+	fputs("|\n", fp);
+	for (size_t c = 0; c < n; c++)
+		fputs(cols[c]->kind >= COL_COUNT ? "|---:" : "|---", fp);
+	fputs("|\n", fp);
+	for (size_t i = 0; i < in->u->nrows; i++) {
+		for (size_t c = 0; c < n; c++) {
+			fputs("| ", fp);
+			md_put(fp, cell(in, &in->u->rows[i], cols[c], true, buf, sizeof(buf)));
+			putc(' ', fp);
+		}
+		fputs("|\n", fp);
+	}
+	for (size_t c = 0; c < n; c++) {
+		const char *s = c == 0 ? "total" : cell(in, NULL, cols[c], true, buf, sizeof(buf));
+
+		fprintf(fp, *s ? "| **%s** " : "| ", s);
+	}
+	fputs("|\n", fp);
+}
+
+/* HTML: the page's style, for screens and for print (A4 landscape, header rows repeated). */
+static const char report_css[] =
+	"@page { size: A4 landscape; margin: 12mm 10mm; }\n"
+	"* { box-sizing: border-box; }\n"
+	"html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	"body { margin: 1.5rem auto; max-width: 80rem; padding: 0 1rem; color: #1a1a1a;\n"
+	"  font: 14px/1.45 \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\",\n"
+	"  \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif; }\n"
+	"h1 { font-size: 1.5rem; margin: 0 0 .2rem; }\n"
+	"h2 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; }\n"
+	".meta { color: #555; margin: 0; }\n"
+	".summary { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; margin: 1rem 0;"
+	" padding: 0; }\n"
+	".summary li { border: 1px solid #bbb; border-radius: 4px; padding: .35rem .7rem;"
+	" min-width: 10rem; }\n"
+	".summary b { display: block; font-size: 1.3rem; }\n"
+	".summary span { color: #555; font-size: .85rem; }\n"
+	".summary .bad { border-color: #c62828; } .summary .bad b { color: #c62828; }\n"
+	".chart svg { width: 100%; max-width: 800px; height: auto; display: block; }\n"
+	".chart text { font-size: 12px; fill: #1a1a1a; }\n"
+	".chart .track { fill: #ececec; } .chart .bar { fill: #4a7fb5; }\n"
+	".chart .short .bar { fill: #ef8f00; } .chart .worst .bar { fill: #c62828; }\n"
+	".chart .tick { stroke: #bbb; stroke-width: 1; }\n"
+	".chart .marker { stroke: #1a1a1a; stroke-width: 1.5; stroke-dasharray: 4 3; }\n"
+	".legend { font-size: .85rem; color: #444; }\n"
+	".legend i { display: inline-block; width: .8rem; height: .8rem; margin: 0 .3rem 0 .8rem;"
+	" vertical-align: -.1rem; }\n"
+	".legend i.worst { background: #c62828; } .legend i.short { background: #ef8f00; }\n"
+	"table { border-collapse: collapse; width: 100%; font-size: 12px; }\n"
+	"th, td { border-bottom: 1px solid #ddd; padding: .2rem .4rem; text-align: left;"
+	" white-space: nowrap; }\n"
+	"th { background: #f0f0f0; border-bottom: 2px solid #888; vertical-align: bottom; }\n"
+	"td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
+	"tr.worst td { background: #fdecea; }\n"
+	"tr.worst td:first-child { box-shadow: inset 4px 0 #c62828; }\n"
+	"tr.short td:first-child { box-shadow: inset 4px 0 #ef8f00; }\n"
+	"tr.worst td.cov { font-weight: bold; color: #b71c1c; }\n"
+	"tfoot td { font-weight: bold; border-top: 2px solid #888; border-bottom: 0; }\n"
+	"@media print {\n"
+	"  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }\n"
+	"  table { font-size: 8.5pt; }\n"
+	"  thead { display: table-header-group; } tfoot { display: table-row-group; }\n"
+	"  tr, .summary li { break-inside: avoid; page-break-inside: avoid; }\n"
+	"  .chart, .summary { break-inside: avoid; page-break-inside: avoid; }\n"
+	"  h2 { break-after: avoid; page-break-after: avoid; }\n"
+	"}\n";
+
+/* Rows drawn in red: coverage below the whole roster's, or a member over capacity; in amber: any shortfall. */
+static const char *row_class(const struct rollup_row *row, const struct rollup_counts *total)
+{
+	const struct rollup_counts *c = &row->c;
+	bool below = c->households > 0 &&
+	    (long long)c->covered * total->households < (long long)total->covered * c->households;
+
+	if (below || c->overloaded > 0)
+		return "worst";
+	if (c->covered < c->households || c->idle_members > 0)
+		return "short";
+	return NULL;
+}
+
+static void html_fact(FILE *fp, const char *cls, const char *label, const char *value,
+    const char *note)
+{
+	fprintf(fp, "<li%s%s%s><span>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+	html_put(fp, label);
+	fputs("</span><b>", fp);
+	html_put(fp, value);
+	fputs("</b><span>", fp);
+	html_put(fp, note);
+	fputs("</span></li>\n", fp);
+}
+
+static void html_summary(FILE *fp, const struct render_input *in)
+{
+	const struct rollup_counts *t = &in->u->total;
+	char v[64], note[128], pc[32];
+
+	fputs("<ul class=\"summary\">\n", fp);
+	snprintf(v, sizeof(v), "%ld", t->households);
+	snprintf(note, sizeof(note), "%ld shops", t->shops);
+	html_fact(fp, NULL, "households", v, note);
+	snprintf(v, sizeof(v), "%s", percent(t->covered, t->households, pc, sizeof(pc)));
+	snprintf(note, sizeof(note), "%ld covered, %ld without a contact", t->covered,
+	    t->households - t->covered);
+	html_fact(fp, t->covered < t->households ? "bad" : NULL, "coverage", v, note);
+	snprintf(v, sizeof(v), "%s", percent(t->priority_covered, t->priority_households, pc,
+	    sizeof(pc)));
+	snprintf(note, sizeof(note), "%ld of %ld covered", t->priority_covered,
+	    t->priority_households);
+	html_fact(fp, t->priority_covered < t->priority_households ? "bad" : NULL,
+	    "priority households", v, note);
+	snprintf(v, sizeof(v), "%ld", t->eligible_members);
+	snprintf(note, sizeof(note), "%ld idle, %ld overloaded", t->idle_members, t->overloaded);
+	html_fact(fp, t->overloaded > 0 ? "bad" : NULL, "eligible members", v, note);
+	if (rollup_mean_load_tenths(t) >= 0)
+		snprintf(v, sizeof(v), "%ld.%ld", rollup_mean_load_tenths(t) / 10,
+		    rollup_mean_load_tenths(t) % 10);
+	else
+		snprintf(v, sizeof(v), "-");
+	snprintf(note, sizeof(note), "households per member, at most %ld", t->max_load);
+	html_fact(fp, NULL, "mean load", v, note);
+	snprintf(v, sizeof(v), "%ld", t->missing_slots);
+	html_fact(fp, t->missing_slots > 0 ? "bad" : NULL, "missing contact slots", v,
+	    "uncovered households beyond spare capacity");
+	snprintf(v, sizeof(v), "%zu of %zu", units_covered(in->u), in->u->nrows);
+	snprintf(note, sizeof(note), "%s fully covered", plurals[in->u->level]);
+	html_fact(fp, NULL, plurals[in->u->level], v, note);
+	fputs("</ul>\n", fp);
+}
+
+/* One bar of a chart; label is owned. */
+struct bar {
+	char *label;
+	char value[32];
+	double fraction;	/* of the full width, 0 to 1 */
+	const char *cls;
+};
+
+struct tick {
+	double fraction;
+	char label[48];
+};
+
+#define CHART_WIDTH 800
+#define CHART_ROW 20
+#define CHART_TOP 22
+#define CHART_MAX_BARS 40
+#define CHART_LABEL_COLUMNS 30
+
+/* Horizontal bars with their labels left, values right, ticks on top and an optional dashed marker. */
+static void svg_bars(FILE *fp, const char *title, const struct bar *bars, size_t n,
+    const struct tick *ticks, size_t nticks, const struct tick *marker)
+{
+	size_t widest = 4, label_w, x0, bar_w, height = CHART_TOP + n * CHART_ROW + 6;
+
+	for (size_t i = 0; i < n; i++)
+		if (display_width(bars[i].label) > widest)
+			widest = display_width(bars[i].label);
+	if (widest > CHART_LABEL_COLUMNS)
+		widest = CHART_LABEL_COLUMNS;
+	label_w = 8 + 7 * widest;
+	x0 = label_w + 8;
+	bar_w = CHART_WIDTH - x0 - 64;
+	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %zu\" role=\"img\" "
+	    "aria-label=\"", CHART_WIDTH, height);
+	html_put(fp, title);
+	fputs("\">\n", fp);
+	for (size_t k = 0; k < nticks; k++) {
+		double x = (double)x0 + ticks[k].fraction * (double)bar_w;
+
+		fprintf(fp, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%zu\"/>"
+		    "<text x=\"%.1f\" y=\"14\" text-anchor=\"middle\">%s</text>\n", x, CHART_TOP - 4, x,
+		    height - 4, x, ticks[k].label);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t y = CHART_TOP + i * CHART_ROW;
+
+		fprintf(fp, "<g%s%s%s><title>", bars[i].cls ? " class=\"" : "",
+		    bars[i].cls ? bars[i].cls : "", bars[i].cls ? "\"" : "");
+		html_put(fp, bars[i].label);
+		fprintf(fp, ": %s</title><text x=\"%zu\" y=\"%zu\" text-anchor=\"end\">", bars[i].value,
+		    label_w, y + 14);
+		put_clipped(fp, bars[i].label, CHART_LABEL_COLUMNS, html_put);
+		fprintf(fp, "</text><rect class=\"track\" x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"14\"/>"
+		    "<rect class=\"bar\" x=\"%zu\" y=\"%zu\" width=\"%.1f\" height=\"14\"/>"
+		    "<text x=\"%zu\" y=\"%zu\">%s</text></g>\n", x0, y + 3, bar_w, x0, y + 3,
+		    bars[i].fraction * (double)bar_w, x0 + bar_w + 6, y + 14, bars[i].value);
+	}
+	if (marker) {
+		double x = (double)x0 + marker->fraction * (double)bar_w;
+
+		fprintf(fp, "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%zu\"><title>"
+		    "%s</title></line>\n", x, CHART_TOP, x, height - 4, marker->label);
+	}
+	fputs("</svg>\n", fp);
+}
+
+/* The label of a unit in a chart: its own key, with the building's name; "(none)" for the unit of no community. */
+static char *unit_label(const struct render_input *in, const struct rollup_row *row)
+{
+	const char *key = rollup_key_text(in->r, row, in->u->level);
+	const char *name = row_name(in->r, row);
+	char *s = xmalloc(strlen(key) + strlen(name) + 16);
+
+	sprintf(s, "%s%s%s", *key ? key : "(none)", *name ? " " : "", name);
+	return s;
+}
+
+static void free_bars(struct bar *bars, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(bars[i].label);
+	free(bars);
+}
+
+/* The coverage of the worst units with households, at most CHART_MAX_BARS. */
+static void html_coverage_chart(FILE *fp, const struct render_input *in)
+{
+	struct bar *bars = xcalloc(CHART_MAX_BARS + 1, sizeof(*bars));
+	struct tick ticks[5], marker;
+	size_t n = 0, with = 0;
+	char title[160], pc[32];
+
+	for (size_t i = 0; i < in->u->nrows; i++) {
+		const struct rollup_row *row = &in->u->rows[i];
+
+		if (row->c.households == 0)
+			continue;
+		if (with++ >= CHART_MAX_BARS)
+			continue;
+		bars[n].label = unit_label(in, row);
+		percent(row->c.covered, row->c.households, bars[n].value, sizeof(bars[n].value));
+		bars[n].fraction = (double)row->c.covered / (double)row->c.households;
+		bars[n++].cls = row_class(row, &in->u->total);
+	}
+	if (with <= CHART_MAX_BARS)
+		snprintf(title, sizeof(title), "Coverage of every %s", rollup_level_name(in->u->level));
+	else
+		snprintf(title, sizeof(title), "Coverage of the %d worst of %zu %s", CHART_MAX_BARS,
+		    with, plurals[in->u->level]);
+	for (int k = 0; k < 5; k++) {
+		ticks[k].fraction = k / 4.0;
+		snprintf(ticks[k].label, sizeof(ticks[k].label), "%d%%", k * 25);
+	}
+	marker.fraction = in->u->total.households ?
+	    (double)in->u->total.covered / (double)in->u->total.households : 0;
+	snprintf(marker.label, sizeof(marker.label), "all: %s",
+	    percent(in->u->total.covered, in->u->total.households, pc, sizeof(pc)));
+	fprintf(fp, "<section class=\"chart\">\n<h2>");
+	html_put(fp, title);
+	fputs("</h2>\n", fp);
+	svg_bars(fp, title, bars, n, ticks, 5, in->u->total.households ? &marker : NULL);
+	fputs("</section>\n", fp);
+	free_bars(bars, n);
+}
+
+/* At member level: how many eligible members carry each load (loads past 40 share a bar). */
+static void html_load_chart(FILE *fp, const struct render_input *in)
+{
+	long top = in->u->total.max_load < CHART_MAX_BARS ? in->u->total.max_load : CHART_MAX_BARS;
+	long *members = xcalloc((size_t)top + 1, sizeof(*members)), most = 1;
+	struct bar *bars = xcalloc((size_t)top + 1, sizeof(*bars));
+	struct tick ticks[2] = { { 0, "0" }, { 1, "" } };
+
+	for (size_t i = 0; i < in->u->nrows; i++)
+		if (in->u->rows[i].c.eligible_members > 0)
+			members[in->u->rows[i].c.max_load < top ? in->u->rows[i].c.max_load : top]++;
+	for (long l = 0; l <= top; l++)
+		if (members[l] > most)
+			most = members[l];
+	for (long l = 0; l <= top; l++) {
+		bars[l].label = xmalloc(32);
+		snprintf(bars[l].label, 32, "%ld household%s%s", l, l == 1 ? "" : "s",
+		    l == top && top < in->u->total.max_load ? " or more" : "");
+		snprintf(bars[l].value, sizeof(bars[l].value), "%ld", members[l]);
+		bars[l].fraction = (double)members[l] / (double)most;
+		bars[l].cls = l == 0 ? "short" : NULL;
+	}
+	snprintf(ticks[1].label, sizeof(ticks[1].label), "%ld", most);
+	fputs("<section class=\"chart\">\n<h2>Eligible members by load</h2>\n", fp);
+	svg_bars(fp, "Eligible members by load", bars, (size_t)top + 1, ticks, 2, NULL);
+	fputs("</section>\n", fp);
+	free_bars(bars, (size_t)top + 1);
+	free(members);
+}
+
+static void html_cells(FILE *fp, const struct render_input *in, const struct rollup_row *row,
+    const struct col **cols, size_t n, const char *tag)
+{
+	char buf[32];
+
+	for (size_t c = 0; c < n; c++) {
+		const char *cls = cols[c]->kind == COL_COVERAGE ? "n cov" :
+		    cols[c]->kind >= COL_COUNT ? "n" : NULL;
+
+		fprintf(fp, "<%s%s%s%s>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+		html_put(fp, row || c > 0 ? cell(in, row, cols[c], true, buf, sizeof(buf)) : "total");
+		fprintf(fp, "</%s>", tag);
+	}
+}
+
+static void html_table(FILE *fp, const struct render_input *in)
+{
+	const struct col *cols[MAXCOLS];
+	size_t n = columns(in->u->level, cols);
+	char pc[32];
+
+	fprintf(fp, "<section>\n<h2>%c%s, worst first</h2>\n", plurals[in->u->level][0] - 'a' + 'A',
+	    plurals[in->u->level] + 1);
+	fprintf(fp, "<p class=\"legend\"><i class=\"worst\"></i>coverage below the whole roster's "
+	    "(%s) or a member over capacity <i class=\"short\"></i>some household without a contact "
+	    "or an idle member</p>\n",
+	    percent(in->u->total.covered, in->u->total.households, pc, sizeof(pc)));
+	fputs("<table>\n<thead><tr>", fp);
+	for (size_t c = 0; c < n; c++) {
+		fprintf(fp, "<th%s>", cols[c]->kind >= COL_COUNT ? " class=\"n\"" : "");
+		html_put(fp, cols[c]->label);
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
+	for (size_t i = 0; i < in->u->nrows; i++) {
+		const char *cls = row_class(&in->u->rows[i], &in->u->total);
+
+		fprintf(fp, "<tr%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+		html_cells(fp, in, &in->u->rows[i], cols, n, "td");
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody>\n<tfoot><tr>", fp);
+	html_cells(fp, in, NULL, cols, n, "td");
+	fputs("</tr></tfoot>\n</table>\n</section>\n", fp);
+}
+
+static void write_html(FILE *fp, const struct render_input *in)
+{
+	const char *level = rollup_level_name(in->u->level);
+
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>Contact coverage by %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", level,
+	    report_css);
+	fprintf(fp, "<header>\n<h1>Contact coverage by %s</h1>\n<p class=\"meta\">lianhu report: "
+	    "scope %s, default capacity %ld households per member; a household is covered when a "
+	    "mapping row names it with an eligible member within scope.</p>\n</header>\n", level,
+	    tier_name(in->scope), in->max_load);
+	html_summary(fp, in);
+	if (in->u->level == LEVEL_MEMBER)
+		html_load_chart(fp, in);
+	else
+		html_coverage_chart(fp, in);
+	html_table(fp, in);
+	fputs("</body>\n</html>\n", fp);
+}
+
+/* Writes the report as text, csv, json, md or html to fp; returns -1 after a message. */
+int report_write(FILE *fp, enum render_format format, const struct render_input *in)
+{
+	switch (format) {
+	case RENDER_TEXT:
+		write_text(fp, in);
+		return 0;
+	case RENDER_CSV:
+		write_csv(fp, in);
+		return 0;
+	case RENDER_JSON:
+		return write_json(fp, in);
+	case RENDER_MD:
+		write_md(fp, in);
+		return 0;
+	case RENDER_HTML:
+		write_html(fp, in);
+		return 0;
+	case RENDER_XLSX:
+		break;
+	}
+	abort();
+}
+
+/* xlsx: the Summary sheet, one fact a row. */
+static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
+{
+	static const struct xlsx_col cols[] = {
+		{ "item", 34, XLSX_TEXT }, { "value", 14, XLSX_COUNT },
+	};
+	const struct rollup_counts *t = &in->u->total;
+	const struct {
+		const char *label;
+		double value;
+		enum xlsx_kind kind;
+	} facts[] = {
+		{ "default capacity (--max-load)", (double)in->max_load, XLSX_COUNT },
+		{ "households", (double)t->households, XLSX_COUNT },
+		{ "covered", (double)t->covered, XLSX_COUNT },
+		{ "coverage", t->households ? (double)t->covered / (double)t->households : NAN,
+		    XLSX_PERCENT },
+		{ "households without a contact", (double)(t->households - t->covered), XLSX_COUNT },
+		{ "priority households", (double)t->priority_households, XLSX_COUNT },
+		{ "priority households covered", (double)t->priority_covered, XLSX_COUNT },
+		{ "shops", (double)t->shops, XLSX_COUNT },
+		{ "eligible members", (double)t->eligible_members, XLSX_COUNT },
+		{ "idle members", (double)t->idle_members, XLSX_COUNT },
+		{ "overloaded members", (double)t->overloaded, XLSX_COUNT },
+		{ "mean load", t->eligible_members ?
+		    (double)t->load_sum / (double)t->eligible_members : NAN, XLSX_DECIMAL },
+		{ "max load", (double)t->max_load, XLSX_COUNT },
+		{ "missing contact slots", (double)t->missing_slots, XLSX_COUNT },
+		{ "units", (double)in->u->nrows, XLSX_COUNT },
+		{ "units fully covered", (double)units_covered(in->u), XLSX_COUNT },
+	};
+	size_t nfacts = sizeof(facts) / sizeof(facts[0]);
+
+	xlsx_sheet(b, "Summary", cols, 2, nfacts + 2);
+	xlsx_text(b, 0, 0, "by");
+	xlsx_text(b, 0, 1, rollup_level_name(in->u->level));
+	xlsx_text(b, 1, 0, "scope");
+	xlsx_text(b, 1, 1, tier_name(in->scope));
+	for (size_t i = 0; i < nfacts; i++) {
+		xlsx_text(b, i + 2, 0, facts[i].label);
+		xlsx_number(b, i + 2, 1, facts[i].value, facts[i].kind);
+	}
+}
+
+/* xlsx: the rollup, one unit a row, worst first (the total is on the Summary sheet). */
+static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
+{
+	const struct col *cols[MAXCOLS];
+	size_t n = columns(in->u->level, cols);
+	struct xlsx_col xcols[MAXCOLS];
+	char name[32], buf[32];
+
+	for (size_t c = 0; c < n; c++) {
+		xcols[c].header = cols[c]->key;
+		xcols[c].width = cols[c]->kind < COL_COUNT ? 18 : 10;
+		xcols[c].kind = cols[c]->kind == COL_COVERAGE ? XLSX_PERCENT :
+		    cols[c]->kind == COL_MEAN ? XLSX_DECIMAL :
+		    cols[c]->kind == COL_COUNT ? XLSX_COUNT : XLSX_TEXT;
+	}
+	snprintf(name, sizeof(name), "By %s", rollup_level_name(in->u->level));
+	xlsx_sheet(b, name, xcols, n, in->u->nrows);
+	for (size_t i = 0; i < in->u->nrows; i++) {
+		const struct rollup_counts *c = &in->u->rows[i].c;
+
+		for (size_t k = 0; k < n; k++) {
+			if (cols[k]->kind < COL_COUNT)
+				xlsx_text(b, i, k, cell(in, &in->u->rows[i], cols[k], false, buf, sizeof(buf)));
+			else if (cols[k]->kind == COL_COUNT)
+				xlsx_number(b, i, k, (double)count_of(c, cols[k]), XLSX_COUNT);
+			else if (cols[k]->kind == COL_COVERAGE)
+				xlsx_number(b, i, k, c->households ?
+				    (double)c->covered / (double)c->households : NAN, XLSX_PERCENT);
+			else
+				xlsx_number(b, i, k, c->eligible_members ?
+				    (double)c->load_sum / (double)c->eligible_members : NAN, XLSX_DECIMAL);
+		}
+	}
+}
+
+/* xlsx: households without a contact, in households.csv order. */
+static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
+{
+	static const struct xlsx_col cols[] = {
+		{ "household_id", 22, XLSX_TEXT }, { "building_id", 20, XLSX_TEXT },
+		{ "unit", 6, XLSX_TEXT }, { "room", 8, XLSX_TEXT }, { "grid_id", 18, XLSX_TEXT },
+		{ "community", 14, XLSX_TEXT }, { "head", 10, XLSX_TEXT }, { "phone", 14, XLSX_TEXT },
+		{ "priority", 10, XLSX_TEXT },
+	};
+	const struct roster *r = in->r;
+	size_t row = 0;
+
+	xlsx_sheet(b, "Uncovered households", cols, sizeof(cols) / sizeof(cols[0]),
+	    (size_t)(in->u->total.households - in->u->total.covered));
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		const struct household *hh = &r->households[h];
+		const struct grid *g = &r->grids[r->buildings[hh->building].grid];
+
+		if (in->a->contact[h] >= 0)
+			continue;
+		xlsx_text(b, row, 0, hh->id);
+		xlsx_text(b, row, 1, r->buildings[hh->building].id);
+		xlsx_text(b, row, 2, hh->unit);
+		xlsx_text(b, row, 3, hh->room);
+		xlsx_text(b, row, 4, g->id);
+		xlsx_text(b, row, 5, g->community >= 0 ? r->communities[g->community].name : "");
+		xlsx_text(b, row, 6, hh->head);
+		xlsx_text(b, row, 7, hh->phone);
+		xlsx_text(b, row++, 8, hh->priority ? hh->priority : "");
+	}
+}
+
+/* xlsx: every eligible member's load against its capacity, in members.csv order. */
+static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
+{
+	static const struct xlsx_col cols[] = {
+		{ "member_id", 14, XLSX_TEXT }, { "name", 10, XLSX_TEXT },
+		{ "building_id", 20, XLSX_TEXT }, { "grid_id", 18, XLSX_TEXT },
+		{ "community", 14, XLSX_TEXT }, { "capacity", 9, XLSX_COUNT },
+		{ "load", 7, XLSX_COUNT },
+	};
+	const struct roster *r = in->r;
+	size_t row = 0;
+
+	xlsx_sheet(b, "Member loads", cols, sizeof(cols) / sizeof(cols[0]),
+	    (size_t)in->u->total.eligible_members);
+	for (size_t m = 0; m < r->nmembers; m++) {
+		const struct member *mm = &r->members[m];
+		int c = member_community(r, mm);
+
+		if (!member_eligible(mm, in->max_load))
+			continue;
+		xlsx_text(b, row, 0, mm->id);
+		xlsx_text(b, row, 1, mm->name);
+		xlsx_text(b, row, 2, mm->building >= 0 ? r->buildings[mm->building].id : "");
+		xlsx_text(b, row, 3, r->grids[mm->grid].id);
+		xlsx_text(b, row, 4, c >= 0 ? r->communities[c].name : "");
+		xlsx_number(b, row, 5, (double)member_capacity(mm, in->max_load), XLSX_COUNT);
+		xlsx_number(b, row++, 6, (double)in->a->load[m], XLSX_COUNT);
+	}
+}
+
+/* Writes the report workbook into o, opened on a file; returns -1 after a message. */
+int report_write_xlsx(const struct output *o, const struct render_input *in)
+{
+	struct xlsx_book *b = xlsx_open(o->tmp, o->path);
+
+	if (b == NULL)
+		return -1;
+	xlsx_summary(b, in);
+	xlsx_rollup(b, in);
+	xlsx_uncovered(b, in);
+	xlsx_loads(b, in);
+	return xlsx_close(b);
+}

@@ -1,0 +1,107 @@
+/* xlsx_out: workbooks through libxlsxwriter: frozen header rows, autofilters, IDs stored as text. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "lianhu/render.h"
+#include "lianhu/util.h"
+
+struct xlsx_book {
+	char *label;			/* the file as the user named it */
+	lxw_workbook *wb;
+	lxw_worksheet *ws;			/* the current sheet */
+	lxw_format *header, *kinds[XLSX_DECIMAL + 1];
+	lxw_error error;			/* the first failed write */
+	char *where;				/* and its sheet */
+};
+
+/* Starts a workbook at path in constant-memory mode (rows go to disk as they are written). */
+struct xlsx_book *xlsx_open(const char *path, const char *label)
+{
+	lxw_workbook_options opts = { .constant_memory = LXW_TRUE };
+	struct xlsx_book *b = xcalloc(1, sizeof(*b));
+	static const char *const num_formats[] = { "@", "0", "0.0%", "0.0" };
+
+	if ((b->wb = workbook_new_opt(path, &opts)) == NULL) {
+		fprintf(stderr, "lianhu: cannot write '%s': cannot start the workbook\n", label);
+		free(b);
+		return NULL;
+	}
+	b->label = xstrdup(label);
+	b->header = workbook_add_format(b->wb);
+	format_set_bold(b->header);
+	format_set_bottom(b->header, LXW_BORDER_THIN);
+	format_set_bg_color(b->header, 0xE8E8E8);
+	for (int k = XLSX_TEXT; k <= XLSX_DECIMAL; k++) {
+		b->kinds[k] = workbook_add_format(b->wb);
+		format_set_num_format(b->kinds[k], num_formats[k]);
+	}
+	return b;
+}
+
+static void note(struct xlsx_book *b, lxw_error e)
+{
+	if (e == LXW_NO_ERROR || b->error != LXW_NO_ERROR)
+		return;
+	b->error = e;
+	b->where = xstrdup(b->ws ? b->ws->name : "");
+}
+
+/* Adds a sheet with a bold header row, frozen, with an autofilter over nrows data rows. */
+void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *cols, size_t ncols,
+    size_t nrows)
+{
+	b->ws = workbook_add_worksheet(b->wb, name);
+	if (b->ws == NULL) {
+		note(b, LXW_ERROR_PARAMETER_VALIDATION);
+		return;
+	}
+	for (size_t c = 0; c < ncols; c++)
+		note(b, worksheet_set_column(b->ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
+		    b->kinds[cols[c].kind]));
+	for (size_t c = 0; c < ncols; c++)
+		note(b, worksheet_write_string(b->ws, 0, (lxw_col_t)c, cols[c].header, b->header));
+	worksheet_freeze_panes(b->ws, 1, 0);
+	note(b, worksheet_autofilter(b->ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(ncols - 1)));
+	note(b, worksheet_ignore_errors(b->ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576"));
+}
+
+/* Writes text in data row row of the current sheet, stored as text even when it looks like a number. */
+void xlsx_text(struct xlsx_book *b, size_t row, size_t col, const char *s)
+{
+	if (b->ws == NULL || *s == '\0')
+		return;
+	note(b, worksheet_write_string(b->ws, (lxw_row_t)(row + 1), (lxw_col_t)col, s,
+	    b->kinds[XLSX_TEXT]));
+}
+
+/* Writes a number shown as kind says; a NaN leaves the cell empty. */
+void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xlsx_kind kind)
+{
+	if (b->ws == NULL || isnan(v))
+		return;
+	note(b, worksheet_write_number(b->ws, (lxw_row_t)(row + 1), (lxw_col_t)col, v,
+	    b->kinds[kind]));
+}
+
+/* Writes the file and frees the book; returns -1 after a message. */
+int xlsx_close(struct xlsx_book *b)
+{
+	lxw_error e = workbook_close(b->wb);
+	int rc = 0;
+
+	if (b->error != LXW_NO_ERROR) {
+		fprintf(stderr, "lianhu: cannot write '%s': sheet '%s': %s\n", b->label, b->where,
+		    lxw_strerror(b->error));
+		rc = -1;
+	} else if (e != LXW_NO_ERROR) {
+		fprintf(stderr, "lianhu: cannot write '%s': %s\n", b->label, lxw_strerror(e));
+		rc = -1;
+	}
+	free(b->where);
+	free(b->label);
+	free(b);
+	return rc;
+}
