@@ -1,0 +1,13 @@
+/* privacy: --mask, for lists and reports that leave the office: 138****1234, 王*, 欧阳**. */
+#ifndef LIANHU_PRIVACY_H
+#define LIANHU_PRIVACY_H
+
+#include <stddef.h>
+
+/* Masks a phone number into out (size n): the first 3 and last 4 characters stay when there are 8 or more, else the last 2. */
+const char *mask_phone(const char *phone, char *out, size_t n);
+
+/* Masks a person's name into out (size n): the surname stays (two characters for 欧阳, 司马 ...), each other character becomes '*'. */
+const char *mask_name(const char *name, char *out, size_t n);
+
+#endif
