@@ -23,7 +23,7 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = util diag table roster mapping output cli mcf assign summary audit
+MODULES = util diag table roster mapping output cli mcf assign summary audit privacy
 COMMANDS = validate assign audit diff template
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))
