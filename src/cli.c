@@ -129,7 +129,7 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 /* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status != EXIT_TROUBLE) {
 		fprintf(stderr, "lianhu: cannot write standard output: %s\n", strerror(errno));
 		return EXIT_TROUBLE;
 	}

@@ -2,7 +2,8 @@
 # run.sh: runs every CLI golden case under test/cli and compares stdout, stderr and exit status.
 # A case is a folder with `cmd` (a shell script run in a scratch copy of the folder, `lianhu` on PATH),
 # and the expected `stdout`, `stderr` (absent: empty) and `status` (absent: 0).
-# UPDATE=1 rewrites the expected files from what the program does now (read the diff before committing).
+# UPDATE=1 rewrites the expected files from what the program does now (read the diff before committing);
+# a second argument limits the run to the cases whose name starts with it (e.g. "assign/").
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +15,7 @@ pass=0 fail=0
 for cmdfile in $(find "$here" -name cmd -type f | sort); do
 	case_dir=$(dirname "$cmdfile")
 	name=${case_dir#"$here"/}
+	case $name in "${2:-}"*) ;; *) continue ;; esac
 	work="$scratch/case"
 	rm -rf "$work" && cp -R "$case_dir" "$work"
 	status=0
