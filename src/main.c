@@ -1,5 +1,7 @@
 /* main: the one command table and dispatch. */
+#include <fcntl.h>
 #include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,10 +24,25 @@ static void usage(FILE *out)
 	fprintf(out, "\n'lianhu COMMAND --help' shows a command's options; 'man lianhu' tells all.\n");
 }
 
+/*
+ * Gives closed standard streams a harmless file, so that no roster or output
+ * file is ever opened as one of them: an empty input, and an output that
+ * fails every write (reported, exit 2).
+ */
+static void guard_standard_streams(void)
+{
+	static const char *const stand_in[3] = { "/dev/null", "/dev/full", "/dev/full" };
+
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open(stand_in[fd], fd ? O_WRONLY : O_RDONLY) != fd)
+			_exit(EXIT_TROUBLE);
+}
+
 int main(int argc, char **argv)
 {
 	int status;
 
+	guard_standard_streams();
 	opterr = 0;	/* the commands report refused options themselves */
 	if (argc < 2) {
 		usage(stderr);

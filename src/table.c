@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,11 +17,22 @@
 
 #define FIELD_MAX (64 * 1024)	/* longer fields are an error, not a memory hazard */
 
-/* A byte buffer owned by whoever holds it. */
+/* A byte buffer owned by whoever holds it: malloc'd, or a read-only file mapping. */
 struct bytes {
 	char *data;
 	size_t len, alloc;
+	void *map;		/* the mapping data points into, or NULL */
+	size_t maplen;
 };
+
+static void bytes_release(struct bytes *b)
+{
+	if (b->map)
+		munmap(b->map, b->maplen);
+	else
+		free(b->data);
+	memset(b, 0, sizeof(*b));
+}
 
 static void bytes_put(struct bytes *b, const void *s, size_t len)
 {
@@ -59,8 +71,16 @@ static int slurp(int fd, struct bytes *b)
 			errno = EISDIR;
 			return -1;
 		}
-		if (S_ISREG(st.st_mode))
+		if (S_ISREG(st.st_mode) && st.st_size > 0) {	/* map it: no copy, no page zeroing */
+			void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+
+			if (map != MAP_FAILED) {
+				b->map = b->data = map;
+				b->len = b->maplen = (size_t)st.st_size;
+				return 0;
+			}
 			GROW(b->data, b->alloc, (size_t)st.st_size + 1);
+		}
 	}
 	for (;;) {
 		ssize_t n;
@@ -186,7 +206,7 @@ static void utf8_clean(struct bytes *in, const char *label)
 		return;
 	bytes_put(&out, s + copied, in->len - copied);
 	out.data[out.len] = '\0';
-	free(in->data);
+	bytes_release(in);
 	*in = out;
 }
 
@@ -232,7 +252,7 @@ static void convert(struct bytes *in, size_t skip, const char *charset, size_t u
 	}
 	iconv_close(cd);
 	out.data[out.len] = '\0';
-	free(in->data);
+	bytes_release(in);
 	*in = out;
 }
 
@@ -259,7 +279,10 @@ static void decode(struct bytes *b, enum encoding enc, const char *label)
 		valid = true;
 		break;
 	default:
-		if (u8bom) {
+		if (u8bom && b->map) {
+			b->data += 3;
+			b->len -= 3;
+		} else if (u8bom) {
 			memmove(b->data, b->data + 3, b->len - 3 + 1);
 			b->len -= 3;
 		}
@@ -425,24 +448,25 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 {
 	struct bytes text = { 0 };
 	struct parse p = { .label = label, .fn = fn, .ctx = ctx };
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? 0 : open(path, O_RDONLY);
 
 	diag_file(label);
 	if (fd < 0 || slurp(fd, &text) != 0) {
 		fprintf(stderr, "lianhu: cannot read '%s': %s\n", path, strerror(errno));
-		if (fd > 0)
+		if (fd >= 0 && !is_stdin)
 			close(fd);
-		free(text.data);
+		bytes_release(&text);
 		return -1;
 	}
-	if (fd > 0)
+	if (!is_stdin)
 		close(fd);
 	if (text.data == NULL)
 		bytes_put(&text, "", 0);
 	decode(&text, opts->encoding, label);
 	parse_text(&p, text.data, text.len,
 	    opts->delimiter ? opts->delimiter : detect_delimiter(text.data, text.len));
-	free(text.data);
+	bytes_release(&text);
 	free(p.fields.data);
 	free(p.offsets);
 	free(p.ptrs);
