@@ -23,8 +23,8 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = util diag table roster mapping output cli mcf assign summary audit privacy
-COMMANDS = validate assign audit diff template
+MODULES = util diag table roster mapping output cli mcf assign summary audit rollup render render_report render_lists xlsx_out privacy
+COMMANDS = validate assign audit report lists diff template
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))
 BIN = $(if $(filter 1,$(SANITIZE)),$(BUILD)/lianhu,lianhu)
@@ -55,6 +55,9 @@ check: deps $(BIN) $(UNIT_TESTS) $(BUILD)/gen_roster
 	@set -e; for t in $(UNIT_TESTS); do CK_FORK=yes $$t; done
 	@sh test/cli/run.sh ./$(BIN)
 	@sh test/help-vs-man.sh ./$(BIN)
+	@sh test/readme.sh ./$(BIN)
+	@sh test/install.sh $(MAKE)
+	@sh test/browser/lists-pdf.sh ./$(BIN)
 
 # The main job on the bundled example: check the rosters, then assign (exit 1 = some households left
 # without a contact, which this example has on purpose).
@@ -69,16 +72,63 @@ run: all
 bench: all $(BUILD)/gen_roster
 	sh test/bench/bench.sh ./lianhu $(BUILD)/gen_roster
 
+# make install: the program, its man page, its bash completion (where bash-completion looks for it),
+# and the README with the examples under share/doc/lianhu. test/install.sh checks the tree.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR)/examples
-	install -m 755 lianhu $(DESTDIR)$(BINDIR)/lianhu
-	install -m 644 man/lianhu.1 $(DESTDIR)$(MANDIR)/lianhu.1
-	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
-	cp -R examples/. $(DESTDIR)$(DOCDIR)/examples/
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)' '$(DESTDIR)$(COMPLETIONDIR)' \
+	    '$(DESTDIR)$(DOCDIR)'
+	install -m 755 lianhu '$(DESTDIR)$(BINDIR)/lianhu'
+	install -m 644 man/lianhu.1 '$(DESTDIR)$(MANDIR)/lianhu.1'
+	install -m 644 completion/lianhu.bash '$(DESTDIR)$(COMPLETIONDIR)/lianhu'
+	install -m 644 README.md '$(DESTDIR)$(DOCDIR)/README.md'
+	@set -e; for d in $$(find examples -type d); do install -d '$(DESTDIR)$(DOCDIR)/'"$$d"; done; \
+	    for f in $$(find examples -type f); do install -m 644 "$$f" '$(DESTDIR)$(DOCDIR)/'"$$f"; done
+	@echo 'installed lianhu, its man page, bash completion, README and examples under $(DESTDIR)$(PREFIX)'
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/lianhu $(DESTDIR)$(MANDIR)/lianhu.1
-	rm -rf $(DESTDIR)$(DOCDIR)
+	rm -f '$(DESTDIR)$(BINDIR)/lianhu' '$(DESTDIR)$(MANDIR)/lianhu.1' '$(DESTDIR)$(COMPLETIONDIR)/lianhu'
+	rm -rf '$(DESTDIR)$(DOCDIR)'
 
 clean:
 	rm -rf build lianhu
+
+# make check SANITIZE=1 runs the unit and CLI tests under ASan and UBSan: leaks are failures too.
+ifeq ($(SANITIZE),1)
+export ASAN_OPTIONS ?= detect_leaks=1
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+endif
+
+# make fuzz: libFuzzer harnesses of the readers (test/fuzz), built with clang against $(MODULES) and run
+# FUZZ_SECONDS each on a working corpus in build/fuzz seeded from test/fuzz/corpus; crashes land in build/fuzz.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_OPTIONS = -max_len=65536 -timeout=10 -rss_limit_mb=2048 -close_fd_mask=2 -print_final_stats=1
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJS = $(MODULES:%=build/fuzz/%.o) build/fuzz/fuzz.o
+FUZZERS = $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
+
+.PHONY: fuzz fuzz-build
+.SECONDARY: $(FUZZ_OBJS)
+
+fuzz: fuzz-build
+	@fail=0; for f in $(FUZZERS); do \
+	    name=$${f#build/fuzz/fuzz_}; corpus=build/fuzz/corpus-$$name; log=build/fuzz/$$name.log; \
+	    mkdir -p $$corpus && cp test/fuzz/corpus/$$name/* $$corpus/ || exit 2; \
+	    echo "fuzz: $$name for $(FUZZ_SECONDS)s on $$corpus (log: $$log)"; \
+	    if $$f $(FUZZ_OPTIONS) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/$$name- \
+	        $$corpus >$$log 2>&1; then grep -E '^(Done|stat::)' $$log; \
+	    else grep -vE '^#[0-9]+' $$log; echo "fuzz: $$name failed; reproducer: build/fuzz/$$name-*"; fail=1; fi; \
+	done; exit $$fail
+
+fuzz-build: deps $(FUZZERS)
+
+build/fuzz/fuzz.o: test/fuzz/fuzz.c test/fuzz/fuzz.h include/lianhu/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARNINGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS_ALL) -c -o $@ $<
+
+build/fuzz/%.o: src/%.c include/lianhu/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARNINGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS_ALL) -c -o $@ $<
+
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(FUZZ_OBJS) include/lianhu/*.h
+	$(FUZZ_CC) $(WARNINGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS_ALL) -o $@ $< $(FUZZ_OBJS) $(LIBS)

@@ -1,5 +1,6 @@
 /* lists: each member's contact list (联系卡), households in walking order, for print or spreadsheets. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lianhu/audit.h"
@@ -17,6 +18,7 @@ struct lists_args {
 	enum render_format format;
 };
 
+/* Handles one of the command's own options; -1 after a usage message. */
 static int parse_option(const struct command *cmd, int c, const char *arg, struct lists_args *a)
 {
 	switch (c) {
@@ -39,7 +41,7 @@ static int parse_option(const struct command *cmd, int c, const char *arg, struc
 		a->output = arg;
 		return 0;
 	default:
-		return cli_usage_error(cmd, "unknown option"), -1;
+		abort();	/* getopt_long returns only the options above, '?' and ':' */
 	}
 }
 
@@ -47,6 +49,8 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 {
 	static const struct option longopts[] = {
 		CLI_ROSTER_OPTIONS,
+		CLI_OUTPUT_OPTIONS,
+		CLI_MASK_OPTION,
 		{ "mapping", required_argument, NULL, OPT_MAPPING },
 		{ "scope", required_argument, NULL, OPT_SCOPE },
 		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
@@ -59,7 +63,11 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
 		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
 			return -1;
-		if (!handled && parse_option(cmd, c, optarg, a) < 0)
+		if (handled)
+			continue;
+		if (c == '?' || c == ':')
+			return cli_bad_option(cmd, argv), -1;
+		if (parse_option(cmd, c, optarg, a) < 0)
 			return -1;
 	}
 	if (optind < argc)
@@ -79,8 +87,10 @@ static int write_lists(const struct lists_args *a, const struct render_input *in
 
 	if (output_open(&out, a->output, inputs) < 0)
 		return -1;
+	if (a->format != RENDER_XLSX)
+		output_configure(&out, &a->roster.out);	/* a workbook is neither CSV nor text */
 	if ((a->format == RENDER_XLSX ? lists_write_xlsx(&out, in) :
-	    lists_write(out.fp, a->format, in)) < 0) {
+	    lists_write(&out, a->format, in)) < 0) {
 		output_abort(&out);
 		return -1;
 	}
@@ -108,7 +118,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	audit_run(&au, &r, &map, a.scope, a.max_load);
 	contact_lists_build(&l, &r, au.contact);
 	if (write_lists(&a, &(struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.scope,
-	    .max_load = a.max_load }, &map) == 0)
+	    .max_load = a.max_load, .opts = &a.roster.out }, &map) == 0)
 		status = EXIT_OK;
 out:
 	contact_lists_release(&l);
@@ -123,7 +133,7 @@ const struct command cmd_lists = {
 	.run = run,
 	.synopsis = "[roster options] [--mapping FILE] [--format csv|md|html|xlsx] [-o FILE]",
 	.purpose = "write each member's contact list (联系卡) in walking order",
-	.options = CLI_ROSTER_HELP
+	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to list (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier that covers (default community), as for audit\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"

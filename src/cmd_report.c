@@ -1,5 +1,6 @@
 /* report: coverage of a mapping rolled up by township, community, grid, building or member, worst first. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lianhu/audit.h"
@@ -18,6 +19,7 @@ struct report_args {
 	enum render_format format;
 };
 
+/* Handles one of the command's own options; -1 after a usage message. */
 static int parse_option(const struct command *cmd, int c, const char *arg, struct report_args *a)
 {
 	switch (c) {
@@ -45,7 +47,7 @@ static int parse_option(const struct command *cmd, int c, const char *arg, struc
 		a->output = arg;
 		return 0;
 	default:
-		return cli_usage_error(cmd, "unknown option"), -1;
+		abort();	/* getopt_long returns only the options above, '?' and ':' */
 	}
 }
 
@@ -53,6 +55,8 @@ static int parse(const struct command *cmd, int argc, char **argv, struct report
 {
 	static const struct option longopts[] = {
 		CLI_ROSTER_OPTIONS,
+		CLI_OUTPUT_OPTIONS,
+		CLI_MASK_OPTION,
 		{ "mapping", required_argument, NULL, OPT_MAPPING },
 		{ "scope", required_argument, NULL, OPT_SCOPE },
 		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
@@ -66,7 +70,11 @@ static int parse(const struct command *cmd, int argc, char **argv, struct report
 	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
 		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
 			return -1;
-		if (!handled && parse_option(cmd, c, optarg, a) < 0)
+		if (handled)
+			continue;
+		if (c == '?' || c == ':')
+			return cli_bad_option(cmd, argv), -1;
+		if (parse_option(cmd, c, optarg, a) < 0)
 			return -1;
 	}
 	if (optind < argc)
@@ -86,8 +94,10 @@ static int write_report(const struct report_args *a, const struct render_input *
 
 	if (output_open(&out, a->output, inputs) < 0)
 		return -1;
+	if (a->format != RENDER_XLSX)
+		output_configure(&out, &a->roster.out);	/* a workbook is neither CSV nor text */
 	if ((a->format == RENDER_XLSX ? report_write_xlsx(&out, in) :
-	    report_write(out.fp, a->format, in)) < 0) {
+	    report_write(&out, a->format, in)) < 0) {
 		output_abort(&out);
 		return -1;
 	}
@@ -114,9 +124,9 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (!cli_load_mapping(&map, a.mapping, &a.roster))
 		goto out;
 	audit_run(&au, &r, &map, a.scope, a.max_load);
-	rollup_build(&u, &r, &au, a.by, a.max_load);
+	rollup_build(&u, &r, &au, a.by, a.scope, a.max_load);
 	if (write_report(&a, &(struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.scope,
-	    .max_load = a.max_load }, &map) == 0)
+	    .max_load = a.max_load, .opts = &a.roster.out }, &map) == 0)
 		status = EXIT_OK;
 out:
 	rollup_release(&u);
@@ -132,7 +142,7 @@ const struct command cmd_report = {
 	.synopsis = "[roster options] [--mapping FILE] [--by township|community|grid|building|member] "
 	    "[--format text|csv|json|md|html|xlsx] [-o FILE]",
 	.purpose = "roll coverage up by township, community, grid, building or member",
-	.options = CLI_ROSTER_HELP
+	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to report on (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier that covers (default community), as for audit\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"

@@ -9,7 +9,7 @@
 #include "lianhu/diag.h"
 
 static const struct command *const commands[] = {
-	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_template,
+	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_report, &cmd_lists, &cmd_template,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,8 +1,9 @@
-/* render: what every output format shares: format names, display widths, HTML and Markdown escaping, aligned text tables. */
+/* render: what the formats share: names, display widths, masking, HTML and Markdown escaping, text tables. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lianhu/privacy.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
@@ -18,6 +19,24 @@ bool render_format_parse(const char *name, enum render_format *out)
 		}
 	}
 	return false;
+}
+
+/* A person's name as shown: masked under --mask. */
+const char *shown_name(const struct render_input *in, const char *name, char *buf, size_t n)
+{
+	return in->opts && in->opts->mask ? mask_name(name, buf, n) : name;
+}
+
+/* A phone number as shown: masked under --mask. */
+const char *shown_phone(const struct render_input *in, const char *phone, char *buf, size_t n)
+{
+	return in->opts && in->opts->mask ? mask_phone(phone, buf, n) : phone;
+}
+
+/* The charset an HTML page declares. */
+const char *html_charset(const struct render_input *in)
+{
+	return in->opts && in->opts->gb18030 ? "gb18030" : "utf-8";
 }
 
 struct range {

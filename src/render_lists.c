@@ -1,8 +1,7 @@
-/* render_lists: each member's contact list (联系卡) as CSV, Markdown, HTML (a printed page a member) and xlsx. */
+/* render_lists: each member's contact list (联系卡) as CSV, Markdown, HTML (a page each) and xlsx. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "lianhu/mapping.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
@@ -20,41 +19,51 @@ static const struct xlsx_col list_cols[L_COUNT] = {
 	{ "head", 10, XLSX_TEXT }, { "phone", 14, XLSX_TEXT }, { "priority", 10, XLSX_TEXT },
 };
 
-/* The fields of one list row: member m's and household h's. */
-static void list_fields(const struct roster *r, int m, int h, const char **f)
+#define FIELD_MAX 512	/* room for a masked name or phone */
+
+/* Buffers for the masked fields of one row. */
+struct masked {
+	char member_name[FIELD_MAX], member_phone[FIELD_MAX], head[FIELD_MAX], phone[FIELD_MAX];
+};
+
+/* The fields of one list row: member m's and household h's, names and phones as shown. */
+static void list_fields(const struct render_input *in, int m, int h, const char **f,
+    struct masked *buf)
 {
+	const struct roster *r = in->r;
 	const struct member *mm = &r->members[m];
 	const struct household *hh = &r->households[h];
 	const struct building *b = &r->buildings[hh->building];
 
 	f[L_MEMBER_ID] = mm->id;
-	f[L_MEMBER_NAME] = mm->name;
-	f[L_MEMBER_PHONE] = mm->phone;
+	f[L_MEMBER_NAME] = shown_name(in, mm->name, buf->member_name, FIELD_MAX);
+	f[L_MEMBER_PHONE] = shown_phone(in, mm->phone, buf->member_phone, FIELD_MAX);
 	f[L_GRID] = r->grids[mm->grid].id;
 	f[L_BUILDING] = b->id;
 	f[L_BUILDING_NAME] = b->name;
 	f[L_UNIT] = hh->unit;
 	f[L_ROOM] = hh->room;
 	f[L_HOUSEHOLD] = hh->id;
-	f[L_HEAD] = hh->head;
-	f[L_PHONE] = hh->phone;
+	f[L_HEAD] = shown_name(in, hh->head, buf->head, FIELD_MAX);
+	f[L_PHONE] = shown_phone(in, hh->phone, buf->phone, FIELD_MAX);
 	f[L_PRIORITY] = hh->priority ? hh->priority : "";
 }
 
-static void write_csv(FILE *fp, const struct render_input *in)
+static void write_csv(struct output *o, const struct render_input *in)
 {
 	const struct contact_lists *l = in->l;
 	const char *f[L_COUNT];
+	struct masked buf;
 
 	for (int c = 0; c < L_COUNT; c++)
-		fprintf(fp, "%s%c", list_cols[c].header, c + 1 < L_COUNT ? ',' : '\n');
+		csv_field(o, list_cols[c].header);
+	csv_row_end(o);
 	for (size_t i = 0; i < l->nmembers; i++) {
 		for (size_t k = l->first[i]; k < l->first[i + 1]; k++) {
-			list_fields(in->r, l->members[i], l->households[k], f);
-			for (int c = 0; c < L_COUNT; c++) {
-				csv_put_field(fp, f[c], ',');
-				putc(c + 1 < L_COUNT ? ',' : '\n', fp);
-			}
+			list_fields(in, l->members[i], l->households[k], f, &buf);
+			for (int c = 0; c < L_COUNT; c++)
+				csv_field(o, f[c]);
+			csv_row_end(o);
 		}
 	}
 }
@@ -79,22 +88,43 @@ static char *building_label(const struct building *b)
 	return s;
 }
 
+static void md_household(FILE *fp, const struct render_input *in, const struct household *h,
+    size_t n)
+{
+	char *building = building_label(&in->r->buildings[h->building]);
+	struct masked buf;
+	const char *cells[] = { building, h->unit, h->room, h->id,
+		shown_name(in, h->head, buf.head, FIELD_MAX),
+		shown_phone(in, h->phone, buf.phone, FIELD_MAX), h->priority ? h->priority : "" };
+
+	fprintf(fp, "| %zu |", n);
+	for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
+		putc(' ', fp);
+		md_put(fp, cells[c]);
+		fputs(" |", fp);
+	}
+	putc('\n', fp);
+	free(building);
+}
+
 static void md_member(FILE *fp, const struct render_input *in, size_t i)
 {
 	const struct roster *r = in->r;
 	const struct member *m = &r->members[in->l->members[i]];
 	char *place = member_place(r, m, ", ");
 	size_t n = in->l->first[i + 1] - in->l->first[i];
+	struct masked buf;
+	const char *name = shown_name(in, m->name, buf.member_name, FIELD_MAX);
 
 	fputs("## ", fp);
-	md_put(fp, *m->name ? m->name : m->id);
-	if (*m->name) {
+	md_put(fp, *name ? name : m->id);
+	if (*name) {
 		fputs(" (", fp);
 		md_put(fp, m->id);
 		putc(')', fp);
 	}
 	fputs("\n\nPhone ", fp);
-	md_put(fp, *m->phone ? m->phone : "-");
+	md_put(fp, *m->phone ? shown_phone(in, m->phone, buf.member_phone, FIELD_MAX) : "-");
 	fputs(" · grid ", fp);
 	md_put(fp, r->grids[m->grid].id);
 	if (*place) {
@@ -104,21 +134,8 @@ static void md_member(FILE *fp, const struct render_input *in, size_t i)
 	fprintf(fp, " · %zu household%s\n\n", n, n == 1 ? "" : "s");
 	fputs("| # | building | unit | room | household | head | phone | priority |\n"
 	    "|---:|---|---|---|---|---|---|---|\n", fp);
-	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++) {
-		const struct household *h = &r->households[in->l->households[k]];
-		char *building = building_label(&r->buildings[h->building]);
-		const char *cells[] = { building, h->unit, h->room, h->id, h->head, h->phone,
-			h->priority ? h->priority : "" };
-
-		fprintf(fp, "| %zu |", k - in->l->first[i] + 1);
-		for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
-			putc(' ', fp);
-			md_put(fp, cells[c]);
-			fputs(" |", fp);
-		}
-		putc('\n', fp);
-		free(building);
-	}
+	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++)
+		md_household(fp, in, &r->households[in->l->households[k]], k - in->l->first[i] + 1);
 	free(place);
 }
 
@@ -170,17 +187,19 @@ static void html_td(FILE *fp, const char *s)
 	fputs("</td>", fp);
 }
 
-static void html_household(FILE *fp, const struct roster *r, const struct household *h, size_t n)
+static void html_household(FILE *fp, const struct render_input *in, const struct household *h,
+    size_t n)
 {
-	char *building = building_label(&r->buildings[h->building]);
+	char *building = building_label(&in->r->buildings[h->building]);
+	struct masked buf;
 
 	fprintf(fp, "<tr><td class=\"n\">%zu</td>", n);
 	html_td(fp, building);
 	html_td(fp, h->unit);
 	html_td(fp, h->room);
 	html_td(fp, h->id);
-	html_td(fp, h->head);
-	html_td(fp, h->phone);
+	html_td(fp, shown_name(in, h->head, buf.head, FIELD_MAX));
+	html_td(fp, shown_phone(in, h->phone, buf.phone, FIELD_MAX));
 	fputs("<td>", fp);
 	if (h->priority) {
 		fputs("<span class=\"tag\">", fp);
@@ -197,13 +216,15 @@ static void html_member(FILE *fp, const struct render_input *in, size_t i)
 	const struct member *m = &r->members[in->l->members[i]];
 	char *place = member_place(r, m, " · ");
 	size_t n = in->l->first[i + 1] - in->l->first[i];
+	struct masked buf;
+	const char *name = shown_name(in, m->name, buf.member_name, FIELD_MAX);
 
 	fputs("<section class=\"card\">\n<header>\n<h2>", fp);
-	html_put(fp, *m->name ? m->name : m->id);
+	html_put(fp, *name ? name : m->id);
 	fputs(" <small>", fp);
 	html_put(fp, m->id);
 	fputs("</small></h2>\n<p class=\"who\"><span>phone <b>", fp);
-	html_put(fp, *m->phone ? m->phone : "-");
+	html_put(fp, *m->phone ? shown_phone(in, m->phone, buf.member_phone, FIELD_MAX) : "-");
 	fputs("</b></span><span>grid <b>", fp);
 	html_put(fp, r->grids[m->grid].id);
 	fputs("</b></span>", fp);
@@ -217,36 +238,36 @@ static void html_member(FILE *fp, const struct render_input *in, size_t i)
 	    "<th>household</th><th>head</th><th>phone</th><th>priority</th></tr></thead>\n<tbody>\n",
 	    fp);
 	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++)
-		html_household(fp, r, &r->households[in->l->households[k]], k - in->l->first[i] + 1);
+		html_household(fp, in, &r->households[in->l->households[k]], k - in->l->first[i] + 1);
 	fputs("</tbody>\n</table>\n</section>\n", fp);
 	free(place);
 }
 
 static void write_html(FILE *fp, const struct render_input *in)
 {
-	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"%s\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>Contact lists (联系卡)</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<p class=\"screen\">Contact lists (联系卡) of %zu members: one printed page each, "
-	    "households in walking order (building, unit, room).</p>\n", lists_css,
-	    in->l->nmembers);
+	    "households in walking order (building, unit, room).</p>\n", html_charset(in),
+	    lists_css, in->l->nmembers);
 	for (size_t i = 0; i < in->l->nmembers; i++)
 		html_member(fp, in, i);
 	fputs("</body>\n</html>\n", fp);
 }
 
-/* Writes the contact lists as csv, md or html to fp; returns -1 after a message. */
-int lists_write(FILE *fp, enum render_format format, const struct render_input *in)
+/* Writes the contact lists as csv, md or html to o; returns -1 after a message. */
+int lists_write(struct output *o, enum render_format format, const struct render_input *in)
 {
 	switch (format) {
 	case RENDER_CSV:
-		write_csv(fp, in);
+		write_csv(o, in);
 		return 0;
 	case RENDER_MD:
-		write_md(fp, in);
+		write_md(o->fp, in);
 		return 0;
 	case RENDER_HTML:
-		write_html(fp, in);
+		write_html(o->fp, in);
 		return 0;
 	default:
 		abort();
@@ -259,6 +280,7 @@ int lists_write_xlsx(const struct output *o, const struct render_input *in)
 	const struct contact_lists *l = in->l;
 	struct xlsx_book *b = xlsx_open(o->tmp, o->path);
 	const char *f[L_COUNT];
+	struct masked buf;
 	size_t row = 0;
 
 	if (b == NULL)
@@ -266,7 +288,7 @@ int lists_write_xlsx(const struct output *o, const struct render_input *in)
 	xlsx_sheet(b, "Contact lists", list_cols, L_COUNT, l->first[l->nmembers]);
 	for (size_t i = 0; i < l->nmembers; i++) {
 		for (size_t k = l->first[i]; k < l->first[i + 1]; k++, row++) {
-			list_fields(in->r, l->members[i], l->households[k], f);
+			list_fields(in, l->members[i], l->households[k], f, &buf);
 			for (int c = 0; c < L_COUNT; c++)
 				xlsx_text(b, row, (size_t)c, f[c]);
 		}

@@ -1,11 +1,10 @@
-/* render_report: the report (coverage rolled up per unit, worst first) as aligned text, CSV, JSON, Markdown, HTML and xlsx. */
+/* render_report: coverage per unit, worst first, as aligned text, CSV, JSON, Markdown, HTML and xlsx. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lianhu/mapping.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
@@ -49,6 +48,7 @@ static const struct col value_cols[] = {
 };
 
 #define NVALUES (sizeof(value_cols) / sizeof(value_cols[0]))
+#define CELL_MAX 512		/* room for a number, or a masked name */
 #define MAXCOLS (LEVEL_MEMBER + 2 + NVALUES)
 
 static const char *const plurals[] = { "townships", "communities", "grids", "buildings", "members" };
@@ -95,6 +95,8 @@ static const char *cell(const struct render_input *in, const struct rollup_row *
 		s = row ? rollup_key_text(in->r, row, col->level) : "";
 		return *s || !human || !row ? s : "-";
 	case COL_NAME:
+		if (row && row->member >= 0)
+			return shown_name(in, row_name(in->r, row), buf, size);
 		return row ? row_name(in->r, row) : "";
 	case COL_COUNT:
 		snprintf(buf, size, "%ld", count_of(c, col));
@@ -118,7 +120,7 @@ static void write_text(FILE *fp, const struct render_input *in)
 	const struct col *cols[MAXCOLS];
 	size_t n = columns(in->u->level, cols);
 	struct text_table t;
-	char buf[32];
+	char buf[CELL_MAX];
 
 	text_table_init(&t, n);
 	for (size_t c = 0; c < n; c++) {
@@ -136,19 +138,19 @@ static void write_text(FILE *fp, const struct render_input *in)
 	text_table_release(&t);
 }
 
-static void write_csv(FILE *fp, const struct render_input *in)
+static void write_csv(struct output *o, const struct render_input *in)
 {
 	const struct col *cols[MAXCOLS];
 	size_t n = columns(in->u->level, cols);
-	char buf[32];
+	char buf[CELL_MAX];
 
 	for (size_t c = 0; c < n; c++)
-		fprintf(fp, "%s%c", cols[c]->key, c + 1 < n ? ',' : '\n');
+		csv_field(o, cols[c]->key);
+	csv_row_end(o);
 	for (size_t i = 0; i < in->u->nrows; i++) {
-		for (size_t c = 0; c < n; c++) {
-			csv_put_field(fp, cell(in, &in->u->rows[i], cols[c], false, buf, sizeof(buf)), ',');
-			putc(c + 1 < n ? ',' : '\n', fp);
-		}
+		for (size_t c = 0; c < n; c++)
+			csv_field(o, cell(in, &in->u->rows[i], cols[c], false, buf, sizeof(buf)));
+		csv_row_end(o);
 	}
 }
 
@@ -168,7 +170,7 @@ static cJSON *json_row(const struct render_input *in, const struct rollup_row *r
 	size_t n = columns(in->u->level, cols);
 	const struct rollup_counts *c = row ? &row->c : &in->u->total;
 	cJSON *obj = cJSON_CreateObject();
-	char buf[32];
+	char buf[CELL_MAX];
 
 	for (size_t i = 0; i < n; i++) {
 		if (cols[i]->kind >= COL_COUNT)
@@ -228,16 +230,17 @@ static void write_md(FILE *fp, const struct render_input *in)
 	const struct col *cols[MAXCOLS];
 	size_t n = columns(in->u->level, cols);
 	const struct rollup_counts *t = &in->u->total;
-	char buf[32];
+	char buf[CELL_MAX];
 
 	fprintf(fp, "# Contact coverage by %s\n\n", rollup_level_name(in->u->level));
-	fprintf(fp, "%ld of %ld households covered (%s); priority households: %ld of %ld covered; "
-	    "%ld eligible members, %ld idle, %ld overloaded; %ld missing contact slots; "
-	    "%zu of %zu %s fully covered. Scope %s, default capacity %ld.\n\n",
+	fprintf(fp, "Households covered: %ld of %ld (%s) · priority households covered: %ld of %ld · "
+	    "eligible members: %ld (idle %ld, overloaded %ld) · missing contact slots: %ld · "
+	    "%s %s: %zu of %zu · scope %s, default capacity %ld\n\n",
 	    t->covered, t->households, percent(t->covered, t->households, buf, sizeof(buf)),
 	    t->priority_covered, t->priority_households, t->eligible_members, t->idle_members,
-	    t->overloaded, t->missing_slots, units_covered(in->u), in->u->nrows,
-	    plurals[in->u->level], tier_name(in->scope), in->max_load);
+	    t->overloaded, t->missing_slots, plurals[in->u->level],
+	    in->u->level == LEVEL_MEMBER ? "with households" : "fully covered", units_covered(in->u),
+	    in->u->nrows, tier_name(in->scope), in->max_load);
 	for (size_t c = 0; c < n; c++)
 		fprintf(fp, "| %s ", cols[c]->label);
 	fputs("|\n", fp);
@@ -291,12 +294,14 @@ static const char report_css[] =
 	"table { border-collapse: collapse; width: 100%; font-size: 12px; }\n"
 	"th, td { border-bottom: 1px solid #ddd; padding: .2rem .4rem; text-align: left;"
 	" white-space: nowrap; }\n"
-	"th { background: #f0f0f0; border-bottom: 2px solid #888; vertical-align: bottom; }\n"
+	"th { background: #f0f0f0; border-bottom: 2px solid #888; vertical-align: bottom;"
+	" white-space: normal; }\n"
+	".wide { overflow-x: auto; }\n"
 	"td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
 	"tr.worst td { background: #fdecea; }\n"
 	"tr.worst td:first-child { box-shadow: inset 4px 0 #c62828; }\n"
 	"tr.short td:first-child { box-shadow: inset 4px 0 #ef8f00; }\n"
-	"tr.worst td.cov { font-weight: bold; color: #b71c1c; }\n"
+	"td.low, td.bad { font-weight: bold; color: #b71c1c; }\n"
 	"tfoot td { font-weight: bold; border-top: 2px solid #888; border-bottom: 0; }\n"
 	"@media print {\n"
 	"  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }\n"
@@ -304,21 +309,32 @@ static const char report_css[] =
 	"  thead { display: table-header-group; } tfoot { display: table-row-group; }\n"
 	"  tr, .summary li { break-inside: avoid; page-break-inside: avoid; }\n"
 	"  .chart, .summary { break-inside: avoid; page-break-inside: avoid; }\n"
+	"  .wide { overflow: visible; }\n"
 	"  h2 { break-after: avoid; page-break-after: avoid; }\n"
 	"}\n";
 
-/* Rows drawn in red: coverage below the whole roster's, or a member over capacity; in amber: any shortfall. */
+static bool below_total(const struct rollup_counts *c, const struct rollup_counts *total)
+{
+	return c->households > 0 &&
+	    (long long)c->covered * total->households < (long long)total->covered * c->households;
+}
+
+/* Rows in red: coverage below the whole roster's, or a member over capacity; in amber: any shortfall. */
 static const char *row_class(const struct rollup_row *row, const struct rollup_counts *total)
 {
-	const struct rollup_counts *c = &row->c;
-	bool below = c->households > 0 &&
-	    (long long)c->covered * total->households < (long long)total->covered * c->households;
-
-	if (below || c->overloaded > 0)
+	if (below_total(&row->c, total) || row->c.overloaded > 0)
 		return "worst";
-	if (c->covered < c->households || c->idle_members > 0)
+	if (row->c.covered < row->c.households || row->c.idle_members > 0)
 		return "short";
 	return NULL;
+}
+
+/* Coverage bars in red below the whole roster's coverage, in amber below 100%. */
+static const char *bar_class(const struct rollup_row *row, const struct rollup_counts *total)
+{
+	if (below_total(&row->c, total))
+		return "worst";
+	return row->c.covered < row->c.households ? "short" : NULL;
 }
 
 static void html_fact(FILE *fp, const char *cls, const char *label, const char *value,
@@ -340,7 +356,7 @@ static void html_summary(FILE *fp, const struct render_input *in)
 
 	fputs("<ul class=\"summary\">\n", fp);
 	snprintf(v, sizeof(v), "%ld", t->households);
-	snprintf(note, sizeof(note), "%ld shops", t->shops);
+	snprintf(note, sizeof(note), "%ld shop%s", t->shops, t->shops == 1 ? "" : "s");
 	html_fact(fp, NULL, "households", v, note);
 	snprintf(v, sizeof(v), "%s", percent(t->covered, t->households, pc, sizeof(pc)));
 	snprintf(note, sizeof(note), "%ld covered, %ld without a contact", t->covered,
@@ -366,7 +382,8 @@ static void html_summary(FILE *fp, const struct render_input *in)
 	html_fact(fp, t->missing_slots > 0 ? "bad" : NULL, "missing contact slots", v,
 	    "uncovered households beyond spare capacity");
 	snprintf(v, sizeof(v), "%zu of %zu", units_covered(in->u), in->u->nrows);
-	snprintf(note, sizeof(note), "%s fully covered", plurals[in->u->level]);
+	snprintf(note, sizeof(note), "%s", in->u->level == LEVEL_MEMBER ? "members with households" :
+	    "fully covered");
 	html_fact(fp, NULL, plurals[in->u->level], v, note);
 	fputs("</ul>\n", fp);
 }
@@ -390,61 +407,90 @@ struct tick {
 #define CHART_MAX_BARS 40
 #define CHART_LABEL_COLUMNS 30
 
-/* Horizontal bars with their labels left, values right, ticks on top and an optional dashed marker. */
-static void svg_bars(FILE *fp, const char *title, const struct bar *bars, size_t n,
-    const struct tick *ticks, size_t nticks, const struct tick *marker)
+/* Where a chart's parts go: labels right-aligned at label_w, bars from x0, bar_w wide. */
+struct chart_layout {
+	size_t label_w, x0, bar_w, height;
+};
+
+static struct chart_layout chart_layout(const struct bar *bars, size_t n)
 {
-	size_t widest = 4, label_w, x0, bar_w, height = CHART_TOP + n * CHART_ROW + 6;
+	struct chart_layout g;
+	size_t widest = 4;
 
 	for (size_t i = 0; i < n; i++)
 		if (display_width(bars[i].label) > widest)
 			widest = display_width(bars[i].label);
 	if (widest > CHART_LABEL_COLUMNS)
 		widest = CHART_LABEL_COLUMNS;
-	label_w = 8 + 7 * widest;
-	x0 = label_w + 8;
-	bar_w = CHART_WIDTH - x0 - 64;
-	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %zu\" role=\"img\" "
-	    "aria-label=\"", CHART_WIDTH, height);
-	html_put(fp, title);
-	fputs("\">\n", fp);
-	for (size_t k = 0; k < nticks; k++) {
-		double x = (double)x0 + ticks[k].fraction * (double)bar_w;
+	g.label_w = 8 + 7 * widest;
+	g.x0 = g.label_w + 8;
+	g.bar_w = CHART_WIDTH - g.x0 - 64;
+	g.height = CHART_TOP + n * CHART_ROW + 6;
+	return g;
+}
+
+static void svg_ticks(FILE *fp, const struct chart_layout *g, const struct tick *ticks, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		double x = (double)g->x0 + ticks[k].fraction * (double)g->bar_w;
 
 		fprintf(fp, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%zu\"/>"
 		    "<text x=\"%.1f\" y=\"14\" text-anchor=\"middle\">%s</text>\n", x, CHART_TOP - 4, x,
-		    height - 4, x, ticks[k].label);
+		    g->height - 4, x, ticks[k].label);
 	}
-	for (size_t i = 0; i < n; i++) {
-		size_t y = CHART_TOP + i * CHART_ROW;
-
-		fprintf(fp, "<g%s%s%s><title>", bars[i].cls ? " class=\"" : "",
-		    bars[i].cls ? bars[i].cls : "", bars[i].cls ? "\"" : "");
-		html_put(fp, bars[i].label);
-		fprintf(fp, ": %s</title><text x=\"%zu\" y=\"%zu\" text-anchor=\"end\">", bars[i].value,
-		    label_w, y + 14);
-		put_clipped(fp, bars[i].label, CHART_LABEL_COLUMNS, html_put);
-		fprintf(fp, "</text><rect class=\"track\" x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"14\"/>"
-		    "<rect class=\"bar\" x=\"%zu\" y=\"%zu\" width=\"%.1f\" height=\"14\"/>"
-		    "<text x=\"%zu\" y=\"%zu\">%s</text></g>\n", x0, y + 3, bar_w, x0, y + 3,
-		    bars[i].fraction * (double)bar_w, x0 + bar_w + 6, y + 14, bars[i].value);
-	}
-	if (marker) {
-		double x = (double)x0 + marker->fraction * (double)bar_w;
-
-		fprintf(fp, "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%zu\"><title>"
-		    "%s</title></line>\n", x, CHART_TOP, x, height - 4, marker->label);
-	}
-	fputs("</svg>\n", fp);
 }
 
-/* The label of a unit in a chart: its own key, with the building's name; "(none)" for the unit of no community. */
+/* One bar: a group with a tooltip, the label (clipped), the track, the bar, the value. */
+static void svg_bar(FILE *fp, const struct chart_layout *g, const struct bar *bar, size_t i)
+{
+	size_t y = CHART_TOP + i * CHART_ROW;
+
+	fprintf(fp, "<g%s%s%s><title>", bar->cls ? " class=\"" : "", bar->cls ? bar->cls : "",
+	    bar->cls ? "\"" : "");
+	html_put(fp, bar->label);
+	fprintf(fp, ": %s</title><text x=\"%zu\" y=\"%zu\" text-anchor=\"end\">", bar->value,
+	    g->label_w, y + 14);
+	put_clipped(fp, bar->label, CHART_LABEL_COLUMNS, html_put);
+	fprintf(fp, "</text><rect class=\"track\" x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"14\"/>"
+	    "<rect class=\"bar\" x=\"%zu\" y=\"%zu\" width=\"%.1f\" height=\"14\"/>"
+	    "<text x=\"%zu\" y=\"%zu\">%s</text></g>\n", g->x0, y + 3, g->bar_w, g->x0, y + 3,
+	    bar->fraction * (double)g->bar_w, g->x0 + g->bar_w + 6, y + 14, bar->value);
+}
+
+/* A chart section: its title, then horizontal bars under ticks, with an optional dashed marker. */
+static void chart_section(FILE *fp, const char *title, const struct bar *bars, size_t n,
+    const struct tick *ticks, size_t nticks, const struct tick *marker)
+{
+	struct chart_layout g = chart_layout(bars, n);
+
+	fputs("<section class=\"chart\">\n<h2>", fp);
+	html_put(fp, title);
+	fprintf(fp, "</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %zu\" "
+	    "role=\"img\" aria-label=\"", CHART_WIDTH, g.height);
+	html_put(fp, title);
+	fputs("\">\n", fp);
+	svg_ticks(fp, &g, ticks, nticks);
+	for (size_t i = 0; i < n; i++)
+		svg_bar(fp, &g, &bars[i], i);
+	if (marker) {
+		double x = (double)g.x0 + marker->fraction * (double)g.bar_w;
+
+		fprintf(fp, "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%zu\"><title>"
+		    "%s</title></line>\n", x, CHART_TOP, x, g.height - 4, marker->label);
+	}
+	fputs("</svg>\n</section>\n", fp);
+}
+
+/* A unit's label in a chart: its key, then a grid's community or a building's name; "(none)" for no key. */
 static char *unit_label(const struct render_input *in, const struct rollup_row *row)
 {
 	const char *key = rollup_key_text(in->r, row, in->u->level);
 	const char *name = row_name(in->r, row);
-	char *s = xmalloc(strlen(key) + strlen(name) + 16);
+	char *s;
 
+	if (in->u->level == LEVEL_GRID && row->community >= 0)
+		name = in->r->communities[row->community].name;
+	s = xmalloc(strlen(key) + strlen(name) + 16);
 	sprintf(s, "%s%s%s", *key ? key : "(none)", *name ? " " : "", name);
 	return s;
 }
@@ -456,26 +502,34 @@ static void free_bars(struct bar *bars, size_t n)
 	free(bars);
 }
 
-/* The coverage of the worst units with households, at most CHART_MAX_BARS. */
-static void html_coverage_chart(FILE *fp, const struct render_input *in)
+/* Fills bars with the worst units that have households, at most CHART_MAX_BARS; *with gets all of them. */
+static size_t coverage_bars(const struct render_input *in, struct bar *bars, size_t *with)
 {
-	struct bar *bars = xcalloc(CHART_MAX_BARS + 1, sizeof(*bars));
-	struct tick ticks[5], marker;
-	size_t n = 0, with = 0;
-	char title[160], pc[32];
+	size_t n = 0;
 
+	*with = 0;
 	for (size_t i = 0; i < in->u->nrows; i++) {
 		const struct rollup_row *row = &in->u->rows[i];
 
-		if (row->c.households == 0)
-			continue;
-		if (with++ >= CHART_MAX_BARS)
+		if (row->c.households == 0 || (*with)++ >= CHART_MAX_BARS)
 			continue;
 		bars[n].label = unit_label(in, row);
 		percent(row->c.covered, row->c.households, bars[n].value, sizeof(bars[n].value));
 		bars[n].fraction = (double)row->c.covered / (double)row->c.households;
-		bars[n++].cls = row_class(row, &in->u->total);
+		bars[n++].cls = bar_class(row, &in->u->total);
 	}
+	return n;
+}
+
+/* The coverage of the worst units with households, with the whole roster's marked. */
+static void html_coverage_chart(FILE *fp, const struct render_input *in)
+{
+	struct bar *bars = xcalloc(CHART_MAX_BARS + 1, sizeof(*bars));
+	const struct rollup_counts *t = &in->u->total;
+	struct tick ticks[5], marker;
+	size_t with, n = coverage_bars(in, bars, &with);
+	char title[160], pc[32];
+
 	if (with <= CHART_MAX_BARS)
 		snprintf(title, sizeof(title), "Coverage of every %s", rollup_level_name(in->u->level));
 	else
@@ -485,15 +539,11 @@ static void html_coverage_chart(FILE *fp, const struct render_input *in)
 		ticks[k].fraction = k / 4.0;
 		snprintf(ticks[k].label, sizeof(ticks[k].label), "%d%%", k * 25);
 	}
-	marker.fraction = in->u->total.households ?
-	    (double)in->u->total.covered / (double)in->u->total.households : 0;
+	marker.fraction = t->households ? (double)t->covered / (double)t->households : 0;
 	snprintf(marker.label, sizeof(marker.label), "all: %s",
-	    percent(in->u->total.covered, in->u->total.households, pc, sizeof(pc)));
-	fprintf(fp, "<section class=\"chart\">\n<h2>");
-	html_put(fp, title);
-	fputs("</h2>\n", fp);
-	svg_bars(fp, title, bars, n, ticks, 5, in->u->total.households ? &marker : NULL);
-	fputs("</section>\n", fp);
+	    percent(t->covered, t->households, pc, sizeof(pc)));
+	if (n > 0)
+		chart_section(fp, title, bars, n, ticks, 5, &marker);
 	free_bars(bars, n);
 }
 
@@ -520,25 +570,36 @@ static void html_load_chart(FILE *fp, const struct render_input *in)
 		bars[l].cls = l == 0 ? "short" : NULL;
 	}
 	snprintf(ticks[1].label, sizeof(ticks[1].label), "%ld", most);
-	fputs("<section class=\"chart\">\n<h2>Eligible members by load</h2>\n", fp);
-	svg_bars(fp, "Eligible members by load", bars, (size_t)top + 1, ticks, 2, NULL);
-	fputs("</section>\n", fp);
+	chart_section(fp, "Eligible members by load", bars, (size_t)top + 1, ticks, 2, NULL);
 	free_bars(bars, (size_t)top + 1);
 	free(members);
 }
 
-static void html_cells(FILE *fp, const struct render_input *in, const struct rollup_row *row,
-    const struct col **cols, size_t n, const char *tag)
+/* A cell's class: numbers align right; low coverage, overloaded members and missing slots stand out. */
+static const char *cell_class(const struct render_input *in, const struct rollup_row *row,
+    const struct col *col)
 {
-	char buf[32];
+	if (col->kind < COL_COUNT)
+		return NULL;
+	if (row && col->kind == COL_COVERAGE && below_total(&row->c, &in->u->total))
+		return "n low";
+	if (row && col->kind == COL_COUNT && count_of(&row->c, col) > 0 &&
+	    (strcmp(col->key, "overloaded") == 0 || strcmp(col->key, "missing_slots") == 0))
+		return "n bad";
+	return "n";
+}
+
+static void html_cells(FILE *fp, const struct render_input *in, const struct rollup_row *row,
+    const struct col **cols, size_t n)
+{
+	char buf[CELL_MAX];
 
 	for (size_t c = 0; c < n; c++) {
-		const char *cls = cols[c]->kind == COL_COVERAGE ? "n cov" :
-		    cols[c]->kind >= COL_COUNT ? "n" : NULL;
+		const char *cls = cell_class(in, row, cols[c]);
 
-		fprintf(fp, "<%s%s%s%s>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+		fprintf(fp, "<td%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
 		html_put(fp, row || c > 0 ? cell(in, row, cols[c], true, buf, sizeof(buf)) : "total");
-		fprintf(fp, "</%s>", tag);
+		fputs("</td>", fp);
 	}
 }
 
@@ -554,7 +615,7 @@ static void html_table(FILE *fp, const struct render_input *in)
 	    "(%s) or a member over capacity <i class=\"short\"></i>some household without a contact "
 	    "or an idle member</p>\n",
 	    percent(in->u->total.covered, in->u->total.households, pc, sizeof(pc)));
-	fputs("<table>\n<thead><tr>", fp);
+	fputs("<div class=\"wide\">\n<table>\n<thead><tr>", fp);
 	for (size_t c = 0; c < n; c++) {
 		fprintf(fp, "<th%s>", cols[c]->kind >= COL_COUNT ? " class=\"n\"" : "");
 		html_put(fp, cols[c]->label);
@@ -565,22 +626,22 @@ static void html_table(FILE *fp, const struct render_input *in)
 		const char *cls = row_class(&in->u->rows[i], &in->u->total);
 
 		fprintf(fp, "<tr%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
-		html_cells(fp, in, &in->u->rows[i], cols, n, "td");
+		html_cells(fp, in, &in->u->rows[i], cols, n);
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody>\n<tfoot><tr>", fp);
-	html_cells(fp, in, NULL, cols, n, "td");
-	fputs("</tr></tfoot>\n</table>\n</section>\n", fp);
+	html_cells(fp, in, NULL, cols, n);
+	fputs("</tr></tfoot>\n</table>\n</div>\n</section>\n", fp);
 }
 
 static void write_html(FILE *fp, const struct render_input *in)
 {
 	const char *level = rollup_level_name(in->u->level);
 
-	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"%s\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>Contact coverage by %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", level,
-	    report_css);
+	    "<title>Contact coverage by %s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+	    html_charset(in), level, report_css);
 	fprintf(fp, "<header>\n<h1>Contact coverage by %s</h1>\n<p class=\"meta\">lianhu report: "
 	    "scope %s, default capacity %ld households per member; a household is covered when a "
 	    "mapping row names it with an eligible member within scope.</p>\n</header>\n", level,
@@ -594,15 +655,17 @@ static void write_html(FILE *fp, const struct render_input *in)
 	fputs("</body>\n</html>\n", fp);
 }
 
-/* Writes the report as text, csv, json, md or html to fp; returns -1 after a message. */
-int report_write(FILE *fp, enum render_format format, const struct render_input *in)
+/* Writes the report as text, csv, json, md or html to o; returns -1 after a message. */
+int report_write(struct output *o, enum render_format format, const struct render_input *in)
 {
+	FILE *fp = o->fp;
+
 	switch (format) {
 	case RENDER_TEXT:
 		write_text(fp, in);
 		return 0;
 	case RENDER_CSV:
-		write_csv(fp, in);
+		write_csv(o, in);
 		return 0;
 	case RENDER_JSON:
 		return write_json(fp, in);
@@ -684,7 +747,8 @@ static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 
 		for (size_t k = 0; k < n; k++) {
 			if (cols[k]->kind < COL_COUNT)
-				xlsx_text(b, i, k, cell(in, &in->u->rows[i], cols[k], false, buf, sizeof(buf)));
+				xlsx_text(b, i, k,
+				    cell(in, &in->u->rows[i], cols[k], false, buf, sizeof(buf)));
 			else if (cols[k]->kind == COL_COUNT)
 				xlsx_number(b, i, k, (double)count_of(c, cols[k]), XLSX_COUNT);
 			else if (cols[k]->kind == COL_COVERAGE)
@@ -708,6 +772,7 @@ static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
 	};
 	const struct roster *r = in->r;
 	size_t row = 0;
+	char buf[CELL_MAX];
 
 	xlsx_sheet(b, "Uncovered households", cols, sizeof(cols) / sizeof(cols[0]),
 	    (size_t)(in->u->total.households - in->u->total.covered));
@@ -723,8 +788,8 @@ static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
 		xlsx_text(b, row, 3, hh->room);
 		xlsx_text(b, row, 4, g->id);
 		xlsx_text(b, row, 5, g->community >= 0 ? r->communities[g->community].name : "");
-		xlsx_text(b, row, 6, hh->head);
-		xlsx_text(b, row, 7, hh->phone);
+		xlsx_text(b, row, 6, shown_name(in, hh->head, buf, sizeof(buf)));
+		xlsx_text(b, row, 7, shown_phone(in, hh->phone, buf, sizeof(buf)));
 		xlsx_text(b, row++, 8, hh->priority ? hh->priority : "");
 	}
 }
@@ -740,6 +805,7 @@ static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 	};
 	const struct roster *r = in->r;
 	size_t row = 0;
+	char buf[CELL_MAX];
 
 	xlsx_sheet(b, "Member loads", cols, sizeof(cols) / sizeof(cols[0]),
 	    (size_t)in->u->total.eligible_members);
@@ -750,7 +816,7 @@ static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 		if (!member_eligible(mm, in->max_load))
 			continue;
 		xlsx_text(b, row, 0, mm->id);
-		xlsx_text(b, row, 1, mm->name);
+		xlsx_text(b, row, 1, shown_name(in, mm->name, buf, sizeof(buf)));
 		xlsx_text(b, row, 2, mm->building >= 0 ? r->buildings[mm->building].id : "");
 		xlsx_text(b, row, 3, r->grids[mm->grid].id);
 		xlsx_text(b, row, 4, c >= 0 ? r->communities[c].name : "");

@@ -1,4 +1,4 @@
-/* rollup: coverage and loads counted per township, community, grid, building or member, and each member's contact list. */
+/* rollup: coverage and loads counted per township, community, grid, building or member; contact lists. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,12 +24,17 @@ const char *rollup_level_name(enum rollup_level level)
 	return level_names[level];
 }
 
-/* Coverage in tenths of a percent, rounded down; -1 without households. */
+/* Coverage in tenths of a percent, rounded, 100% only when complete and 0% only when empty; -1: none. */
 long rollup_coverage_permille(const struct rollup_counts *c)
 {
+	long v;
+
 	if (c->households == 0)
 		return -1;
-	return (long)((long long)c->covered * 1000 / c->households);
+	v = (long)(((long long)c->covered * 2000 + c->households) / (2LL * c->households));
+	if (v == 1000 && c->covered < c->households)
+		return 999;
+	return v == 0 && c->covered > 0 ? 1 : v;
 }
 
 /* Mean load over the eligible members in tenths, rounded half up; -1 without eligible members. */
@@ -59,7 +64,7 @@ const char *rollup_key_text(const struct roster *r, const struct rollup_row *row
 	abort();
 }
 
-/* Units at a level, with one "none" unit per township for grids without a community and one for grids without a township. */
+/* Units at a level; grids without a community or township share a "none" unit per township. */
 static size_t unit_count(const struct roster *r, enum rollup_level level)
 {
 	switch (level) {
@@ -166,15 +171,6 @@ static void add_member(struct rollup_counts *c, long load, long capacity)
 	if (load > c->max_load)
 		c->max_load = load;
 	c->load_sum += load;
-	c->spare += load < capacity ? capacity - load : 0;
-}
-
-/* Uncovered households that the spare capacity of the unit's own members cannot take; never below 0. */
-static void settle_missing(struct rollup_counts *c)
-{
-	long uncovered = c->households - c->covered;
-
-	c->missing_slots = uncovered > c->spare ? uncovered - c->spare : 0;
 }
 
 static void count(struct rollup *u, struct rollup_row *rows, const struct roster *r,
@@ -198,7 +194,81 @@ static void count(struct rollup *u, struct rollup_row *rows, const struct roster
 		if (unit >= 0)
 			add_member(&rows[unit].c, a->load[m], capacity);
 	}
-	settle_missing(&u->total);
+}
+
+/* The part of the scope a place lies in (-1: none, a member of a grid under building scope). */
+static int part_of(const struct roster *r, enum tier scope, int g, int b)
+{
+	const struct grid *gr = &r->grids[g];
+	int nt = (int)r->ntownships, nc = (int)r->ncommunities, ng = (int)r->ngrids;
+
+	if (scope >= TIER_TOWNSHIP && gr->township >= 0)
+		return gr->township;
+	if (scope >= TIER_COMMUNITY && gr->community >= 0)
+		return nt + gr->community;
+	if (scope >= TIER_GRID)
+		return nt + nc + g;
+	return b >= 0 ? nt + nc + ng + b : -1;
+}
+
+/* Uncovered households (positive) or spare capacity (negative) of a unit in one part. */
+struct piece {
+	int unit, part;
+	long need;
+};
+
+static int compare_pieces(const void *pa, const void *pb)
+{
+	const struct piece *x = pa, *y = pb;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return x->part < y->part ? -1 : x->part > y->part;
+}
+
+/* The pieces of uncovered households and spare capacity; whole: one unit, the roster. */
+static struct piece *pieces(const struct rollup *u, const struct roster *r, const struct audit *a,
+    enum tier scope, long max_load, bool whole, size_t *n)
+{
+	struct piece *p = xmalloc((r->nhouseholds + r->nmembers + 1) * sizeof(*p));
+
+	*n = 0;
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		int b = r->households[h].building;
+		int unit = whole ? 0 : household_unit(r, a, u->level, h);
+
+		if (a->contact[h] < 0 && unit >= 0)
+			p[(*n)++] = (struct piece){ unit, part_of(r, scope, r->buildings[b].grid, b), 1 };
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		const struct member *mm = &r->members[m];
+		long spare = member_capacity(mm, max_load) - a->load[m];
+		int unit = whole ? 0 : member_unit(r, u->level, m);
+		int part = part_of(r, scope, mm->grid, mm->building);
+
+		if (member_eligible(mm, max_load) && spare > 0 && unit >= 0 && part >= 0)
+			p[(*n)++] = (struct piece){ unit, part, -spare };
+	}
+	qsort(p, *n, sizeof(*p), compare_pieces);
+	return p;
+}
+
+/* Adds each piece's shortfall to its unit's missing slots (or the total's when whole). */
+static void settle_missing(struct rollup *u, struct rollup_row *rows, const struct roster *r,
+    const struct audit *a, enum tier scope, long max_load, bool whole)
+{
+	size_t n;
+	struct piece *p = pieces(u, r, a, scope, max_load, whole, &n);
+
+	for (size_t i = 0, j; i < n; i = j) {
+		long need = 0;
+
+		for (j = i; j < n && p[j].unit == p[i].unit && p[j].part == p[i].part; j++)
+			need += p[j].need;
+		if (need > 0)
+			(whole ? &u->total : &rows[p[i].unit].c)->missing_slots += need;
+	}
+	free(p);
 }
 
 static int compare_keys(const struct roster *r, const struct rollup_row *x,
@@ -238,7 +308,7 @@ static int compare_worst(const void *pa, const void *pb, void *ctx)
 
 /* Counts per unit of level and sorts the rows worst first; release with rollup_release. */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
-    enum rollup_level level, long max_load)
+    enum rollup_level level, enum tier scope, long max_load)
 {
 	size_t n = unit_count(r, level);
 	struct rollup_row *rows = xcalloc(n + 1, sizeof(*rows));
@@ -248,13 +318,12 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 	u->level = level;
 	name_units(r, level, rows, used);
 	count(u, rows, r, a, max_load);
+	settle_missing(u, rows, r, a, scope, max_load, false);
+	settle_missing(u, rows, r, a, scope, max_load, true);
 	u->rows = xmalloc((n + 1) * sizeof(*u->rows));
-	for (size_t i = 0; i < n; i++) {
-		if (!used[i])
-			continue;
-		settle_missing(&rows[i].c);
-		u->rows[u->nrows++] = rows[i];
-	}
+	for (size_t i = 0; i < n; i++)
+		if (used[i])
+			u->rows[u->nrows++] = rows[i];
 	qsort_r(u->rows, u->nrows, sizeof(*u->rows), compare_worst, (void *)r);
 	free(used);
 	free(rows);
@@ -326,7 +395,7 @@ static int compare_member_place(const void *pa, const void *pb, void *ctx)
 	return a < b ? -1 : a > b;
 }
 
-/* Builds each member's list from contact (per household a member or -1); release with contact_lists_release. */
+/* Builds the lists from contact (per household a member or -1); release with contact_lists_release. */
 void contact_lists_build(struct contact_lists *l, const struct roster *r, const int *contact)
 {
 	size_t *size = xcalloc(r->nmembers + 1, sizeof(*size));

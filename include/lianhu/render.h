@@ -1,4 +1,4 @@
-/* render: the report and the contact lists written for people and programs: aligned text, CSV, JSON, Markdown, HTML and xlsx. */
+/* render: the report and the contact lists as aligned text, CSV, JSON, Markdown, HTML and xlsx. */
 #ifndef LIANHU_RENDER_H
 #define LIANHU_RENDER_H
 
@@ -24,10 +24,11 @@ struct render_input {
 	const struct contact_lists *l;		/* the lists */
 	enum tier scope;
 	long max_load;
+	const struct out_opts *opts;		/* --mask; --output-encoding names the HTML charset */
 };
 
-/* Writes the report as text, csv, json, md or html to fp; returns -1 after a message. */
-int report_write(FILE *fp, enum render_format format, const struct render_input *in);
+/* Writes the report as text, csv, json, md or html to o; returns -1 after a message. */
+int report_write(struct output *o, enum render_format format, const struct render_input *in);
 
 /*
  * Writes the report workbook (summary, the rollup, uncovered households,
@@ -35,13 +36,22 @@ int report_write(FILE *fp, enum render_format format, const struct render_input 
  */
 int report_write_xlsx(const struct output *o, const struct render_input *in);
 
-/* Writes the contact lists as csv, md or html to fp; returns -1 after a message. */
-int lists_write(FILE *fp, enum render_format format, const struct render_input *in);
+/* Writes the contact lists as csv, md or html to o; returns -1 after a message. */
+int lists_write(struct output *o, enum render_format format, const struct render_input *in);
 
 /* Writes the contact lists workbook into o, opened on a file; returns -1 after a message. */
 int lists_write_xlsx(const struct output *o, const struct render_input *in);
 
-/* Columns a terminal gives UTF-8 text: East Asian wide and fullwidth characters take two, combining marks none. */
+/* A person's name as shown: masked into buf (size n) under --mask, else name itself. */
+const char *shown_name(const struct render_input *in, const char *name, char *buf, size_t n);
+
+/* A phone number as shown: masked into buf (size n) under --mask, else phone itself. */
+const char *shown_phone(const struct render_input *in, const char *phone, char *buf, size_t n);
+
+/* The charset an HTML page declares: the one --output-encoding writes. */
+const char *html_charset(const struct render_input *in);
+
+/* Columns a terminal gives UTF-8 text: East Asian wide and fullwidth characters 2, combining marks 0. */
 size_t display_width(const char *s);
 
 /* Writes s with at most max display columns, ending in "…" when cut. */
@@ -88,7 +98,7 @@ struct xlsx_col {
 	enum xlsx_kind kind;
 };
 
-/* Starts a workbook at path (label names it in messages); returns NULL after a message. Finish with xlsx_close. */
+/* Starts a workbook at path (label names it in messages); NULL after a message. Finish with xlsx_close. */
 struct xlsx_book *xlsx_open(const char *path, const char *label);
 
 /* Adds a sheet with a bold header row (frozen, with an autofilter over nrows data rows). */

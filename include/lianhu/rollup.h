@@ -1,4 +1,4 @@
-/* rollup: coverage and loads counted per township, community, grid, building or member, and each member's contact list. */
+/* rollup: coverage and loads counted per township, community, grid, building or member; contact lists. */
 #ifndef LIANHU_ROLLUP_H
 #define LIANHU_ROLLUP_H
 
@@ -19,8 +19,7 @@ struct rollup_counts {
 	long households, covered, priority_households, priority_covered, shops;
 	long eligible_members, idle_members, overloaded;
 	long max_load, load_sum;	/* over the eligible members */
-	long spare;		/* sum of max(0, capacity - load) over the eligible members */
-	long missing_slots;	/* max(0, uncovered - spare) */
+	long missing_slots;	/* see rollup_build */
 };
 
 /* One unit: the indices that name it (-1: none, or below the level) and its counts. */
@@ -40,15 +39,27 @@ struct rollup {
  * Counts the audit's coverage and loads per unit of level and sorts the rows
  * worst first: lowest coverage (units without households last), then most
  * uncovered households, then most overloaded members, then by the names.
+ *
+ * Missing contact slots: the scope splits the roster into parts inside which
+ * any eligible member may take any household (the townships, communities,
+ * grids or buildings of SPEC §3). A unit is cut along these parts into pieces;
+ * a piece lacks its uncovered households minus the spare capacity (capacity
+ * minus load, when positive) of the eligible members living in it, never
+ * below 0, and the unit lacks the sum over its pieces. So no unit counts on
+ * members it may not use, and the total is the number of contact slots to
+ * add (as member capacity) before every household can be covered.
  * Release with rollup_release.
  */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
-    enum rollup_level level, long max_load);
+    enum rollup_level level, enum tier scope, long max_load);
 
 /* Frees the rows. */
 void rollup_release(struct rollup *u);
 
-/* Coverage in tenths of a percent, rounded down (so 1000 means every household); -1 without households. */
+/*
+ * Coverage in tenths of a percent, rounded half up, except that 1000 (100.0%)
+ * means every household and 0 none; -1 without households.
+ */
 long rollup_coverage_permille(const struct rollup_counts *c);
 
 /* Mean load over the eligible members in tenths, rounded half up; -1 without eligible members. */
