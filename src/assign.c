@@ -94,51 +94,6 @@ struct solver {
 	size_t ndowns, downs_alloc;
 };
 
-static int compare_text(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			const char *x = a, *y = b;
-			size_t nx, ny;
-			int c;
-
-			while (*x == '0')
-				x++;
-			while (*y == '0')
-				y++;
-			for (nx = 0; x[nx] >= '0' && x[nx] <= '9'; nx++)
-				;
-			for (ny = 0; y[ny] >= '0' && y[ny] <= '9'; ny++)
-				;
-			if (nx != ny)
-				return nx < ny ? -1 : 1;
-			if ((c = strncmp(x, y, nx)) != 0)
-				return c;
-			a = x + nx;
-			b = y + ny;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
-/* Walking order inside a building: unit, then room (numbers compared as numbers), then file order. */
-static int compare_walk(const void *pa, const void *pb, void *ctx)
-{
-	const struct roster *r = ctx;
-	int a = *(const int *)pa, b = *(const int *)pb;
-	const struct household *x = &r->households[a], *y = &r->households[b];
-	int c;
-
-	if ((c = compare_text(x->unit, y->unit)) != 0 || (c = compare_text(x->room, y->room)) != 0)
-		return c;
-	return a < b ? -1 : a > b;
-}
-
 /* Fills w with every building's households in walking order; release with walk_release. */
 static void walk_build(const struct roster *r, struct walk *w)
 {
@@ -156,7 +111,7 @@ static void walk_build(const struct roster *r, struct walk *w)
 	for (size_t b = 0; b < r->nbuildings; b++)
 		if (w->first[b + 1] - w->first[b] > 1)
 			qsort_r(w->order + w->first[b], w->first[b + 1] - w->first[b],
-			    sizeof(int), compare_walk, (void *)r);
+			    sizeof(int), household_walk_compare, (void *)r);
 	free(next);
 }
 

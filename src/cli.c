@@ -79,6 +79,13 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 			return 1;
 		cli_usage_error(cmd, "unknown delimiter '%s' (',', tab or ';')", arg);
 		return -1;
+	case OPT_SCOPE:
+		if (tier_parse(arg, &args->scope))
+			return 1;
+		cli_usage_error(cmd, "unknown scope '%s' (building, grid, community or township)", arg);
+		return -1;
+	case OPT_MAX_LOAD:
+		return cli_number(cmd, "--max-load", arg, &args->max_load) ? 1 : -1;
 	case OPT_EXCEL:
 		args->out.excel = true;
 		return 1;

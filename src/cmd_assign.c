@@ -23,8 +23,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 		CLI_ROSTER_OPTIONS,
 		CLI_OUTPUT_OPTIONS,
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
-		{ "scope", required_argument, NULL, OPT_SCOPE },
-		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		CLI_SCOPE_OPTIONS,
 		{ "summary", required_argument, NULL, OPT_SUMMARY },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
@@ -39,15 +38,6 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 		switch (c) {
 		case OPT_PREVIOUS:
 			a->previous = optarg;
-			break;
-		case OPT_SCOPE:
-			if (!tier_parse(optarg, &a->solve.scope))
-				return cli_usage_error(cmd, "unknown scope '%s' "
-				    "(building, grid, community or township)", optarg), -1;
-			break;
-		case OPT_MAX_LOAD:
-			if (!cli_number(cmd, "--max-load", optarg, &a->solve.max_load))
-				return -1;
 			break;
 		case OPT_SUMMARY:
 			a->summary = optarg;
@@ -124,7 +114,7 @@ static bool load_previous(const struct assign_args *a, const struct roster *r,
 
 static int run(const struct command *cmd, int argc, char **argv)
 {
-	struct assign_args a = { .solve = { .scope = TIER_COMMUNITY, .max_load = 15 } };
+	struct assign_args a = { .roster = ROSTER_ARGS_DEFAULT };
 	struct roster r;
 	struct mapping prev = { 0 };
 	struct assign_aims aims;
@@ -133,6 +123,8 @@ static int run(const struct command *cmd, int argc, char **argv)
 
 	if (parse(cmd, argc, argv, &a) < 0)
 		return EXIT_TROUBLE;
+	a.solve.scope = a.roster.scope;
+	a.solve.max_load = a.roster.max_load;
 	roster_init(&r);
 	if (!cli_load_roster(&r, &a.roster))
 		goto out;

@@ -83,7 +83,6 @@ static cJSON *text_or_null(const char *s)
 static void print_json(FILE *fp, const struct audit *a, const struct roster *r, long max_load)
 {
 	cJSON *root = cJSON_CreateObject(), *counts, *list;
-	char *text;
 
 	cJSON_AddBoolToObject(root, "ok", a->nfindings == 0);
 	cJSON_AddNumberToObject(root, "households", (double)a->households);
@@ -107,13 +106,7 @@ static void print_json(FILE *fp, const struct audit *a, const struct roster *r, 
 		cJSON_AddStringToObject(item, "message", finding_message(f, r, max_load));
 		cJSON_AddItemToArray(list, item);
 	}
-	if ((text = cJSON_Print(root)) == NULL) {
-		fprintf(stderr, "lianhu: out of memory\n");
-		exit(EXIT_TROUBLE);
-	}
-	fprintf(fp, "%s\n", text);
-	free(text);
-	cJSON_Delete(root);
+	json_write(fp, root);
 }
 
 static int run(const struct command *cmd, int argc, char **argv)
@@ -123,16 +116,13 @@ static int run(const struct command *cmd, int argc, char **argv)
 		CLI_OUTPUT_OPTIONS,
 		CLI_MASK_OPTION,
 		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		{ "scope", required_argument, NULL, OPT_SCOPE },
-		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		CLI_SCOPE_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct roster_args args = { 0 };
+	struct roster_args args = ROSTER_ARGS_DEFAULT;
 	const char *mapping_path = NULL;
-	enum tier scope = TIER_COMMUNITY;
 	enum format format = FORMAT_TEXT;
-	long max_load = 15;
 	struct roster r;
 	struct mapping map = { 0 };
 	struct audit a = { 0 };
@@ -146,10 +136,6 @@ static int run(const struct command *cmd, int argc, char **argv)
 			continue;
 		if (c == OPT_MAPPING)
 			mapping_path = optarg;
-		else if (c == OPT_SCOPE && !tier_parse(optarg, &scope))
-			return cli_usage_error(cmd, "unknown scope '%s'", optarg);
-		else if (c == OPT_MAX_LOAD && !cli_number(cmd, "--max-load", optarg, &max_load))
-			return EXIT_TROUBLE;
 		else if (c == OPT_FORMAT && strcmp(optarg, "text") == 0)
 			format = FORMAT_TEXT;
 		else if (c == OPT_FORMAT && strcmp(optarg, "csv") == 0)
@@ -158,7 +144,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 			format = FORMAT_JSON;
 		else if (c == OPT_FORMAT)
 			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
-		else if (c != OPT_SCOPE && c != OPT_MAX_LOAD)
+		else
 			return cli_bad_option(cmd, argv);
 	}
 	if (optind < argc)
@@ -170,16 +156,16 @@ static int run(const struct command *cmd, int argc, char **argv)
 	diag_reset();
 	if (!cli_load_mapping(&map, mapping_path, &args))
 		goto out;
-	audit_run(&a, &r, &map, scope, max_load);
+	audit_run(&a, &r, &map, args.scope, args.max_load);
 	if (output_open(&out, NULL, NULL) < 0)
 		goto out;
 	output_configure(&out, &args.out);
 	if (format == FORMAT_JSON)
-		print_json(out.fp, &a, &r, max_load);
+		print_json(out.fp, &a, &r, args.max_load);
 	else if (format == FORMAT_CSV)
-		print_csv(&out, &a, &r, &map, max_load);
+		print_csv(&out, &a, &r, &map, args.max_load);
 	else
-		print_text(out.fp, &a, &r, &map, max_load);
+		print_text(out.fp, &a, &r, &map, args.max_load);
 	if (output_commit(&out) == 0)
 		status = a.nfindings ? EXIT_FOUND : EXIT_OK;
 out:

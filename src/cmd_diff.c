@@ -64,7 +64,6 @@ static cJSON *member_or_null(const char *s)
 static void print_json(FILE *fp, const struct entry *list, size_t n, const long *counts)
 {
 	cJSON *root = cJSON_CreateObject(), *rows;
-	char *text;
 
 	for (int k = CHANGE_ADDED; k <= CHANGE_CHANGED; k++)
 		cJSON_AddNumberToObject(root, change_names[k], (double)counts[k]);
@@ -82,13 +81,7 @@ static void print_json(FILE *fp, const struct entry *list, size_t n, const long 
 		cJSON_AddStringToObject(item, "kind", change_names[list[i].change]);
 		cJSON_AddItemToArray(rows, item);
 	}
-	if ((text = cJSON_Print(root)) == NULL) {
-		fprintf(stderr, "lianhu: out of memory\n");
-		exit(EXIT_TROUBLE);
-	}
-	fprintf(fp, "%s\n", text);
-	free(text);
-	cJSON_Delete(root);
+	json_write(fp, root);
 }
 
 static void print_rows(struct output *o, const struct entry *list, size_t n, bool csv)

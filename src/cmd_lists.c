@@ -13,8 +13,6 @@
 struct lists_args {
 	struct roster_args roster;
 	const char *mapping, *output;
-	enum tier scope;
-	long max_load;
 	enum render_format format;
 };
 
@@ -25,13 +23,6 @@ static int parse_option(const struct command *cmd, int c, const char *arg, struc
 	case OPT_MAPPING:
 		a->mapping = arg;
 		return 0;
-	case OPT_SCOPE:
-		if (tier_parse(arg, &a->scope))
-			return 0;
-		return cli_usage_error(cmd, "unknown scope '%s' (building, grid, community or township)",
-		    arg), -1;
-	case OPT_MAX_LOAD:
-		return cli_number(cmd, "--max-load", arg, &a->max_load) ? 0 : -1;
 	case OPT_FORMAT:
 		if (render_format_parse(arg, &a->format) && a->format != RENDER_TEXT &&
 		    a->format != RENDER_JSON)
@@ -52,8 +43,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 		CLI_OUTPUT_OPTIONS,
 		CLI_MASK_OPTION,
 		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		{ "scope", required_argument, NULL, OPT_SCOPE },
-		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		CLI_SCOPE_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
@@ -99,7 +89,7 @@ static int write_lists(const struct lists_args *a, const struct render_input *in
 
 static int run(const struct command *cmd, int argc, char **argv)
 {
-	struct lists_args a = { .scope = TIER_COMMUNITY, .max_load = 15, .format = RENDER_CSV };
+	struct lists_args a = { .roster = ROSTER_ARGS_DEFAULT, .format = RENDER_CSV };
 	struct roster r;
 	struct mapping map = { 0 };
 	struct audit au = { 0 };
@@ -115,10 +105,10 @@ static int run(const struct command *cmd, int argc, char **argv)
 	diag_reset();
 	if (!cli_load_mapping(&map, a.mapping, &a.roster))
 		goto out;
-	audit_run(&au, &r, &map, a.scope, a.max_load);
+	audit_run(&au, &r, &map, a.roster.scope, a.roster.max_load);
 	contact_lists_build(&l, &r, au.contact);
-	if (write_lists(&a, &(struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.scope,
-	    .max_load = a.max_load, .opts = &a.roster.out }, &map) == 0)
+	if (write_lists(&a, &(struct render_input){ .r = &r, .a = &au, .l = &l,
+	    .scope = a.roster.scope, .max_load = a.roster.max_load, .opts = &a.roster.out }, &map) == 0)
 		status = EXIT_OK;
 out:
 	contact_lists_release(&l);

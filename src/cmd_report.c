@@ -13,8 +13,6 @@
 struct report_args {
 	struct roster_args roster;
 	const char *mapping, *output;
-	enum tier scope;
-	long max_load;
 	enum rollup_level by;
 	enum render_format format;
 };
@@ -26,13 +24,6 @@ static int parse_option(const struct command *cmd, int c, const char *arg, struc
 	case OPT_MAPPING:
 		a->mapping = arg;
 		return 0;
-	case OPT_SCOPE:
-		if (tier_parse(arg, &a->scope))
-			return 0;
-		return cli_usage_error(cmd, "unknown scope '%s' (building, grid, community or township)",
-		    arg), -1;
-	case OPT_MAX_LOAD:
-		return cli_number(cmd, "--max-load", arg, &a->max_load) ? 0 : -1;
 	case OPT_BY:
 		if (rollup_level_parse(arg, &a->by))
 			return 0;
@@ -58,8 +49,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct report
 		CLI_OUTPUT_OPTIONS,
 		CLI_MASK_OPTION,
 		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		{ "scope", required_argument, NULL, OPT_SCOPE },
-		{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+		CLI_SCOPE_OPTIONS,
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -106,7 +96,7 @@ static int write_report(const struct report_args *a, const struct render_input *
 
 static int run(const struct command *cmd, int argc, char **argv)
 {
-	struct report_args a = { .scope = TIER_COMMUNITY, .max_load = 15, .by = LEVEL_COMMUNITY,
+	struct report_args a = { .roster = ROSTER_ARGS_DEFAULT, .by = LEVEL_COMMUNITY,
 		.format = RENDER_TEXT };
 	struct roster r;
 	struct mapping map = { 0 };
@@ -123,10 +113,10 @@ static int run(const struct command *cmd, int argc, char **argv)
 	diag_reset();
 	if (!cli_load_mapping(&map, a.mapping, &a.roster))
 		goto out;
-	audit_run(&au, &r, &map, a.scope, a.max_load);
-	rollup_build(&u, &r, &au, a.by, a.scope, a.max_load);
-	if (write_report(&a, &(struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.scope,
-	    .max_load = a.max_load, .opts = &a.roster.out }, &map) == 0)
+	audit_run(&au, &r, &map, a.roster.scope, a.roster.max_load);
+	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.max_load);
+	if (write_report(&a, &(struct render_input){ .r = &r, .a = &au, .u = &u,
+	    .scope = a.roster.scope, .max_load = a.roster.max_load, .opts = &a.roster.out }, &map) == 0)
 		status = EXIT_OK;
 out:
 	rollup_release(&u);

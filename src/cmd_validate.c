@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lianhu/cli.h"
+#include "lianhu/output.h"
 #include "lianhu/diag.h"
 
 /* Prints the JSON report of SPEC §4 on stdout. */
@@ -13,7 +14,6 @@ static void print_json(void)
 	cJSON *root = cJSON_CreateObject(), *list;
 	size_t n;
 	const struct diag *d = diag_sorted(&n);
-	char *text;
 
 	cJSON_AddBoolToObject(root, "ok", diag_count(DIAG_ERROR) == 0);
 	cJSON_AddNumberToObject(root, "errors", (double)diag_count(DIAG_ERROR));
@@ -30,14 +30,7 @@ static void print_json(void)
 		cJSON_AddStringToObject(item, "message", d[i].message);
 		cJSON_AddItemToArray(list, item);
 	}
-	text = cJSON_Print(root);
-	if (text == NULL) {
-		fprintf(stderr, "lianhu: out of memory\n");
-		exit(EXIT_TROUBLE);
-	}
-	printf("%s\n", text);
-	free(text);
-	cJSON_Delete(root);
+	json_write(stdout, root);
 }
 
 static const char *plural(long n, const char *one, const char *many)

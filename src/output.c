@@ -1,4 +1,5 @@
 /* output: files written whole or not at all (temporary file, then rename), never over an input. */
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -215,4 +216,18 @@ void output_abort(struct output *o)
 		free(o->tmp);
 		o->tmp = NULL;
 	}
+}
+
+/* Prints root as formatted JSON and a newline, then deletes it; out of memory exits like xmalloc. */
+void json_write(FILE *fp, cJSON *root)
+{
+	char *text = cJSON_Print(root);
+
+	cJSON_Delete(root);
+	if (text == NULL) {
+		fprintf(stderr, "lianhu: out of memory\n");
+		exit(2);
+	}
+	fprintf(fp, "%s\n", text);
+	free(text);
 }

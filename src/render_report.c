@@ -185,21 +185,13 @@ static cJSON *json_row(const struct render_input *in, const struct rollup_row *r
 static int write_json(FILE *fp, const struct render_input *in)
 {
 	cJSON *root = cJSON_CreateObject(), *rows;
-	char *text;
 
 	cJSON_AddStringToObject(root, "by", rollup_level_name(in->u->level));
 	rows = cJSON_AddArrayToObject(root, "rows");
 	for (size_t i = 0; i < in->u->nrows; i++)
 		cJSON_AddItemToArray(rows, json_row(in, &in->u->rows[i]));
 	cJSON_AddItemToObject(root, "total", json_row(in, NULL));
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL) {
-		fprintf(stderr, "lianhu: out of memory\n");
-		return -1;
-	}
-	fprintf(fp, "%s\n", text);
-	free(text);
+	json_write(fp, root);
 	return 0;
 }
 

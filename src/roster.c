@@ -576,3 +576,51 @@ bool tier_parse(const char *name, enum tier *out)
 	}
 	return false;
 }
+
+/* Compares text with runs of digits taken as numbers ("2" before "10"). */
+static int compare_natural(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			size_t na, nb;
+			int c;
+
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			for (na = 0; a[na] >= '0' && a[na] <= '9'; na++)
+				;
+			for (nb = 0; b[nb] >= '0' && b[nb] <= '9'; nb++)
+				;
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			if ((c = strncmp(a, b, na)) != 0)
+				return c;
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* Walking order: building (buildings.csv order), unit, room, then households.csv order. */
+int household_walk_compare(const void *pa, const void *pb, void *roster)
+{
+	const struct roster *r = roster;
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const struct household *x = &r->households[a], *y = &r->households[b];
+	int c;
+
+	if (x->building != y->building)
+		return x->building < y->building ? -1 : 1;
+	if ((c = compare_natural(x->unit, y->unit)) != 0 ||
+	    (c = compare_natural(x->room, y->room)) != 0)
+		return c;
+	return a < b ? -1 : a > b;
+}

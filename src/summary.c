@@ -2,13 +2,13 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
+#include "lianhu/output.h"
 #include "lianhu/summary.h"
 
 /* Writes the --summary JSON of SPEC §4; returns -1 when out of memory. */
 int summary_write_json(FILE *fp, const struct assign_aims *a, long changed)
 {
 	cJSON *root = cJSON_CreateObject(), *tiers;
-	char *text;
 
 	cJSON_AddNumberToObject(root, "households", (double)a->households);
 	cJSON_AddNumberToObject(root, "priority_households", (double)a->priority_households);
@@ -24,12 +24,7 @@ int summary_write_json(FILE *fp, const struct assign_aims *a, long changed)
 	tiers = cJSON_AddObjectToObject(root, "tiers");
 	for (int t = 0; t < TIER_NONE; t++)
 		cJSON_AddNumberToObject(tiers, tier_name((enum tier)t), (double)a->tiers[t]);
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL)
-		return -1;
-	fprintf(fp, "%s\n", text);
-	free(text);
+	json_write(fp, root);
 	return 0;
 }
 

@@ -68,7 +68,17 @@ struct roster_args {
 	struct roster_paths paths;
 	struct read_opts read;
 	struct out_opts out;	/* --excel, --output-encoding, --mask where the command has them */
+	enum tier scope;	/* --scope, where the command has it */
+	long max_load;		/* --max-load, where the command has it */
 };
+
+/* Roster arguments before the command line: scope community, 15 households a member. */
+#define ROSTER_ARGS_DEFAULT { .scope = TIER_COMMUNITY, .max_load = 15 }
+
+/* The getopt_long entries of --scope and --max-load. */
+#define CLI_SCOPE_OPTIONS \
+	{ "scope", required_argument, NULL, OPT_SCOPE }, \
+	{ "max-load", required_argument, NULL, OPT_MAX_LOAD }
 
 /*
  * Handles a roster option or --help; returns 1 when handled, 0 when the

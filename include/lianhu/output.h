@@ -39,6 +39,11 @@ void csv_field(struct output *o, const char *s);
 /* Ends a CSV row: LF, or CRLF under --excel. */
 void csv_row_end(struct output *o);
 
+struct cJSON;
+
+/* Prints root as formatted JSON and a newline, then deletes it; out of memory exits like xmalloc. */
+void json_write(FILE *fp, struct cJSON *root);
+
 /* Finishes the file: flush, close, rename into place. Returns -1 after a message (the old file stays). */
 int output_commit(struct output *o);
 

@@ -102,6 +102,13 @@ enum tier roster_tier(const struct roster *r, int building, const struct member 
 int member_community(const struct roster *r, const struct member *m);
 int member_township(const struct roster *r, const struct member *m);
 
+/*
+ * Walking order of households (indices into r->households, for qsort_r with
+ * the roster as context): building in buildings.csv order, unit, room (runs
+ * of digits compared as numbers, "2" before "10"), then households.csv order.
+ */
+int household_walk_compare(const void *a, const void *b, void *roster);
+
 /* Names of tiers as SPEC writes them ("building" ...), and their parser. */
 const char *tier_name(enum tier t);
 bool tier_parse(const char *name, enum tier *out);
