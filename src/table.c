@@ -382,19 +382,13 @@ static void on_record(int c, void *data)
 	p->too_long = false;
 }
 
-static int space_only(unsigned char c)
-{
-	return c == ' ';
-}
-
 static void parser_start(struct csv_parser *csv, char delimiter)
 {
 	if (csv_init(csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
 		fprintf(stderr, "lianhu: out of memory\n");
 		exit(2);
 	}
-	csv_set_delim(csv, (unsigned char)delimiter);
-	csv_set_space_func(csv, space_only);
+	csv_set_delim(csv, (unsigned char)delimiter);	/* libcsv never takes the delimiter for space */
 }
 
 static bool blank_line(const char *s, size_t len)
