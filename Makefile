@@ -6,6 +6,7 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man/man1
 DOCDIR = $(PREFIX)/share/doc/lianhu
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+LOCALEDIR = $(PREFIX)/share/locale
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -23,15 +24,18 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = util diag table roster mapping output cli mcf assign summary audit rollup render render_report render_lists xlsx_out privacy
+MODULES = i18n util diag table roster mapping output cli mcf assign summary audit rollup render render_report render_lists xlsx_out privacy
 COMMANDS = validate assign audit report lists diff template
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))
 BIN = $(if $(filter 1,$(SANITIZE)),$(BUILD)/lianhu,lianhu)
+# The message catalogs, po/LANG.po compiled into build/locale, where an in-tree lianhu finds them.
+LANGS = zh_CN
+CATALOGS = $(LANGS:%=build/locale/%/LC_MESSAGES/lianhu.mo)
 
-.PHONY: all check unit cli run bench install uninstall clean deps examples
+.PHONY: all check unit cli run bench install uninstall clean deps examples pot FORCE
 
-all: deps $(BIN)
+all: deps $(BIN) $(CATALOGS)
 
 deps:
 	@sh scripts/deps.sh
@@ -43,6 +47,26 @@ $(BUILD)/%.o: src/%.c include/lianhu/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -c -o $@ $<
 
+# i18n.o has LOCALEDIR compiled in; the stamp changes (and i18n.o is rebuilt) only when PREFIX does.
+$(BUILD)/i18n.o: CPPFLAGS_ALL += -DLOCALEDIR='"$(LOCALEDIR)"'
+$(BUILD)/i18n.o: $(BUILD)/localedir.stamp
+$(BUILD)/localedir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+
+build/locale/%/LC_MESSAGES/lianhu.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# make pot: po/lianhu.pot from the sources (_ and N_, ngettext, TRANSLATORS comments), and each
+# po/LANG.po brought in step with it (new messages to translate; make check fails until they are).
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	    --package-name=lianhu --package-version=$$(sed -n 's/.*LIANHU_VERSION "\(.*\)"/\1/p' \
+	    include/lianhu/cli.h) --sort-by-file -o po/lianhu.pot src/*.c
+	@set -e; for l in $(LANGS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+	    po/$$l.po po/lianhu.pot; msgattrib --no-obsolete -o po/$$l.po po/$$l.po; done
+
 $(BUILD)/test/%: test/unit/%.c $(OBJS) include/lianhu/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(OBJS) $(LIBS) $(CHECK_LIBS)
@@ -51,8 +75,9 @@ $(BUILD)/gen_roster: tools/gen_roster.c
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) -O2 $(SAN) -o $@ $<
 
-check: deps $(BIN) $(UNIT_TESTS) $(BUILD)/gen_roster
+check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster
 	@set -e; for t in $(UNIT_TESTS); do CK_FORK=yes $$t; done
+	@sh po/check.sh $(LANGS)
 	@sh test/cli/run.sh ./$(BIN)
 	@sh test/help-vs-man.sh ./$(BIN)
 	@sh test/readme.sh ./$(BIN)
@@ -72,21 +97,27 @@ run: all
 bench: all $(BUILD)/gen_roster
 	sh test/bench/bench.sh ./lianhu $(BUILD)/gen_roster
 
-# make install: the program, its man page, its bash completion (where bash-completion looks for it),
-# and the README with the examples under share/doc/lianhu. test/install.sh checks the tree.
+# make install: the program, its message catalogs, its man page, its bash completion (where
+# bash-completion looks for it), and the README with the examples under share/doc/lianhu.
+# test/install.sh checks the tree.
 install: all
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)' '$(DESTDIR)$(COMPLETIONDIR)' \
 	    '$(DESTDIR)$(DOCDIR)'
 	install -m 755 lianhu '$(DESTDIR)$(BINDIR)/lianhu'
+	@set -e; for l in $(LANGS); do \
+	    install -d '$(DESTDIR)$(LOCALEDIR)/'"$$l"/LC_MESSAGES; \
+	    install -m 644 build/locale/"$$l"/LC_MESSAGES/lianhu.mo \
+	        '$(DESTDIR)$(LOCALEDIR)/'"$$l"/LC_MESSAGES/lianhu.mo; done
 	install -m 644 man/lianhu.1 '$(DESTDIR)$(MANDIR)/lianhu.1'
 	install -m 644 completion/lianhu.bash '$(DESTDIR)$(COMPLETIONDIR)/lianhu'
 	install -m 644 README.md '$(DESTDIR)$(DOCDIR)/README.md'
 	@set -e; for d in $$(find examples -type d); do install -d '$(DESTDIR)$(DOCDIR)/'"$$d"; done; \
 	    for f in $$(find examples -type f); do install -m 644 "$$f" '$(DESTDIR)$(DOCDIR)/'"$$f"; done
-	@echo 'installed lianhu, its man page, bash completion, README and examples under $(DESTDIR)$(PREFIX)'
+	@echo 'installed lianhu, its catalogs, man page, bash completion, README and examples under $(DESTDIR)$(PREFIX)'
 
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/lianhu' '$(DESTDIR)$(MANDIR)/lianhu.1' '$(DESTDIR)$(COMPLETIONDIR)/lianhu'
+	rm -f $(LANGS:%='$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/lianhu.mo')
 	rm -rf '$(DESTDIR)$(DOCDIR)'
 
 clean:

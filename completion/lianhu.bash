@@ -70,8 +70,10 @@ _lianhu_words()
 _lianhu_value()
 {
 	case $1 in
-	--format | --by | --lang)
+	--format | --by)
 		_lianhu_words "$(_lianhu_choices "$2" "$1")" ;;
+	--lang)
+		_lianhu_words "zh en" ;;
 	--scope)
 		_lianhu_words "building grid community township" ;;
 	--encoding)

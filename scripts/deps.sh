@@ -12,6 +12,7 @@ has_header cjson/cJSON.h || need="$need libcjson-dev"
 has_header check.h || need="$need check"
 has_header xlsxwriter.h || need="$need libxlsxwriter-dev"
 command -v iconv >/dev/null 2>&1 || need="$need libc-bin"
+command -v msgfmt >/dev/null 2>&1 || need="$need gettext"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "deps: installing$need" >&2

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "lianhu/assign.h"
+#include "lianhu/i18n.h"
 #include "lianhu/mcf.h"
 
 /* Households of building b are order[first[b] .. first[b + 1]), in walking order. */
@@ -643,8 +644,8 @@ static int solve_part(struct solver *s, int *contact)
 	make_classes(s, true);
 	make_groups(s, cover_all);
 	if (!weights(s, cover_all, &w)) {
-		fprintf(stderr, "lianhu: a part of %ld households and %zu members is too large to "
-		    "solve exactly; split it (e.g. by township)\n", hall, s->nmembers);
+		fprintf(stderr, _("lianhu: a part of %ld households and %zu members is too large to "
+		    "solve exactly; split it (e.g. by township)\n"), hall, s->nmembers);
 		return -1;
 	}
 	g = build(s, &w, cover_prio, cover_all - cover_prio, src, &sink);
@@ -788,7 +789,8 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 		rc = solve_part(&s, contact);
 		if (o->progress && seconds() - start > 1 && seconds() - shown > 0.2) {
 			shown = seconds();
-			fprintf(stderr, "\rassign: %zu of %zu parts solved", k + 1, parts.nparts);
+			fputc('\r', stderr);
+			fprintf(stderr, _("assign: %zu of %zu parts solved"), k + 1, parts.nparts);
 		}
 	}
 	if (o->progress && shown > 0)

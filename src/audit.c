@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lianhu/audit.h"
+#include "lianhu/i18n.h"
 
 static const char *const names[FIND_COUNT] = {
 	"uncovered", "multiple-contacts", "unknown-household", "unknown-member",
@@ -102,46 +103,58 @@ void audit_release(struct audit *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* out-of-scope by the tier between household and member: the nearest they are. */
+static const char *const too_far[] = {
+	N_("member '%s' is too far from household '%s' (building)"),
+	N_("member '%s' is too far from household '%s' (grid)"),
+	N_("member '%s' is too far from household '%s' (community)"),
+	N_("member '%s' is too far from household '%s' (township)"),
+	N_("member '%s' is too far from household '%s' (no common township)"),
+};
+
 /* A one-line description of the finding, in a static buffer. */
 const char *finding_message(const struct finding *f, const struct roster *r, long max_load)
 {
 	static char buf[512];
 	const char *hid = f->household_id ? f->household_id : "";
 	const char *mid = f->member_id ? f->member_id : "";
+	const char *status;
 
 	switch (f->code) {
 	case FIND_UNCOVERED:
-		snprintf(buf, sizeof(buf), "household '%s' has no contact", hid);
+		snprintf(buf, sizeof(buf), _("household '%s' has no contact"), hid);
 		break;
 	case FIND_MULTIPLE:
-		snprintf(buf, sizeof(buf), "household '%s' is named with a member on more than one row",
-		    hid);
+		snprintf(buf, sizeof(buf),
+		    _("household '%s' is named with a member on more than one row"), hid);
 		break;
 	case FIND_UNKNOWN_HOUSEHOLD:
-		snprintf(buf, sizeof(buf), "household '%s' is not in the roster", hid);
+		snprintf(buf, sizeof(buf), _("household '%s' is not in the roster"), hid);
 		break;
 	case FIND_UNKNOWN_MEMBER:
-		snprintf(buf, sizeof(buf), "member '%s' (of household '%s') is not in the roster",
+		snprintf(buf, sizeof(buf), _("member '%s' (of household '%s') is not in the roster"),
 		    mid, hid);
 		break;
 	case FIND_INELIGIBLE:
-		snprintf(buf, sizeof(buf), "member '%s' (of household '%s') is not eligible%s%s%s",
-		    mid, hid, *r->members[f->member].status ? " (status " : "",
-		    r->members[f->member].status, *r->members[f->member].status ? ")" : "");
+		status = r->members[f->member].status;
+		if (*status)
+			snprintf(buf, sizeof(buf),
+			    _("member '%s' (of household '%s') is not eligible (status %s)"), mid, hid,
+			    status);
+		else
+			snprintf(buf, sizeof(buf), _("member '%s' (of household '%s') is not eligible"),
+			    mid, hid);
 		break;
 	case FIND_OUT_OF_SCOPE:
-		snprintf(buf, sizeof(buf), "member '%s' is too far from household '%s' (%s)", mid, hid,
-		    roster_tier(r, r->households[f->household].building, &r->members[f->member]) ==
-		    TIER_NONE ? "no common township" :
-		    tier_name(roster_tier(r, r->households[f->household].building,
-		    &r->members[f->member])));
+		snprintf(buf, sizeof(buf), _(too_far[roster_tier(r,
+		    r->households[f->household].building, &r->members[f->member])]), mid, hid);
 		break;
 	case FIND_OVERLOADED:
-		snprintf(buf, sizeof(buf), "member '%s' is named on more rows than its capacity %ld",
+		snprintf(buf, sizeof(buf), _("member '%s' is named on more rows than its capacity %ld"),
 		    mid, member_capacity(&r->members[f->member], max_load));
 		break;
 	case FIND_IDLE:
-		snprintf(buf, sizeof(buf), "member '%s' has no household", mid);
+		snprintf(buf, sizeof(buf), _("member '%s' has no household"), mid);
 		break;
 	default:
 		abort();

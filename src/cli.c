@@ -8,6 +8,7 @@
 
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/util.h"
 
 /* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
@@ -19,7 +20,7 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: lianhu %s %s\ntry 'lianhu %s --help'\n", cmd->name,
+	fprintf(stderr, _("\nusage: lianhu %s %s\ntry 'lianhu %s --help'\n"), cmd->name,
 	    cmd->synopsis, cmd->name);
 	return EXIT_TROUBLE;
 }
@@ -28,8 +29,9 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 int cli_bad_option(const struct command *cmd, char **argv)
 {
 	if (optopt && optopt < 256)
-		return cli_usage_error(cmd, "unknown option '-%c' or its value missing", optopt);
-	return cli_usage_error(cmd, "unknown option '%s' or its value missing", argv[optind - 1]);
+		return cli_usage_error(cmd, _("unknown option '-%c' or its value missing"), optopt);
+	return cli_usage_error(cmd, _("unknown option '%s' or its value missing"),
+	    argv[optind - 1]);
 }
 
 /* Prints the command's --help on stdout. */
@@ -52,7 +54,7 @@ static bool delimiter_parse(const char *arg, char *out)
 	return true;
 }
 
-/* Handles a roster option or --help; 1 handled, 0 not a roster option, -1 usage error. */
+/* Handles a roster, output or common option; 1 handled, 0 not one of them, -1 usage error. */
 int cli_roster_option(const struct command *cmd, int opt, const char *arg,
     struct roster_args *args)
 {
@@ -72,17 +74,18 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 	case OPT_ENCODING:
 		if (encoding_parse(arg, &args->read.encoding))
 			return 1;
-		cli_usage_error(cmd, "unknown encoding '%s' (auto, utf-8, gb18030, utf-16)", arg);
+		cli_usage_error(cmd, _("unknown encoding '%s' (auto, utf-8, gb18030, utf-16)"), arg);
 		return -1;
 	case OPT_DELIMITER:
 		if (delimiter_parse(arg, &args->read.delimiter))
 			return 1;
-		cli_usage_error(cmd, "unknown delimiter '%s' (',', tab or ';')", arg);
+		cli_usage_error(cmd, _("unknown delimiter '%s' (',', tab or ';')"), arg);
 		return -1;
 	case OPT_SCOPE:
 		if (tier_parse(arg, &args->scope))
 			return 1;
-		cli_usage_error(cmd, "unknown scope '%s' (building, grid, community or township)", arg);
+		cli_usage_error(cmd, _("unknown scope '%s' (building, grid, community or township)"),
+		    arg);
 		return -1;
 	case OPT_MAX_LOAD:
 		return cli_number(cmd, "--max-load", arg, &args->max_load) ? 1 : -1;
@@ -101,7 +104,12 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 			args->out.gb18030 = true;
 			return 1;
 		}
-		cli_usage_error(cmd, "unknown output encoding '%s' (utf-8 or gb18030)", arg);
+		cli_usage_error(cmd, _("unknown output encoding '%s' (utf-8 or gb18030)"), arg);
+		return -1;
+	case OPT_LANG:	/* i18n_init has chosen the language already */
+		if (i18n_lang_valid(arg))
+			return 1;
+		cli_usage_error(cmd, _("unknown language '%s' (zh or en)"), arg);
 		return -1;
 	case OPT_HELP:
 		cli_help(cmd);
@@ -116,7 +124,7 @@ bool cli_number(const struct command *cmd, const char *name, const char *arg, lo
 {
 	if (parse_count(arg, 1000000000L, out))
 		return true;
-	cli_usage_error(cmd, "%s '%s' is not a whole number", name, arg);
+	cli_usage_error(cmd, _("%s '%s' is not a whole number"), name, arg);
 	return false;
 }
 
@@ -128,7 +136,7 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 	if (diag_count(DIAG_ERROR) == 0)
 		return true;
 	diag_print(stderr);
-	fprintf(stderr, "lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n",
+	fprintf(stderr, _("lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n"),
 	    diag_count(DIAG_ERROR));
 	return false;
 }
@@ -137,7 +145,7 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 int cli_finish(int status)
 {
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status != EXIT_TROUBLE) {
-		fprintf(stderr, "lianhu: cannot write standard output: %s\n", strerror(errno));
+		fprintf(stderr, _("lianhu: cannot write standard output: %s\n"), strerror(errno));
 		return EXIT_TROUBLE;
 	}
 	return status;
@@ -163,6 +171,6 @@ bool cli_load_mapping(struct mapping *map, const char *path, const struct roster
 	if (diag_count(DIAG_ERROR) == 0)
 		return true;
 	diag_print(stderr);
-	fprintf(stderr, "lianhu: the mapping '%s' cannot be read\n", map->path);
+	fprintf(stderr, _("lianhu: the mapping '%s' cannot be read\n"), map->path);
 	return false;
 }

@@ -7,6 +7,7 @@
 #include "lianhu/assign.h"
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
 #include "lianhu/summary.h"
@@ -50,7 +51,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 		}
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]), -1;
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]), -1;
 	return 0;
 }
 
@@ -105,7 +106,7 @@ static bool load_previous(const struct assign_args *a, const struct roster *r,
 		return false;
 	if (diag_count(DIAG_ERROR) > 0) {
 		diag_print(stderr);
-		fprintf(stderr, "lianhu: the previous mapping '%s' has errors\n", a->previous);
+		fprintf(stderr, _("lianhu: the previous mapping '%s' has errors\n"), a->previous);
 		return false;
 	}
 	*contacts = mapping_first_contacts(prev, r);
@@ -165,5 +166,6 @@ const struct command cmd_assign = {
 	    "                         or township\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"
 	    "      --summary FILE     write the summary as JSON to FILE\n"
-	    "  -o, --output FILE      write the mapping to FILE (default standard output)\n",
+	    "  -o, --output FILE      write the mapping to FILE (default standard output)\n"
+	    CLI_COMMON_HELP,
 };

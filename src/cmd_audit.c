@@ -7,6 +7,7 @@
 #include "lianhu/audit.h"
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
 
@@ -40,11 +41,12 @@ static void print_text(FILE *fp, const struct audit *a, const struct roster *r,
 		fprintf(fp, "%s:%ld: %s: %s\n", file, line, finding_name(a->findings[i].code),
 		    finding_message(&a->findings[i], r, max_load));
 	}
-	fprintf(stderr, "audit: %ld of %ld households covered; %zu findings", a->covered,
+	fprintf(stderr, _("audit: %ld of %ld households covered; %zu findings"), a->covered,
 	    a->households, a->nfindings);
 	for (int c = 0; c < FIND_COUNT; c++)
 		if (a->counts[c])
-			fprintf(stderr, ", %s %ld", finding_name((enum finding_code)c), a->counts[c]);
+			/* TRANSLATORS: a finding code (kept as it is) and how many there are. */
+			fprintf(stderr, _(", %s %ld"), finding_name((enum finding_code)c), a->counts[c]);
 	fprintf(stderr, "\n");
 }
 
@@ -143,12 +145,12 @@ static int run(const struct command *cmd, int argc, char **argv)
 		else if (c == OPT_FORMAT && strcmp(optarg, "json") == 0)
 			format = FORMAT_JSON;
 		else if (c == OPT_FORMAT)
-			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
+			return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), optarg);
 		else
 			return cli_bad_option(cmd, argv);
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	roster_init(&r);
 	if (!cli_load_roster(&r, &args))
 		goto out;
@@ -186,5 +188,6 @@ const struct command cmd_audit = {
 	    "      --mapping FILE     the mapping to check (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier allowed (default community)\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"
-	    "      --format FMT       text, csv or json (default text)\n",
+	    "      --format FMT       text, csv or json (default text)\n"
+	    CLI_COMMON_HELP,
 };

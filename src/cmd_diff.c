@@ -6,12 +6,19 @@
 
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
+#include "lianhu/render.h"
 
 enum change { CHANGE_NONE, CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED };
 
 static const char *const change_names[] = { "unchanged", "added", "removed", "changed" };
+
+/* The kinds as the text format shows them (csv and json keep change_names). */
+static const char *const change_labels[] = {
+	N_("unchanged"), N_("added"), N_("removed"), N_("changed")
+};
 
 /* One household of either mapping, with its first contact in each ("" for none). */
 struct entry {
@@ -97,9 +104,15 @@ static void print_rows(struct output *o, const struct entry *list, size_t n, boo
 		if (list[i].change == CHANGE_NONE)
 			continue;
 		if (!csv) {
-			fprintf(o->fp, "%-8s %s: %s -> %s\n", change_names[list[i].change],
-			    list[i].household, *list[i].old ? list[i].old : "(none)",
-			    *list[i].new ? list[i].new : "(none)");
+			const char *kind = _(change_labels[list[i].change]);
+
+			/* The kind padded to 8 columns (display columns: a translation may be wide). */
+			fputs(kind, o->fp);
+			for (size_t w = display_width(kind); w < 8; w++)
+				putc(' ', o->fp);
+			fprintf(o->fp, " %s: %s -> %s\n", list[i].household,
+			    *list[i].old ? list[i].old : _("(none)"),
+			    *list[i].new ? list[i].new : _("(none)"));
 			continue;
 		}
 		csv_field(o, list[i].household);
@@ -117,7 +130,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		CLI_OUTPUT_OPTIONS,
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "delimiter", required_argument, NULL, OPT_DELIMITER },
-		{ "help", no_argument, NULL, OPT_HELP },
+		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct roster_args args = { 0 };
@@ -137,11 +150,11 @@ static int run(const struct command *cmd, int argc, char **argv)
 		if (c != OPT_FORMAT)
 			return cli_bad_option(cmd, argv);
 		if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json"))
-			return cli_usage_error(cmd, "unknown format '%s' (text, csv or json)", optarg);
+			return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), optarg);
 		format = optarg;
 	}
 	if (argc - optind != 2)
-		return cli_usage_error(cmd, "give two mappings, the old one first");
+		return cli_usage_error(cmd, _("give two mappings, the old one first"));
 	if (!cli_load_mapping(&old, argv[optind], &args) ||
 	    !cli_load_mapping(&new, argv[optind + 1], &args))
 		goto out;
@@ -157,7 +170,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		print_rows(&out, list, n, strcmp(format, "csv") == 0);
 	if (output_commit(&out) < 0)
 		goto out;
-	fprintf(stderr, "diff: %ld added, %ld removed, %ld changed, %ld unchanged\n",
+	fprintf(stderr, _("diff: %ld added, %ld removed, %ld changed, %ld unchanged\n"),
 	    counts[CHANGE_ADDED], counts[CHANGE_REMOVED], counts[CHANGE_CHANGED],
 	    counts[CHANGE_NONE]);
 	status = counts[CHANGE_ADDED] + counts[CHANGE_REMOVED] + counts[CHANGE_CHANGED] ?
@@ -180,5 +193,5 @@ const struct command cmd_diff = {
 	    CLI_OUTPUT_HELP
 	    "      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n"
 	    "      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n"
-	    "      --help             show this help\n",
+	    CLI_COMMON_HELP,
 };

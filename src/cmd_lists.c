@@ -6,6 +6,7 @@
 #include "lianhu/audit.h"
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/output.h"
 #include "lianhu/render.h"
 #include "lianhu/rollup.h"
@@ -27,7 +28,7 @@ static int parse_option(const struct command *cmd, int c, const char *arg, struc
 		if (render_format_parse(arg, &a->format) && a->format != RENDER_TEXT &&
 		    a->format != RENDER_JSON)
 			return 0;
-		return cli_usage_error(cmd, "unknown format '%s' (csv, md, html or xlsx)", arg), -1;
+		return cli_usage_error(cmd, _("unknown format '%s' (csv, md, html or xlsx)"), arg), -1;
 	case 'o':
 		a->output = arg;
 		return 0;
@@ -61,10 +62,10 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 			return -1;
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]), -1;
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]), -1;
 	if (a->format == RENDER_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
-		return cli_usage_error(cmd, "--format xlsx writes a binary workbook: "
-		    "give the file with -o FILE"), -1;
+		return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
+		    "give the file with -o FILE")), -1;
 	return 0;
 }
 
@@ -129,5 +130,6 @@ const struct command cmd_lists = {
 	    "      --max-load N       households per member without a capacity (default 15)\n"
 	    "      --format FMT       csv (default), md, html (a printed page a member)\n"
 	    "                         or xlsx (needs -o)\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n",
+	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_COMMON_HELP,
 };

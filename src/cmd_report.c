@@ -6,6 +6,7 @@
 #include "lianhu/audit.h"
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/output.h"
 #include "lianhu/render.h"
 #include "lianhu/rollup.h"
@@ -27,12 +28,12 @@ static int parse_option(const struct command *cmd, int c, const char *arg, struc
 	case OPT_BY:
 		if (rollup_level_parse(arg, &a->by))
 			return 0;
-		return cli_usage_error(cmd, "unknown level '%s' (township, community, grid, building "
-		    "or member)", arg), -1;
+		return cli_usage_error(cmd, _("unknown level '%s' (township, community, grid, building "
+		    "or member)"), arg), -1;
 	case OPT_FORMAT:
 		if (render_format_parse(arg, &a->format))
 			return 0;
-		return cli_usage_error(cmd, "unknown format '%s' (text, csv, json, md, html or xlsx)",
+		return cli_usage_error(cmd, _("unknown format '%s' (text, csv, json, md, html or xlsx)"),
 		    arg), -1;
 	case 'o':
 		a->output = arg;
@@ -68,10 +69,10 @@ static int parse(const struct command *cmd, int argc, char **argv, struct report
 			return -1;
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]), -1;
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]), -1;
 	if (a->format == RENDER_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
-		return cli_usage_error(cmd, "--format xlsx writes a binary workbook: "
-		    "give the file with -o FILE"), -1;
+		return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
+		    "give the file with -o FILE")), -1;
 	return 0;
 }
 
@@ -138,5 +139,6 @@ const struct command cmd_report = {
 	    "      --max-load N       households per member without a capacity (default 15)\n"
 	    "      --by LEVEL         township, community (default), grid, building or member\n"
 	    "      --format FMT       text (default), csv, json, md, html or xlsx (needs -o)\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n",
+	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_COMMON_HELP,
 };

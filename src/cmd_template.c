@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "lianhu/cli.h"
+#include "lianhu/i18n.h"
 #include "lianhu/output.h"
 
 static const char *const names[] = { "buildings.csv", "households.csv", "members.csv" };
@@ -54,13 +55,13 @@ static int run(const struct command *cmd, int argc, char **argv)
 		} else if (c == OPT_LANG && strcmp(optarg, "en") == 0) {
 			headers = headers_en;
 		} else if (c == OPT_LANG) {
-			return cli_usage_error(cmd, "unknown language '%s' (zh or en)", optarg);
+			return cli_usage_error(cmd, _("unknown language '%s' (zh or en)"), optarg);
 		} else {
 			return cli_bad_option(cmd, argv);
 		}
 	}
 	if (argc - optind > 1)
-		return cli_usage_error(cmd, "too many arguments");
+		return cli_usage_error(cmd, _("too many arguments"));
 	if (optind < argc)
 		dir = argv[optind];
 	if (mkdir(dir, 0777) != 0) {
@@ -68,7 +69,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		int err = errno;
 
 		if (err != EEXIST || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "lianhu: cannot make folder '%s': %s\n", dir,
+			fprintf(stderr, _("lianhu: cannot make folder '%s': %s\n"), dir,
 			    strerror(err == EEXIST ? ENOTDIR : err));
 			return EXIT_TROUBLE;
 		}
@@ -76,9 +77,9 @@ static int run(const struct command *cmd, int argc, char **argv)
 	for (int i = 0; i < 3; i++) {
 		if ((size_t)snprintf(paths[i], sizeof(paths[i]), "%s/%s", dir, names[i]) >=
 		    sizeof(paths[i]))
-			return cli_usage_error(cmd, "folder name too long");
+			return cli_usage_error(cmd, _("folder name too long"));
 		if (stat(paths[i], &st) == 0) {
-			fprintf(stderr, "lianhu: '%s' exists; template never overwrites a roster\n",
+			fprintf(stderr, _("lianhu: '%s' exists; template never overwrites a roster\n"),
 			    paths[i]);
 			return EXIT_TROUBLE;
 		}
@@ -86,7 +87,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	for (int i = 0; i < 3; i++)
 		if (write_one(paths[i], headers[i]) < 0)
 			return EXIT_TROUBLE;
-	fprintf(stderr, "wrote %s, %s and %s\n", paths[0], paths[1], paths[2]);
+	fprintf(stderr, _("wrote %s, %s and %s\n"), paths[0], paths[1], paths[2]);
 	return EXIT_OK;
 }
 
@@ -96,6 +97,7 @@ const struct command cmd_template = {
 	.synopsis = "[--lang zh|en] [DIR]",
 	.purpose = "write empty rosters with their headers into DIR (default .)",
 	.options =
-	    "      --lang LANG        zh: Chinese headers (default); en: English headers\n"
+	    "      --lang LANG        zh: Chinese headers (default); en: English headers;\n"
+	    "                         messages in that language too (default: from the locale)\n"
 	    "      --help             show this help\n",
 };

@@ -7,6 +7,7 @@
 #include "lianhu/cli.h"
 #include "lianhu/output.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 
 /* Prints the JSON report of SPEC §4 on stdout. */
 static void print_json(void)
@@ -33,21 +34,21 @@ static void print_json(void)
 	json_write(stdout, root);
 }
 
-static const char *plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* One line on stderr: rows per file, errors, warnings. */
 static void print_summary(const struct roster *r)
 {
 	long errors = (long)diag_count(DIAG_ERROR), warnings = (long)diag_count(DIAG_WARNING);
 
-	for (int f = 0; f < FILE_COUNT; f++)
-		fprintf(stderr, "%s: %ld %s%s", r->paths[f], r->rows[f], plural(r->rows[f], "row", "rows"),
-		    f + 1 < FILE_COUNT ? ", " : "; ");
-	fprintf(stderr, "%ld %s, %ld %s\n", errors, plural(errors, "error", "errors"), warnings,
-	    plural(warnings, "warning", "warnings"));
+	for (int f = 0; f < FILE_COUNT; f++) {
+		fprintf(stderr, ngettext("%s: %ld row", "%s: %ld rows", (unsigned long)r->rows[f]),
+		    r->paths[f], r->rows[f]);
+		/* TRANSLATORS: separators of a list, and of the validate summary's files from its counts. */
+		fputs(f + 1 < FILE_COUNT ? _(", ") : _("; "), stderr);
+	}
+	fprintf(stderr, ngettext("%ld error", "%ld errors", (unsigned long)errors), errors);
+	fputs(_(", "), stderr);
+	fprintf(stderr, ngettext("%ld warning", "%ld warnings", (unsigned long)warnings), warnings);
+	fputc('\n', stderr);
 }
 
 static int run(const struct command *cmd, int argc, char **argv)
@@ -70,13 +71,13 @@ static int run(const struct command *cmd, int argc, char **argv)
 		    strcmp(optarg, "text") == 0)) {
 			json = strcmp(optarg, "json") == 0;
 		} else if (c == OPT_FORMAT) {
-			return cli_usage_error(cmd, "unknown format '%s' (text or json)", optarg);
+			return cli_usage_error(cmd, _("unknown format '%s' (text or json)"), optarg);
 		} else {
 			return cli_bad_option(cmd, argv);
 		}
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	roster_init(&r);
 	if (roster_load(&r, &args.paths, &args.read) < 0) {
 		roster_release(&r);
@@ -98,5 +99,6 @@ const struct command cmd_validate = {
 	.synopsis = "[roster options] [--format text|json]",
 	.purpose = "check the rosters and report every problem by file and line",
 	.options = CLI_ROSTER_HELP
-	    "      --format FMT       text (diagnostics on stderr) or json (on stdout)\n",
+	    "      --format FMT       text (diagnostics on stderr) or json (on stdout)\n"
+	    CLI_COMMON_HELP,
 };

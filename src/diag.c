@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/util.h"
 
 static struct {
@@ -107,7 +108,7 @@ const struct diag *diag_sorted(size_t *n)
 	return sink.items;
 }
 
-/* Prints the sorted diagnostics as FILE:LINE: severity: message [code]. */
+/* Prints the sorted diagnostics as FILE:LINE: severity: message [code] (severity translated). */
 void diag_print(FILE *out)
 {
 	size_t n;
@@ -115,7 +116,7 @@ void diag_print(FILE *out)
 
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%s:%ld: %s: %s [%s]\n", d[i].file, d[i].line,
-		    d[i].severity == DIAG_ERROR ? "error" : "warning", d[i].message, d[i].code);
+		    d[i].severity == DIAG_ERROR ? _("error") : _("warning"), d[i].message, d[i].code);
 }
 
 /* Forgets every diagnostic. */

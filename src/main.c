@@ -7,6 +7,7 @@
 
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 
 static const struct command *const commands[] = {
 	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_report, &cmd_lists, &cmd_template,
@@ -40,10 +41,22 @@ static void guard_standard_streams(void)
 
 int main(int argc, char **argv)
 {
-	int status;
+	const char *lang;
+	int status, skip;
 
-	guard_standard_streams();
+	guard_standard_streams();	/* before any file is opened, the catalog included */
+	i18n_init(argv);
 	opterr = 0;	/* the commands report refused options themselves */
+	/* "lianhu --lang zh COMMAND ...": i18n_init took the language; check it, then skip it. */
+	while (argc > 1 && (skip = i18n_lang_option(argv + 1, &lang)) > 0) {
+		if (!i18n_lang_valid(lang)) {
+			fprintf(stderr, _("lianhu: unknown language '%s' (zh or en)\n"), lang);
+			return EXIT_TROUBLE;
+		}
+		argv[skip] = argv[0];
+		argv += skip;
+		argc -= skip;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_TROUBLE;
@@ -64,7 +77,7 @@ int main(int argc, char **argv)
 			return cli_finish(status);
 		}
 	}
-	fprintf(stderr, "lianhu: unknown command '%s'\n", argv[1]);
+	fprintf(stderr, _("lianhu: unknown command '%s'\n"), argv[1]);
 	usage(stderr);
 	return EXIT_TROUBLE;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/mapping.h"
 
 static const char *const household_aliases[] = { "户编号", "户号", NULL };
@@ -36,14 +37,14 @@ static void row(void *ctx, const struct table_record *rec)
 	if (!rd->header_ok)
 		return;
 	if (rec->count != rd->header_fields) {
-		diag_error(map->path, rec->line, "field-count", "%zu fields, the header has %zu",
+		diag_error(map->path, rec->line, "field-count", _("%zu fields, the header has %zu"),
 		    rec->count, rd->header_fields);
 		return;
 	}
 	household = rec->fields[rd->idx[COL_HOUSEHOLD]];
 	member = rec->fields[rd->idx[COL_MEMBER]];
 	if (!*household) {
-		diag_error(map->path, rec->line, "missing-value", "empty household_id");
+		diag_error(map->path, rec->line, "missing-value", _("empty %s"), "household_id");
 		return;
 	}
 	GROW(map->rows, map->rows_alloc, map->nrows + 1);
@@ -63,7 +64,7 @@ int mapping_read(struct mapping *map, const char *path, const struct read_opts *
 	if (table_read(path, map->path, opts, row, &rd) < 0)
 		return -1;
 	if (!rd.header_seen)
-		diag_error(map->path, 1, "missing-column", "the file is empty: no header line");
+		diag_error(map->path, 1, "missing-column", _("the file is empty: no header line"));
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lianhu/i18n.h"
 #include "lianhu/output.h"
 #include "lianhu/util.h"
 
@@ -52,13 +53,13 @@ int output_open(struct output *o, const char *path, const char *const *inputs)
 		return 0;
 	}
 	if (clashes(path, inputs)) {
-		fprintf(stderr, "lianhu: refusing to write '%s': it is an input of this run\n", path);
+		fprintf(stderr, _("lianhu: refusing to write '%s': it is an input of this run\n"), path);
 		return -1;
 	}
 	o->tmp = xmalloc(strlen(path) + 16);
 	sprintf(o->tmp, "%s.tmpXXXXXX", path);
 	if ((fd = mkstemp(o->tmp)) < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "lianhu: cannot write '%s': %s\n", path, strerror(errno));
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
@@ -80,7 +81,7 @@ void output_configure(struct output *o, const struct out_opts *opts)
 		o->dest = o->fp;
 		o->fp = open_memstream(&o->mem, &o->memlen);
 		if (o->fp == NULL) {
-			fprintf(stderr, "lianhu: out of memory\n");
+			fprintf(stderr, _("lianhu: out of memory\n"));
 			exit(2);
 		}
 	}
@@ -162,14 +163,15 @@ int output_commit(struct output *o)
 	int failed;
 
 	if (o->neutralised > 0)
-		fprintf(stderr, "lianhu: %ld cell%s that a spreadsheet would take for a formula "
-		    "got a leading '\n", o->neutralised, o->neutralised == 1 ? "" : "s");
+		fprintf(stderr, ngettext("lianhu: %ld cell that a spreadsheet would take for a formula "
+		    "got a leading '\n", "lianhu: %ld cells that a spreadsheet would take for a formula "
+		    "got a leading '\n", (unsigned long)o->neutralised), o->neutralised);
 	if (o->dest) {
 		failed = fclose(o->fp) != 0;
 		o->fp = o->dest;
 		o->dest = NULL;
 		if (failed || convert_out(o) < 0) {
-			fprintf(stderr, "lianhu: cannot convert the output to GB18030\n");
+			fprintf(stderr, _("lianhu: cannot convert the output to GB18030\n"));
 			free(o->mem);
 			o->mem = NULL;
 			output_abort(o);
@@ -182,14 +184,14 @@ int output_commit(struct output *o)
 		o->fp = NULL;
 		if (fflush(stdout) == 0 && !ferror(stdout))
 			return 0;
-		fprintf(stderr, "lianhu: cannot write standard output: %s\n", strerror(errno));
+		fprintf(stderr, _("lianhu: cannot write standard output: %s\n"), strerror(errno));
 		return -1;
 	}
 	failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
 	failed = (fclose(o->fp) != 0) | failed;
 	o->fp = NULL;
 	if (failed || rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "lianhu: cannot write '%s': %s\n", o->path, strerror(errno));
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path, strerror(errno));
 		output_abort(o);
 		return -1;
 	}
@@ -225,7 +227,7 @@ void json_write(FILE *fp, cJSON *root)
 
 	cJSON_Delete(root);
 	if (text == NULL) {
-		fprintf(stderr, "lianhu: out of memory\n");
+		fprintf(stderr, _("lianhu: out of memory\n"));
 		exit(2);
 	}
 	fprintf(fp, "%s\n", text);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lianhu/i18n.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
@@ -11,12 +12,14 @@ enum list_col {
 	L_ROOM, L_HOUSEHOLD, L_HEAD, L_PHONE, L_PRIORITY, L_COUNT
 };
 
+/* The headers: csv writes them as they are, xlsx_sheet their translations. */
 static const struct xlsx_col list_cols[L_COUNT] = {
-	{ "member_id", 12, XLSX_TEXT }, { "member_name", 12, XLSX_TEXT },
-	{ "member_phone", 14, XLSX_TEXT }, { "grid_id", 18, XLSX_TEXT },
-	{ "building_id", 20, XLSX_TEXT }, { "building_name", 12, XLSX_TEXT },
-	{ "unit", 6, XLSX_TEXT }, { "room", 8, XLSX_TEXT }, { "household_id", 22, XLSX_TEXT },
-	{ "head", 10, XLSX_TEXT }, { "phone", 14, XLSX_TEXT }, { "priority", 10, XLSX_TEXT },
+	{ N_("member_id"), 12, XLSX_TEXT }, { N_("member_name"), 12, XLSX_TEXT },
+	{ N_("member_phone"), 14, XLSX_TEXT }, { N_("grid_id"), 18, XLSX_TEXT },
+	{ N_("building_id"), 20, XLSX_TEXT }, { N_("building_name"), 12, XLSX_TEXT },
+	{ N_("unit"), 6, XLSX_TEXT }, { N_("room"), 8, XLSX_TEXT },
+	{ N_("household_id"), 22, XLSX_TEXT }, { N_("head"), 10, XLSX_TEXT },
+	{ N_("phone"), 14, XLSX_TEXT }, { N_("priority"), 10, XLSX_TEXT },
 };
 
 #define FIELD_MAX 512	/* room for a masked name or phone */
@@ -111,7 +114,7 @@ static void md_member(FILE *fp, const struct render_input *in, size_t i)
 {
 	const struct roster *r = in->r;
 	const struct member *m = &r->members[in->l->members[i]];
-	char *place = member_place(r, m, ", ");
+	char *place = member_place(r, m, _(", "));
 	size_t n = in->l->first[i + 1] - in->l->first[i];
 	struct masked buf;
 	const char *name = shown_name(in, m->name, buf.member_name, FIELD_MAX);
@@ -123,17 +126,22 @@ static void md_member(FILE *fp, const struct render_input *in, size_t i)
 		md_put(fp, m->id);
 		putc(')', fp);
 	}
-	fputs("\n\nPhone ", fp);
+	fputs("\n\n", fp);
+	/* TRANSLATORS: before a phone number, then before a grid's ID. */
+	fputs(_("Phone "), fp);
 	md_put(fp, *m->phone ? shown_phone(in, m->phone, buf.member_phone, FIELD_MAX) : "-");
-	fputs(" · grid ", fp);
+	fputs(" · ", fp);
+	fputs(_("grid "), fp);
 	md_put(fp, r->grids[m->grid].id);
 	if (*place) {
 		fputs(" · ", fp);
 		md_put(fp, place);
 	}
-	fprintf(fp, " · %zu household%s\n\n", n, n == 1 ? "" : "s");
-	fputs("| # | building | unit | room | household | head | phone | priority |\n"
-	    "|---:|---|---|---|---|---|---|---|\n", fp);
+	fputs(" · ", fp);
+	fprintf(fp, ngettext("%zu household", "%zu households", n), n);
+	fputs("\n\n", fp);
+	fputs(_("| # | building | unit | room | household | head | phone | priority |\n"), fp);
+	fputs("|---:|---|---|---|---|---|---|---|\n", fp);
 	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++)
 		md_household(fp, in, &r->households[in->l->households[k]], k - in->l->first[i] + 1);
 	free(place);
@@ -141,8 +149,9 @@ static void md_member(FILE *fp, const struct render_input *in, size_t i)
 
 static void write_md(FILE *fp, const struct render_input *in)
 {
-	fprintf(fp, "# Contact lists\n\n%zu members with households; households in walking order "
-	    "(building, unit, room).\n", in->l->nmembers);
+	fputs(_("# Contact lists\n\n"), fp);
+	fprintf(fp, _("%zu members with households; households in walking order "
+	    "(building, unit, room).\n"), in->l->nmembers);
 	for (size_t i = 0; i < in->l->nmembers; i++) {
 		putc('\n', fp);
 		md_member(fp, in, i);
@@ -187,6 +196,12 @@ static void html_td(FILE *fp, const char *s)
 	fputs("</td>", fp);
 }
 
+/* The headings of a card's table, after its "#". */
+static const char *const household_heads[] = {
+	N_("building"), N_("unit"), N_("room"), N_("household"), N_("head"), N_("phone"),
+	N_("priority")
+};
+
 static void html_household(FILE *fp, const struct render_input *in, const struct household *h,
     size_t n)
 {
@@ -223,9 +238,13 @@ static void html_member(FILE *fp, const struct render_input *in, size_t i)
 	html_put(fp, *name ? name : m->id);
 	fputs(" <small>", fp);
 	html_put(fp, m->id);
-	fputs("</small></h2>\n<p class=\"who\"><span>phone <b>", fp);
+	fputs("</small></h2>\n<p class=\"who\"><span>", fp);
+	fputs(_("phone "), fp);
+	fputs("<b>", fp);
 	html_put(fp, *m->phone ? shown_phone(in, m->phone, buf.member_phone, FIELD_MAX) : "-");
-	fputs("</b></span><span>grid <b>", fp);
+	fputs("</b></span><span>", fp);
+	fputs(_("grid "), fp);
+	fputs("<b>", fp);
 	html_put(fp, r->grids[m->grid].id);
 	fputs("</b></span>", fp);
 	if (*place) {
@@ -233,10 +252,17 @@ static void html_member(FILE *fp, const struct render_input *in, size_t i)
 		html_put(fp, place);
 		fputs("</b></span>", fp);
 	}
-	fprintf(fp, "<span><b>%zu</b> household%s</span></p>\n</header>\n", n, n == 1 ? "" : "s");
-	fputs("<table>\n<thead><tr><th class=\"n\">#</th><th>building</th><th>unit</th><th>room</th>"
-	    "<th>household</th><th>head</th><th>phone</th><th>priority</th></tr></thead>\n<tbody>\n",
-	    fp);
+	fputs("<span>", fp);
+	/* TRANSLATORS: keep <b>%zu</b>: the number in bold. */
+	fprintf(fp, ngettext("<b>%zu</b> household", "<b>%zu</b> households", n), n);
+	fputs("</span></p>\n</header>\n", fp);
+	fputs("<table>\n<thead><tr><th class=\"n\">#</th>", fp);
+	for (size_t c = 0; c < sizeof(household_heads) / sizeof(household_heads[0]); c++) {
+		fputs("<th>", fp);
+		html_put(fp, _(household_heads[c]));
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (size_t k = in->l->first[i]; k < in->l->first[i + 1]; k++)
 		html_household(fp, in, &r->households[in->l->households[k]], k - in->l->first[i] + 1);
 	fputs("</tbody>\n</table>\n</section>\n", fp);
@@ -247,10 +273,11 @@ static void write_html(FILE *fp, const struct render_input *in)
 {
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"%s\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>Contact lists (联系卡)</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<p class=\"screen\">Contact lists (联系卡) of %zu members: one printed page each, "
-	    "households in walking order (building, unit, room).</p>\n", html_charset(in),
-	    lists_css, in->l->nmembers);
+	    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<p class=\"screen\">",
+	    html_charset(in), _("Contact lists (联系卡)"), lists_css);
+	fprintf(fp, _("Contact lists (联系卡) of %zu members: one printed page each, "
+	    "households in walking order (building, unit, room)."), in->l->nmembers);
+	fputs("</p>\n", fp);
 	for (size_t i = 0; i < in->l->nmembers; i++)
 		html_member(fp, in, i);
 	fputs("</body>\n</html>\n", fp);
@@ -285,7 +312,7 @@ int lists_write_xlsx(const struct output *o, const struct render_input *in)
 
 	if (b == NULL)
 		return -1;
-	xlsx_sheet(b, "Contact lists", list_cols, L_COUNT, l->first[l->nmembers]);
+	xlsx_sheet(b, _("Contact lists"), list_cols, L_COUNT, l->first[l->nmembers]);
 	for (size_t i = 0; i < l->nmembers; i++) {
 		for (size_t k = l->first[i]; k < l->first[i + 1]; k++, row++) {
 			list_fields(in, l->members[i], l->households[k], f, &buf);

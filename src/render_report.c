@@ -5,53 +5,65 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lianhu/i18n.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
 enum col_kind { COL_KEY, COL_NAME, COL_COUNT, COL_COVERAGE, COL_MEAN };
 
-/* A column of the rollup table. */
+/* A column of the rollup table; both strings are marked with N_. */
 struct col {
-	const char *key;	/* csv and json */
-	const char *label;	/* text, md, html and xlsx */
+	const char *key;	/* csv and json as it is; an xlsx header translated */
+	const char *label;	/* text, md and html, translated */
 	enum col_kind kind;
 	enum rollup_level level;	/* of a key */
 	size_t offset;		/* of a count in struct rollup_counts */
 };
 
+/* TRANSLATORS: a key (household_id ...) is an xlsx column header; csv and json keep it as it is. */
 static const struct col key_cols[] = {
-	{ "township", "township", COL_KEY, LEVEL_TOWNSHIP, 0 },
-	{ "community", "community", COL_KEY, LEVEL_COMMUNITY, 0 },
-	{ "grid_id", "grid", COL_KEY, LEVEL_GRID, 0 },
-	{ "building_id", "building", COL_KEY, LEVEL_BUILDING, 0 },
-	{ "member_id", "member", COL_KEY, LEVEL_MEMBER, 0 },
+	{ N_("township"), N_("township"), COL_KEY, LEVEL_TOWNSHIP, 0 },
+	{ N_("community"), N_("community"), COL_KEY, LEVEL_COMMUNITY, 0 },
+	{ N_("grid_id"), N_("grid"), COL_KEY, LEVEL_GRID, 0 },
+	{ N_("building_id"), N_("building"), COL_KEY, LEVEL_BUILDING, 0 },
+	{ N_("member_id"), N_("member"), COL_KEY, LEVEL_MEMBER, 0 },
 };
 
-static const struct col name_col = { "name", "name", COL_NAME, LEVEL_TOWNSHIP, 0 };
+static const struct col name_col = { N_("name"), N_("name"), COL_NAME, LEVEL_TOWNSHIP, 0 };
 
 #define COUNT(key, label, field) \
 	{ key, label, COL_COUNT, LEVEL_TOWNSHIP, offsetof(struct rollup_counts, field) }
 
 static const struct col value_cols[] = {
-	COUNT("households", "households", households),
-	COUNT("covered", "covered", covered),
-	{ "coverage", "coverage", COL_COVERAGE, LEVEL_TOWNSHIP, 0 },
-	COUNT("priority_households", "priority", priority_households),
-	COUNT("priority_covered", "priority covered", priority_covered),
-	COUNT("shops", "shops", shops),
-	COUNT("eligible_members", "eligible members", eligible_members),
-	COUNT("idle_members", "idle", idle_members),
-	{ "mean_load", "mean load", COL_MEAN, LEVEL_TOWNSHIP, 0 },
-	COUNT("max_load", "max load", max_load),
-	COUNT("overloaded", "overloaded", overloaded),
-	COUNT("missing_slots", "missing slots", missing_slots),
+	COUNT(N_("households"), N_("households"), households),
+	COUNT(N_("covered"), N_("covered"), covered),
+	{ N_("coverage"), N_("coverage"), COL_COVERAGE, LEVEL_TOWNSHIP, 0 },
+	COUNT(N_("priority_households"), N_("priority"), priority_households),
+	COUNT(N_("priority_covered"), N_("priority covered"), priority_covered),
+	COUNT(N_("shops"), N_("shops"), shops),
+	COUNT(N_("eligible_members"), N_("eligible members"), eligible_members),
+	COUNT(N_("idle_members"), N_("idle"), idle_members),
+	{ N_("mean_load"), N_("mean load"), COL_MEAN, LEVEL_TOWNSHIP, 0 },
+	COUNT(N_("max_load"), N_("max load"), max_load),
+	COUNT(N_("overloaded"), N_("overloaded"), overloaded),
+	COUNT(N_("missing_slots"), N_("missing slots"), missing_slots),
 };
 
 #define NVALUES (sizeof(value_cols) / sizeof(value_cols[0]))
 #define CELL_MAX 512		/* room for a number, or a masked name */
 #define MAXCOLS (LEVEL_MEMBER + 2 + NVALUES)
 
-static const char *const plurals[] = { "townships", "communities", "grids", "buildings", "members" };
+/* The levels for people: one unit, several, and the heading of the table of a report's rows. */
+static const char *const level_labels[] = {
+	N_("township"), N_("community"), N_("grid"), N_("building"), N_("member")
+};
+static const char *const plurals[] = {
+	N_("townships"), N_("communities"), N_("grids"), N_("buildings"), N_("members")
+};
+static const char *const worst_first[] = {
+	N_("Townships, worst first"), N_("Communities, worst first"), N_("Grids, worst first"),
+	N_("Buildings, worst first"), N_("Members, worst first")
+};
 
 /* Fills cols with the level's columns: its keys, a name at building and member level, the values. */
 static size_t columns(enum rollup_level level, const struct col **cols)
@@ -125,7 +137,7 @@ static void write_text(FILE *fp, const struct render_input *in)
 	text_table_init(&t, n);
 	for (size_t c = 0; c < n; c++) {
 		t.right[c] = cols[c]->kind >= COL_COUNT;
-		text_table_add(&t, cols[c]->label);
+		text_table_add(&t, _(cols[c]->label));
 	}
 	text_table_rule(&t);
 	for (size_t i = 0; i < in->u->nrows; i++)
@@ -133,7 +145,7 @@ static void write_text(FILE *fp, const struct render_input *in)
 			text_table_add(&t, cell(in, &in->u->rows[i], cols[c], true, buf, sizeof(buf)));
 	text_table_rule(&t);
 	for (size_t c = 0; c < n; c++)
-		text_table_add(&t, c == 0 ? "total" : cell(in, NULL, cols[c], true, buf, sizeof(buf)));
+		text_table_add(&t, c == 0 ? _("total") : cell(in, NULL, cols[c], true, buf, sizeof(buf)));
 	text_table_print(&t, fp);
 	text_table_release(&t);
 }
@@ -224,17 +236,24 @@ static void write_md(FILE *fp, const struct render_input *in)
 	const struct rollup_counts *t = &in->u->total;
 	char buf[CELL_MAX];
 
-	fprintf(fp, "# Contact coverage by %s\n\n", rollup_level_name(in->u->level));
-	fprintf(fp, "Households covered: %ld of %ld (%s) · priority households covered: %ld of %ld · "
-	    "eligible members: %ld (idle %ld, overloaded %ld) · missing contact slots: %ld · "
-	    "%s %s: %zu of %zu · scope %s, default capacity %ld\n\n",
+	fputs("# ", fp);
+	fprintf(fp, _("Contact coverage by %s"), _(level_labels[in->u->level]));
+	fputs("\n\n", fp);
+	fprintf(fp, _("Households covered: %ld of %ld (%s) · priority households covered: %ld of %ld · "
+	    "eligible members: %ld (idle %ld, overloaded %ld) · missing contact slots: %ld · "),
 	    t->covered, t->households, percent(t->covered, t->households, buf, sizeof(buf)),
 	    t->priority_covered, t->priority_households, t->eligible_members, t->idle_members,
-	    t->overloaded, t->missing_slots, plurals[in->u->level],
-	    in->u->level == LEVEL_MEMBER ? "with households" : "fully covered", units_covered(in->u),
-	    in->u->nrows, tier_name(in->scope), in->max_load);
+	    t->overloaded, t->missing_slots);
+	if (in->u->level == LEVEL_MEMBER)
+		fprintf(fp, _("members with households: %zu of %zu"), units_covered(in->u),
+		    in->u->nrows);
+	else
+		fprintf(fp, _("%s fully covered: %zu of %zu"), _(plurals[in->u->level]),
+		    units_covered(in->u), in->u->nrows);
+	fprintf(fp, _(" · scope %s, default capacity %ld"), tier_label(in->scope), in->max_load);
+	fputs("\n\n", fp);
 	for (size_t c = 0; c < n; c++)
-		fprintf(fp, "| %s ", cols[c]->label);
+		fprintf(fp, "| %s ", _(cols[c]->label));
 	fputs("|\n", fp);
 	for (size_t c = 0; c < n; c++)
 		fputs(cols[c]->kind >= COL_COUNT ? "|---:" : "|---", fp);
@@ -248,7 +267,7 @@ static void write_md(FILE *fp, const struct render_input *in)
 		fputs("|\n", fp);
 	}
 	for (size_t c = 0; c < n; c++) {
-		const char *s = c == 0 ? "total" : cell(in, NULL, cols[c], true, buf, sizeof(buf));
+		const char *s = c == 0 ? _("total") : cell(in, NULL, cols[c], true, buf, sizeof(buf));
 
 		fprintf(fp, *s ? "| **%s** " : "| ", s);
 	}
@@ -348,35 +367,36 @@ static void html_summary(FILE *fp, const struct render_input *in)
 
 	fputs("<ul class=\"summary\">\n", fp);
 	snprintf(v, sizeof(v), "%ld", t->households);
-	snprintf(note, sizeof(note), "%ld shop%s", t->shops, t->shops == 1 ? "" : "s");
-	html_fact(fp, NULL, "households", v, note);
+	snprintf(note, sizeof(note), ngettext("%ld shop", "%ld shops", (unsigned long)t->shops),
+	    t->shops);
+	html_fact(fp, NULL, _("households"), v, note);
 	snprintf(v, sizeof(v), "%s", percent(t->covered, t->households, pc, sizeof(pc)));
-	snprintf(note, sizeof(note), "%ld covered, %ld without a contact", t->covered,
+	snprintf(note, sizeof(note), _("%ld covered, %ld without a contact"), t->covered,
 	    t->households - t->covered);
-	html_fact(fp, t->covered < t->households ? "bad" : NULL, "coverage", v, note);
+	html_fact(fp, t->covered < t->households ? "bad" : NULL, _("coverage"), v, note);
 	snprintf(v, sizeof(v), "%s", percent(t->priority_covered, t->priority_households, pc,
 	    sizeof(pc)));
-	snprintf(note, sizeof(note), "%ld of %ld covered", t->priority_covered,
+	snprintf(note, sizeof(note), _("%ld of %ld covered"), t->priority_covered,
 	    t->priority_households);
 	html_fact(fp, t->priority_covered < t->priority_households ? "bad" : NULL,
-	    "priority households", v, note);
+	    _("priority households"), v, note);
 	snprintf(v, sizeof(v), "%ld", t->eligible_members);
-	snprintf(note, sizeof(note), "%ld idle, %ld overloaded", t->idle_members, t->overloaded);
-	html_fact(fp, t->overloaded > 0 ? "bad" : NULL, "eligible members", v, note);
+	snprintf(note, sizeof(note), _("%ld idle, %ld overloaded"), t->idle_members, t->overloaded);
+	html_fact(fp, t->overloaded > 0 ? "bad" : NULL, _("eligible members"), v, note);
 	if (rollup_mean_load_tenths(t) >= 0)
 		snprintf(v, sizeof(v), "%ld.%ld", rollup_mean_load_tenths(t) / 10,
 		    rollup_mean_load_tenths(t) % 10);
 	else
 		snprintf(v, sizeof(v), "-");
-	snprintf(note, sizeof(note), "households per member, at most %ld", t->max_load);
-	html_fact(fp, NULL, "mean load", v, note);
+	snprintf(note, sizeof(note), _("households per member, at most %ld"), t->max_load);
+	html_fact(fp, NULL, _("mean load"), v, note);
 	snprintf(v, sizeof(v), "%ld", t->missing_slots);
-	html_fact(fp, t->missing_slots > 0 ? "bad" : NULL, "missing contact slots", v,
-	    "uncovered households beyond spare capacity");
-	snprintf(v, sizeof(v), "%zu of %zu", units_covered(in->u), in->u->nrows);
-	snprintf(note, sizeof(note), "%s", in->u->level == LEVEL_MEMBER ? "members with households" :
-	    "fully covered");
-	html_fact(fp, NULL, plurals[in->u->level], v, note);
+	html_fact(fp, t->missing_slots > 0 ? "bad" : NULL, _("missing contact slots"), v,
+	    _("uncovered households beyond spare capacity"));
+	snprintf(v, sizeof(v), _("%zu of %zu"), units_covered(in->u), in->u->nrows);
+	snprintf(note, sizeof(note), "%s", in->u->level == LEVEL_MEMBER ?
+	    _("members with households") : _("fully covered"));
+	html_fact(fp, NULL, _(plurals[in->u->level]), v, note);
 	fputs("</ul>\n", fp);
 }
 
@@ -482,8 +502,8 @@ static char *unit_label(const struct render_input *in, const struct rollup_row *
 
 	if (in->u->level == LEVEL_GRID && row->community >= 0)
 		name = in->r->communities[row->community].name;
-	s = xmalloc(strlen(key) + strlen(name) + 16);
-	sprintf(s, "%s%s%s", *key ? key : "(none)", *name ? " " : "", name);
+	s = xmalloc(strlen(key) + strlen(name) + strlen(_("(none)")) + 2);
+	sprintf(s, "%s%s%s", *key ? key : _("(none)"), *name ? " " : "", name);
 	return s;
 }
 
@@ -523,16 +543,17 @@ static void html_coverage_chart(FILE *fp, const struct render_input *in)
 	char title[160], pc[32];
 
 	if (with <= CHART_MAX_BARS)
-		snprintf(title, sizeof(title), "Coverage of every %s", rollup_level_name(in->u->level));
+		snprintf(title, sizeof(title), _("Coverage of every %s"),
+		    _(level_labels[in->u->level]));
 	else
-		snprintf(title, sizeof(title), "Coverage of the %d worst of %zu %s", CHART_MAX_BARS,
-		    with, plurals[in->u->level]);
+		snprintf(title, sizeof(title), _("Coverage of the %d worst of %zu %s"), CHART_MAX_BARS,
+		    with, _(plurals[in->u->level]));
 	for (int k = 0; k < 5; k++) {
 		ticks[k].fraction = k / 4.0;
 		snprintf(ticks[k].label, sizeof(ticks[k].label), "%d%%", k * 25);
 	}
 	marker.fraction = t->households ? (double)t->covered / (double)t->households : 0;
-	snprintf(marker.label, sizeof(marker.label), "all: %s",
+	snprintf(marker.label, sizeof(marker.label), _("all: %s"),
 	    percent(t->covered, t->households, pc, sizeof(pc)));
 	if (n > 0)
 		chart_section(fp, title, bars, n, ticks, 5, &marker);
@@ -554,15 +575,19 @@ static void html_load_chart(FILE *fp, const struct render_input *in)
 		if (members[l] > most)
 			most = members[l];
 	for (long l = 0; l <= top; l++) {
-		bars[l].label = xmalloc(32);
-		snprintf(bars[l].label, 32, "%ld household%s%s", l, l == 1 ? "" : "s",
-		    l == top && top < in->u->total.max_load ? " or more" : "");
+		bars[l].label = xmalloc(64);
+		if (l == top && top < in->u->total.max_load)
+			snprintf(bars[l].label, 64, ngettext("%ld household or more",
+			    "%ld households or more", (unsigned long)l), l);
+		else
+			snprintf(bars[l].label, 64, ngettext("%ld household", "%ld households",
+			    (unsigned long)l), l);
 		snprintf(bars[l].value, sizeof(bars[l].value), "%ld", members[l]);
 		bars[l].fraction = (double)members[l] / (double)most;
 		bars[l].cls = l == 0 ? "short" : NULL;
 	}
 	snprintf(ticks[1].label, sizeof(ticks[1].label), "%ld", most);
-	chart_section(fp, "Eligible members by load", bars, (size_t)top + 1, ticks, 2, NULL);
+	chart_section(fp, _("Eligible members by load"), bars, (size_t)top + 1, ticks, 2, NULL);
 	free_bars(bars, (size_t)top + 1);
 	free(members);
 }
@@ -590,7 +615,7 @@ static void html_cells(FILE *fp, const struct render_input *in, const struct rol
 		const char *cls = cell_class(in, row, cols[c]);
 
 		fprintf(fp, "<td%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
-		html_put(fp, row || c > 0 ? cell(in, row, cols[c], true, buf, sizeof(buf)) : "total");
+		html_put(fp, row || c > 0 ? cell(in, row, cols[c], true, buf, sizeof(buf)) : _("total"));
 		fputs("</td>", fp);
 	}
 }
@@ -601,16 +626,17 @@ static void html_table(FILE *fp, const struct render_input *in)
 	size_t n = columns(in->u->level, cols);
 	char pc[32];
 
-	fprintf(fp, "<section>\n<h2>%c%s, worst first</h2>\n", plurals[in->u->level][0] - 'a' + 'A',
-	    plurals[in->u->level] + 1);
-	fprintf(fp, "<p class=\"legend\"><i class=\"worst\"></i>coverage below the whole roster's "
-	    "(%s) or a member over capacity <i class=\"short\"></i>some household without a contact "
-	    "or an idle member</p>\n",
+	fprintf(fp, "<section>\n<h2>%s</h2>\n", _(worst_first[in->u->level]));
+	fputs("<p class=\"legend\"><i class=\"worst\"></i>", fp);
+	fprintf(fp, _("coverage below the whole roster's (%s) or a member over capacity"),
 	    percent(in->u->total.covered, in->u->total.households, pc, sizeof(pc)));
+	fputs(" <i class=\"short\"></i>", fp);
+	fputs(_("some household without a contact or an idle member"), fp);
+	fputs("</p>\n", fp);
 	fputs("<div class=\"wide\">\n<table>\n<thead><tr>", fp);
 	for (size_t c = 0; c < n; c++) {
 		fprintf(fp, "<th%s>", cols[c]->kind >= COL_COUNT ? " class=\"n\"" : "");
-		html_put(fp, cols[c]->label);
+		html_put(fp, _(cols[c]->label));
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);
@@ -628,16 +654,19 @@ static void html_table(FILE *fp, const struct render_input *in)
 
 static void write_html(FILE *fp, const struct render_input *in)
 {
-	const char *level = rollup_level_name(in->u->level);
+	const char *level = _(level_labels[in->u->level]);
 
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"%s\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>Contact coverage by %s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
-	    html_charset(in), level, report_css);
-	fprintf(fp, "<header>\n<h1>Contact coverage by %s</h1>\n<p class=\"meta\">lianhu report: "
-	    "scope %s, default capacity %ld households per member; a household is covered when a "
-	    "mapping row names it with an eligible member within scope.</p>\n</header>\n", level,
-	    tier_name(in->scope), in->max_load);
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	    html_charset(in));
+	fprintf(fp, _("Contact coverage by %s"), level);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", report_css);
+	fprintf(fp, _("Contact coverage by %s"), level);
+	fputs("</h1>\n<p class=\"meta\">", fp);
+	fprintf(fp, _("lianhu report: scope %s, default capacity %ld households per member; a "
+	    "household is covered when a mapping row names it with an eligible member within scope."),
+	    tier_label(in->scope), in->max_load);
+	fputs("</p>\n</header>\n", fp);
 	html_summary(fp, in);
 	if (in->u->level == LEVEL_MEMBER)
 		html_load_chart(fp, in);
@@ -677,7 +706,7 @@ int report_write(struct output *o, enum render_format format, const struct rende
 static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 {
 	static const struct xlsx_col cols[] = {
-		{ "item", 34, XLSX_TEXT }, { "value", 14, XLSX_COUNT },
+		{ N_("item"), 34, XLSX_TEXT }, { N_("value"), 14, XLSX_COUNT },
 	};
 	const struct rollup_counts *t = &in->u->total;
 	const struct {
@@ -685,32 +714,33 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		double value;
 		enum xlsx_kind kind;
 	} facts[] = {
-		{ "default capacity (--max-load)", (double)in->max_load, XLSX_COUNT },
-		{ "households", (double)t->households, XLSX_COUNT },
-		{ "covered", (double)t->covered, XLSX_COUNT },
-		{ "coverage", t->households ? (double)t->covered / (double)t->households : NAN,
+		{ _("default capacity (--max-load)"), (double)in->max_load, XLSX_COUNT },
+		{ _("households"), (double)t->households, XLSX_COUNT },
+		{ _("covered"), (double)t->covered, XLSX_COUNT },
+		{ _("coverage"), t->households ? (double)t->covered / (double)t->households : NAN,
 		    XLSX_PERCENT },
-		{ "households without a contact", (double)(t->households - t->covered), XLSX_COUNT },
-		{ "priority households", (double)t->priority_households, XLSX_COUNT },
-		{ "priority households covered", (double)t->priority_covered, XLSX_COUNT },
-		{ "shops", (double)t->shops, XLSX_COUNT },
-		{ "eligible members", (double)t->eligible_members, XLSX_COUNT },
-		{ "idle members", (double)t->idle_members, XLSX_COUNT },
-		{ "overloaded members", (double)t->overloaded, XLSX_COUNT },
-		{ "mean load", t->eligible_members ?
+		{ _("households without a contact"), (double)(t->households - t->covered),
+		    XLSX_COUNT },
+		{ _("priority households"), (double)t->priority_households, XLSX_COUNT },
+		{ _("priority households covered"), (double)t->priority_covered, XLSX_COUNT },
+		{ _("shops"), (double)t->shops, XLSX_COUNT },
+		{ _("eligible members"), (double)t->eligible_members, XLSX_COUNT },
+		{ _("idle members"), (double)t->idle_members, XLSX_COUNT },
+		{ _("overloaded members"), (double)t->overloaded, XLSX_COUNT },
+		{ _("mean load"), t->eligible_members ?
 		    (double)t->load_sum / (double)t->eligible_members : NAN, XLSX_DECIMAL },
-		{ "max load", (double)t->max_load, XLSX_COUNT },
-		{ "missing contact slots", (double)t->missing_slots, XLSX_COUNT },
-		{ "units", (double)in->u->nrows, XLSX_COUNT },
-		{ "units fully covered", (double)units_covered(in->u), XLSX_COUNT },
+		{ _("max load"), (double)t->max_load, XLSX_COUNT },
+		{ _("missing contact slots"), (double)t->missing_slots, XLSX_COUNT },
+		{ _("units"), (double)in->u->nrows, XLSX_COUNT },
+		{ _("units fully covered"), (double)units_covered(in->u), XLSX_COUNT },
 	};
 	size_t nfacts = sizeof(facts) / sizeof(facts[0]);
 
-	xlsx_sheet(b, "Summary", cols, 2, nfacts + 2);
-	xlsx_text(b, 0, 0, "by");
-	xlsx_text(b, 0, 1, rollup_level_name(in->u->level));
-	xlsx_text(b, 1, 0, "scope");
-	xlsx_text(b, 1, 1, tier_name(in->scope));
+	xlsx_sheet(b, _("Summary"), cols, 2, nfacts + 2);
+	xlsx_text(b, 0, 0, _("by"));
+	xlsx_text(b, 0, 1, _(level_labels[in->u->level]));
+	xlsx_text(b, 1, 0, _("scope"));
+	xlsx_text(b, 1, 1, tier_label(in->scope));
 	for (size_t i = 0; i < nfacts; i++) {
 		xlsx_text(b, i + 2, 0, facts[i].label);
 		xlsx_number(b, i + 2, 1, facts[i].value, facts[i].kind);
@@ -723,7 +753,7 @@ static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 	const struct col *cols[MAXCOLS];
 	size_t n = columns(in->u->level, cols);
 	struct xlsx_col xcols[MAXCOLS];
-	char name[32], buf[32];
+	char name[64], buf[32];
 
 	for (size_t c = 0; c < n; c++) {
 		xcols[c].header = cols[c]->key;
@@ -732,7 +762,7 @@ static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 		    cols[c]->kind == COL_MEAN ? XLSX_DECIMAL :
 		    cols[c]->kind == COL_COUNT ? XLSX_COUNT : XLSX_TEXT;
 	}
-	snprintf(name, sizeof(name), "By %s", rollup_level_name(in->u->level));
+	snprintf(name, sizeof(name), _("By %s"), _(level_labels[in->u->level]));
 	xlsx_sheet(b, name, xcols, n, in->u->nrows);
 	for (size_t i = 0; i < in->u->nrows; i++) {
 		const struct rollup_counts *c = &in->u->rows[i].c;
@@ -757,16 +787,17 @@ static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
 {
 	static const struct xlsx_col cols[] = {
-		{ "household_id", 22, XLSX_TEXT }, { "building_id", 20, XLSX_TEXT },
-		{ "unit", 6, XLSX_TEXT }, { "room", 8, XLSX_TEXT }, { "grid_id", 18, XLSX_TEXT },
-		{ "community", 14, XLSX_TEXT }, { "head", 10, XLSX_TEXT }, { "phone", 14, XLSX_TEXT },
-		{ "priority", 10, XLSX_TEXT },
+		{ N_("household_id"), 22, XLSX_TEXT }, { N_("building_id"), 20, XLSX_TEXT },
+		{ N_("unit"), 6, XLSX_TEXT }, { N_("room"), 8, XLSX_TEXT },
+		{ N_("grid_id"), 18, XLSX_TEXT }, { N_("community"), 14, XLSX_TEXT },
+		{ N_("head"), 10, XLSX_TEXT }, { N_("phone"), 14, XLSX_TEXT },
+		{ N_("priority"), 10, XLSX_TEXT },
 	};
 	const struct roster *r = in->r;
 	size_t row = 0;
 	char buf[CELL_MAX];
 
-	xlsx_sheet(b, "Uncovered households", cols, sizeof(cols) / sizeof(cols[0]),
+	xlsx_sheet(b, _("Uncovered households"), cols, sizeof(cols) / sizeof(cols[0]),
 	    (size_t)(in->u->total.households - in->u->total.covered));
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		const struct household *hh = &r->households[h];
@@ -790,16 +821,16 @@ static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
 static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 {
 	static const struct xlsx_col cols[] = {
-		{ "member_id", 14, XLSX_TEXT }, { "name", 10, XLSX_TEXT },
-		{ "building_id", 20, XLSX_TEXT }, { "grid_id", 18, XLSX_TEXT },
-		{ "community", 14, XLSX_TEXT }, { "capacity", 9, XLSX_COUNT },
-		{ "load", 7, XLSX_COUNT },
+		{ N_("member_id"), 14, XLSX_TEXT }, { N_("name"), 10, XLSX_TEXT },
+		{ N_("building_id"), 20, XLSX_TEXT }, { N_("grid_id"), 18, XLSX_TEXT },
+		{ N_("community"), 14, XLSX_TEXT }, { N_("capacity"), 9, XLSX_COUNT },
+		{ N_("load"), 7, XLSX_COUNT },
 	};
 	const struct roster *r = in->r;
 	size_t row = 0;
 	char buf[CELL_MAX];
 
-	xlsx_sheet(b, "Member loads", cols, sizeof(cols) / sizeof(cols[0]),
+	xlsx_sheet(b, _("Member loads"), cols, sizeof(cols) / sizeof(cols[0]),
 	    (size_t)in->u->total.eligible_members);
 	for (size_t m = 0; m < r->nmembers; m++) {
 		const struct member *mm = &r->members[m];

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/roster.h"
 
 static const char *const building_id_aliases[] = { "楼栋编号", "楼栋号", "小组编号", NULL };
@@ -152,7 +153,7 @@ static bool row_usable(struct reading *rd, const struct table_record *rec)
 	if (!rd->header_ok)
 		return false;
 	if (rec->count != rd->header_fields) {
-		diag_error(rd->label, rec->line, "field-count", "%zu fields, the header has %zu",
+		diag_error(rd->label, rec->line, "field-count", _("%zu fields, the header has %zu"),
 		    rec->count, rd->header_fields);
 		return false;
 	}
@@ -164,20 +165,22 @@ static bool present(const struct reading *rd, const struct table_record *rec, in
 {
 	if (*field(rd, rec, col))
 		return true;
-	diag_error(rd->label, rec->line, "missing-value", "empty %s", rd->columns[col].name);
+	diag_error(rd->label, rec->line, "missing-value", _("empty %s"), rd->columns[col].name);
 	return false;
 }
 
-/* Registers id in map as index; reports duplicate-id and returns false when taken. */
+/*
+ * Registers id in map as index; reports duplicate-id (taken, a message marked
+ * with N_, gets the id and the earlier line) and returns false when taken.
+ */
 static bool unique_id(const struct reading *rd, struct strmap *map, const char *id, int index,
-    long line, long (*line_of)(const struct roster *, int), const char *what)
+    long line, long (*line_of)(const struct roster *, int), const char *taken)
 {
 	int old = strmap_put(map, id, index);
 
 	if (old == index)
 		return true;
-	diag_error(rd->label, line, "duplicate-id", "%s '%s' already on line %ld", what, id,
-	    line_of(rd->r, old));
+	diag_error(rd->label, line, "duplicate-id", _(taken), id, line_of(rd->r, old));
 	return false;
 }
 
@@ -213,9 +216,10 @@ static int grid_for_row(struct reading *rd, const struct table_record *rec)
 		if (!**known[k]) {
 			*known[k] = keep(r, names[k]);
 		} else if (strcmp(*known[k], names[k]) != 0) {
-			diag_error(rd->label, rec->line, "hierarchy-conflict",
-			    "grid '%s' is in %s '%s' on line %ld, here in '%s'", id,
-			    k == 0 ? "community" : "township", *known[k], r->grids[g].line, names[k]);
+			diag_error(rd->label, rec->line, "hierarchy-conflict", k == 0 ?
+			    _("grid '%s' is in community '%s' on line %ld, here in '%s'") :
+			    _("grid '%s' is in township '%s' on line %ld, here in '%s'"), id,
+			    *known[k], r->grids[g].line, names[k]);
 			/*
 			 * Keep the building (in the grid as first placed): dropping it made
 			 * every household and member in it a false "not in buildings.csv".
@@ -248,7 +252,7 @@ static void building_row(void *ctx, const struct table_record *rec)
 	*b = (struct building){ .id = keep(r, field(rd, rec, B_ID)),
 	    .name = keep(r, field(rd, rec, B_NAME)), .grid = g, .line = rec->line };
 	if (unique_id(rd, &r->building_ids, b->id, (int)r->nbuildings, rec->line,
-	    building_line, "building"))
+	    building_line, N_("building '%s' already on line %ld")))
 		r->nbuildings++;
 }
 
@@ -321,13 +325,13 @@ static void household_row(void *ctx, const struct table_record *rec)
 	b = *building ? strmap_get(&r->building_ids, building) : -1;
 	if (*building && b < 0 && rd->buildings_ok) {
 		diag_error(rd->label, rec->line, "unknown-building",
-		    "building '%s' is not in %s", building,
+		    _("building '%s' is not in %s"), building,
 		    rd->r->paths[FILE_BUILDINGS]);
 		ok = false;
 	}
 	if (!word_in(kind, resident_kinds) && !word_in(kind, shop_kinds)) {
 		diag_error(rd->label, rec->line, "bad-value",
-		    "kind '%s' is neither resident (住户) nor shop (商户)", kind);
+		    _("kind '%s' is neither resident (住户) nor shop (商户)"), kind);
 		ok = false;
 	}
 	if (!*field(rd, rec, H_ID))
@@ -337,7 +341,7 @@ static void household_row(void *ctx, const struct table_record *rec)
 	*h = (struct household){ .id = keep(r, field(rd, rec, H_ID)), .building = b,
 	    .line = rec->line };
 	if (!unique_id(rd, &r->household_ids, h->id, (int)r->nhouseholds, rec->line,
-	    household_line, "household"))
+	    household_line, N_("household '%s' already on line %ld")))
 		return;
 	h->unit = keep(r, field(rd, rec, H_UNIT));
 	h->room = keep(r, field(rd, rec, H_ROOM));
@@ -363,28 +367,28 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	if (*building && m->building < 0) {
 		if (rd->buildings_ok)
 			diag_error(rd->label, rec->line, "unknown-building",
-			    "building '%s' is not in %s", building,
-		    rd->r->paths[FILE_BUILDINGS]);
+			    _("building '%s' is not in %s"), building,
+			    rd->r->paths[FILE_BUILDINGS]);
 		return false;
 	}
 	if (m->building >= 0) {
 		m->grid = r->buildings[m->building].grid;
 		if (*grid && g != m->grid)
 			diag_warning(rd->label, rec->line, "member-grid-mismatch",
-			    "grid '%s' differs from building '%s''s grid '%s'; the building's is used",
+			    _("grid '%s' differs from building '%s''s grid '%s'; the building's is used"),
 			    grid, building, r->grids[m->grid].id);
 		return true;
 	}
 	if (!*grid) {
 		diag_error(rd->label, rec->line, "missing-value",
-		    "neither building_id nor grid_id is given");
+		    _("neither building_id nor grid_id is given"));
 		return false;
 	}
 	if (g < 0) {
 		if (rd->buildings_ok)
 			diag_error(rd->label, rec->line, "unknown-grid",
-			    "grid '%s' is not in %s", grid,
-		    rd->r->paths[FILE_BUILDINGS]);
+			    _("grid '%s' is not in %s"), grid,
+			    rd->r->paths[FILE_BUILDINGS]);
 		return false;
 	}
 	m->grid = g;
@@ -400,11 +404,11 @@ static bool member_terms(struct reading *rd, const struct table_record *rec, str
 	m->status_eligible = word_in(status, eligible_statuses);
 	if (!m->status_eligible && !word_in(status, ineligible_statuses))
 		diag_warning(rd->label, rec->line, "unknown-status",
-		    "status '%s' is not known; the member is taken as not eligible", status);
+		    _("status '%s' is not known; the member is taken as not eligible"), status);
 	m->capacity = -1;
 	if (*capacity && !parse_count(capacity, CAPACITY_MAX, &m->capacity)) {
 		diag_error(rd->label, rec->line, "bad-value",
-		    "capacity '%s' is not a whole number from 0 to %ld", capacity, CAPACITY_MAX);
+		    _("capacity '%s' is not a whole number from 0 to %ld"), capacity, CAPACITY_MAX);
 		ok = false;
 	}
 	return ok;
@@ -427,7 +431,7 @@ static void member_row(void *ctx, const struct table_record *rec)
 	m.id = keep(r, field(rd, rec, M_ID));
 	GROW(r->members, r->members_alloc, r->nmembers + 1);
 	if (!unique_id(rd, &r->member_ids, m.id, (int)r->nmembers, rec->line, member_line,
-	    "member"))
+	    N_("member '%s' already on line %ld")))
 		return;
 	(void)ok;	/* a roster with errors is only ever reported, never solved */
 	m.name = keep(r, field(rd, rec, M_NAME));
@@ -440,7 +444,7 @@ static void member_row(void *ctx, const struct table_record *rec)
 static void header_only_check(const struct reading *rd)
 {
 	if (!rd->header_seen)
-		diag_error(rd->label, 1, "missing-column", "the file is empty: no header line");
+		diag_error(rd->label, 1, "missing-column", _("the file is empty: no header line"));
 }
 
 static char *path_in(const char *dir, const char *given, const char *name)
@@ -480,7 +484,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	for (int f = 0; f < FILE_COUNT; f++)
 		stdin_uses += strcmp(r->paths[f], "-") == 0;
 	if (stdin_uses > 1) {
-		fprintf(stderr, "lianhu: only one file can be read from standard input ('-')\n");
+		fprintf(stderr, _("lianhu: only one file can be read from standard input ('-')\n"));
 		return -1;
 	}
 	rd.file = FILE_BUILDINGS;
@@ -509,7 +513,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	for (size_t b = 0; households_ok && b < r->nbuildings; b++)
 		if (r->buildings[b].households == 0)
 			diag_warning(r->paths[FILE_BUILDINGS], r->buildings[b].line, "empty-building",
-			    "building '%s' has no households", r->buildings[b].id);
+			    _("building '%s' has no households"), r->buildings[b].id);
 	rc = 0;
 out:
 	free(rd.grid_community);
@@ -558,11 +562,20 @@ enum tier roster_tier(const struct roster *r, int b, const struct member *m)
 }
 
 static const char *const tier_names[] = { "building", "grid", "community", "township" };
+static const char *const tier_labels[] = {
+	N_("building"), N_("grid"), N_("community"), N_("township")
+};
 
 /* Names of tiers as SPEC writes them. */
 const char *tier_name(enum tier t)
 {
 	return t < TIER_NONE ? tier_names[t] : "";
+}
+
+/* A tier's name for people, in the language of the messages. */
+const char *tier_label(enum tier t)
+{
+	return t < TIER_NONE ? _(tier_labels[t]) : "";
 }
 
 /* Parses a --scope value. */

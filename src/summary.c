@@ -2,6 +2,7 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
+#include "lianhu/i18n.h"
 #include "lianhu/output.h"
 #include "lianhu/summary.h"
 
@@ -58,23 +59,29 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 		long need = o->max_load > 0 ? (list[i].uncovered + o->max_load - 1) / o->max_load : 0;
 		const struct grid *g = grids ? &r->grids[list[i].unit] : NULL;
 		const struct community *c = grids ? NULL : &r->communities[list[i].unit];
+		unsigned long short_of = (unsigned long)list[i].uncovered;
 
-		if (grids)
-			fprintf(fp, "  grid %s%s%s%s", g->id, g->community >= 0 ? " (" : "",
-			    g->community >= 0 ? r->communities[g->community].name : "",
-			    g->community >= 0 ? ")" : "");
+		if (grids && g->community >= 0)
+			fprintf(fp, _("  grid %s (%s)"), g->id, r->communities[g->community].name);
+		else if (grids)
+			fprintf(fp, _("  grid %s"), g->id);
 		else
-			fprintf(fp, "  community %s", c->name);
-		fprintf(fp, ": %ld household%s without a contact", list[i].uncovered,
-		    list[i].uncovered == 1 ? "" : "s");
-		if (need > 0)
-			fprintf(fp, "; %ld more member%s at the default load would cover %s", need,
-			    need == 1 ? "" : "s", list[i].uncovered == 1 ? "it" : "them");
+			fprintf(fp, _("  community %s"), c->name);
+		fprintf(fp, ngettext(": %ld household without a contact",
+		    ": %ld households without a contact", short_of), list[i].uncovered);
+		if (need > 0 && short_of == 1)
+			fprintf(fp, ngettext("; %ld more member at the default load would cover it",
+			    "; %ld more members at the default load would cover it",
+			    (unsigned long)need), need);
+		else if (need > 0)
+			fprintf(fp, ngettext("; %ld more member at the default load would cover them",
+			    "; %ld more members at the default load would cover them",
+			    (unsigned long)need), need);
 		fputc('\n', fp);
 	}
 	if (n > limit)
-		fprintf(fp, "  ... and %zu more %s short of contacts\n", n - limit,
-		    grids ? "grids" : "communities");
+		fprintf(fp, grids ? _("  ... and %zu more grids short of contacts\n") :
+		    _("  ... and %zu more communities short of contacts\n"), n - limit);
 	free(list);
 }
 
@@ -84,15 +91,15 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 {
 	long *grid_short, *community_short;
 
-	fprintf(fp, "assign: %ld of %ld households covered (priority: %ld of %ld); "
-	    "%ld of %ld eligible members used, %ld idle\n",
+	fprintf(fp, _("assign: %ld of %ld households covered (priority: %ld of %ld); "
+	    "%ld of %ld eligible members used, %ld idle\n"),
 	    a->covered, a->households, a->priority_covered, a->priority_households,
 	    a->eligible - a->idle, a->eligible, a->idle);
-	fprintf(fp, "  tiers: building %ld, grid %ld, community %ld, township %ld; largest load %ld\n",
+	fprintf(fp, _("  tiers: building %ld, grid %ld, community %ld, township %ld; largest load %ld\n"),
 	    a->tiers[TIER_BUILDING], a->tiers[TIER_GRID], a->tiers[TIER_COMMUNITY],
 	    a->tiers[TIER_TOWNSHIP], a->max_load);
 	if (o->previous)
-		fprintf(fp, "  %ld households have a different contact than in the previous mapping\n",
+		fprintf(fp, _("  %ld households have a different contact than in the previous mapping\n"),
 		    changed);
 	if (a->covered == a->households)
 		return;
@@ -108,8 +115,8 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 		if (g->community >= 0)
 			community_short[g->community]++;
 	}
-	fprintf(fp, "  %ld household%s no contact:\n", a->households - a->covered,
-	    a->households - a->covered == 1 ? " has" : "s have");
+	fprintf(fp, ngettext("  %ld household has no contact:\n", "  %ld households have no contact:\n",
+	    (unsigned long)(a->households - a->covered)), a->households - a->covered);
 	print_shortfalls(fp, r, o, grid_short, r->ngrids, true, 10);
 	print_shortfalls(fp, r, o, community_short, r->ncommunities, false, 5);
 	free(grid_short);

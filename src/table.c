@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "lianhu/diag.h"
+#include "lianhu/i18n.h"
 #include "lianhu/table.h"
 #include "lianhu/util.h"
 
@@ -190,11 +191,11 @@ static void utf8_clean(struct bytes *in, const char *label)
 		}
 		if (line != reported) {
 			if (s[i] == 0)
-				diag_error(label, line, "encoding", "NUL byte in text (UTF-16 without "
-				    "a byte order mark? try --encoding utf-16)");
+				diag_error(label, line, "encoding", _("NUL byte in text (UTF-16 without "
+				    "a byte order mark? try --encoding utf-16)"));
 			else
 				diag_error(label, line, "encoding",
-				    "invalid UTF-8 byte 0x%02x", s[i]);
+				    _("invalid UTF-8 byte 0x%02x"), s[i]);
 			reported = line;
 		}
 		bytes_put(&out, s + copied, i - copied);
@@ -221,7 +222,7 @@ static void convert(struct bytes *in, size_t skip, const char *charset, size_t u
 	long reported = 0;
 
 	if (cd == (iconv_t)-1) {
-		fprintf(stderr, "lianhu: cannot convert from %s: %s\n", charset, strerror(errno));
+		fprintf(stderr, _("lianhu: cannot convert from %s: %s\n"), charset, strerror(errno));
 		exit(2);
 	}
 	GROW(out.data, out.alloc, left + left / 2 + 16);
@@ -241,7 +242,7 @@ static void convert(struct bytes *in, size_t skip, const char *charset, size_t u
 
 		if (line != reported)
 			diag_error(label, line, "encoding", errno == EINVAL ?
-			    "truncated %s character at end of file" : "invalid %s byte sequence",
+			    _("truncated %s character at end of file") : _("invalid %s byte sequence"),
 			    charset);
 		reported = line;
 		bytes_put(&out, "\xef\xbf\xbd", 3);
@@ -344,7 +345,7 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (len > FIELD_MAX && !p->too_long) {
 		diag_error(p->label, p->start, "csv-syntax",
-		    "field longer than %d bytes", FIELD_MAX);
+		    _("field longer than %d bytes"), FIELD_MAX);
 		p->too_long = true;
 	}
 	if (p->too_long)
@@ -385,7 +386,7 @@ static void on_record(int c, void *data)
 static void parser_start(struct csv_parser *csv, char delimiter)
 {
 	if (csv_init(csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		fprintf(stderr, "lianhu: out of memory\n");
+		fprintf(stderr, _("lianhu: out of memory\n"));
 		exit(2);
 	}
 	csv_set_delim(csv, (unsigned char)delimiter);	/* libcsv never takes the delimiter for space */
@@ -419,7 +420,7 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 		if (csv_parse(&csv, text + pos, end - pos, on_field, on_record, p) != end - pos) {
 			/* SPEC §2: name the line where the record starts, also when the quote is further down. */
 			diag_error(p->label, p->start, "csv-syntax",
-			    "misplaced quote: a quote inside an unquoted field or text after a closing quote");
+			    _("misplaced quote: a quote inside an unquoted field or text after a closing quote"));
 			csv_free(&csv);
 			parser_start(&csv, delimiter);
 			p->noffsets = 0;
@@ -432,7 +433,8 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 	}
 	if (csv_fini(&csv, on_field, on_record, p) != 0)
 		diag_error(p->label, p->start, "csv-syntax",
-		    "unterminated quoted field (the quote opened in the record starting here never closes)");
+		    _("unterminated quoted field (the quote opened in the record starting here never "
+		    "closes)"));
 	csv_free(&csv);
 }
 
@@ -447,7 +449,7 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 
 	diag_file(label);
 	if (fd < 0 || slurp(fd, &text) != 0) {
-		fprintf(stderr, "lianhu: cannot read '%s': %s\n", path, strerror(errno));
+		fprintf(stderr, _("lianhu: cannot read '%s': %s\n"), path, strerror(errno));
 		if (fd >= 0 && !is_stdin)
 			close(fd);
 		bytes_release(&text);
@@ -486,7 +488,7 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 				continue;
 			if (idx[c] >= 0) {
 				diag_error(label, header->line, "duplicate-column",
-				    "columns '%s' and '%s' both give %s",
+				    _("columns '%s' and '%s' both give %s"),
 				    header->fields[idx[c]], header->fields[f], cols[c].name);
 				ok = false;
 			} else {
@@ -497,9 +499,12 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 	}
 	for (size_t c = 0; c < ncols; c++) {
 		if (cols[c].required && idx[c] < 0) {
-			diag_error(label, header->line, "missing-column", "no column '%s'%s%s%s",
-			    cols[c].name, cols[c].aliases ? " (or '" : "",
-			    cols[c].aliases ? cols[c].aliases[0] : "", cols[c].aliases ? "')" : "");
+			if (cols[c].aliases)
+				diag_error(label, header->line, "missing-column",
+				    _("no column '%s' (or '%s')"), cols[c].name, cols[c].aliases[0]);
+			else
+				diag_error(label, header->line, "missing-column", _("no column '%s'"),
+				    cols[c].name);
 			ok = false;
 		}
 	}

@@ -5,11 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lianhu/i18n.h"
 #include "lianhu/util.h"
 
 static void out_of_memory(size_t size)
 {
-	fprintf(stderr, "lianhu: out of memory (asked for %zu bytes)\n", size);
+	fprintf(stderr, _("lianhu: out of memory (asked for %zu bytes)\n"), size);
 	exit(2);
 }
 

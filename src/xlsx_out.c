@@ -5,6 +5,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "lianhu/i18n.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
@@ -25,7 +26,7 @@ struct xlsx_book *xlsx_open(const char *path, const char *label)
 	static const char *const num_formats[] = { "@", "0", "0.0%", "0.0" };
 
 	if ((b->wb = workbook_new_opt(path, &opts)) == NULL) {
-		fprintf(stderr, "lianhu: cannot write '%s': cannot start the workbook\n", label);
+		fprintf(stderr, _("lianhu: cannot write '%s': cannot start the workbook\n"), label);
 		free(b);
 		return NULL;
 	}
@@ -49,7 +50,7 @@ static void note(struct xlsx_book *b, lxw_error e)
 	b->where = xstrdup(b->ws ? b->ws->name : "");
 }
 
-/* Adds a sheet with a bold header row, frozen, with an autofilter over nrows data rows. */
+/* Adds a sheet with a bold header row (translated), frozen, with an autofilter over nrows data rows. */
 void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *cols, size_t ncols,
     size_t nrows)
 {
@@ -62,7 +63,7 @@ void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *co
 		note(b, worksheet_set_column(b->ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
 		    b->kinds[cols[c].kind]));
 	for (size_t c = 0; c < ncols; c++)
-		note(b, worksheet_write_string(b->ws, 0, (lxw_col_t)c, cols[c].header, b->header));
+		note(b, worksheet_write_string(b->ws, 0, (lxw_col_t)c, _(cols[c].header), b->header));
 	worksheet_freeze_panes(b->ws, 1, 0);
 	note(b, worksheet_autofilter(b->ws, 0, 0, (lxw_row_t)nrows, (lxw_col_t)(ncols - 1)));
 	note(b, worksheet_ignore_errors(b->ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576"));
@@ -93,11 +94,11 @@ int xlsx_close(struct xlsx_book *b)
 	int rc = 0;
 
 	if (b->error != LXW_NO_ERROR) {
-		fprintf(stderr, "lianhu: cannot write '%s': sheet '%s': %s\n", b->label, b->where,
+		fprintf(stderr, _("lianhu: cannot write '%s': sheet '%s': %s\n"), b->label, b->where,
 		    lxw_strerror(b->error));
 		rc = -1;
 	} else if (e != LXW_NO_ERROR) {
-		fprintf(stderr, "lianhu: cannot write '%s': %s\n", b->label, lxw_strerror(e));
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), b->label, lxw_strerror(e));
 		rc = -1;
 	}
 	free(b->where);

@@ -1,11 +1,13 @@
 #!/bin/sh
-# install.sh: `make install` into a scratch DESTDIR puts exactly the binary, the man page, the bash
-# completion, the README and the examples where PREFIX says (the default /usr/local, then another);
-# the installed binary runs on the installed examples and man finds the installed page; the
+# install.sh: `make install` into a scratch DESTDIR puts exactly the binary, the Chinese catalog, the
+# man page, the bash completion, the README and the examples where PREFIX says (the default /usr/local,
+# then another); the installed binary runs on the installed examples, in Chinese with --lang zh from
+# the installed catalog, and man finds the installed page; the
 # completion offers every command, every option of each command's --help, the values of the options
 # that have a fixed set, and files and folders; `make uninstall` leaves no file behind.
 # Usage: sh test/install.sh [MAKE]
 set -u
+unset LIANHU_LOCALEDIR	# the installed binary finds its catalog by itself
 make=${1:-make}
 root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
@@ -17,6 +19,7 @@ bad() { echo "install: $*"; fail=1; }
 expected_files() {
 	{
 		echo "$1/bin/lianhu"
+		echo "$1/share/locale/zh_CN/LC_MESSAGES/lianhu.mo"
 		echo "$1/share/man/man1/lianhu.1"
 		echo "$1/share/bash-completion/completions/lianhu"
 		echo "$1/share/doc/lianhu/README.md"
@@ -98,6 +101,19 @@ for prefix in default /opt/lianhu; do
 	"$lianhu" audit -d "$top/share/doc/lianhu/examples/quickstart" --mapping "$scratch/mapping.csv" 2>/dev/null ||
 		bad "the installed lianhu audit of its own mapping failed"
 
+	# In Chinese from the installed catalog: PREFIX's share/locale is compiled in, and under DESTDIR the
+	# binary finds the one beside it (../share/locale).
+	catalog=share/locale/zh_CN/LC_MESSAGES/lianhu.mo
+	cmp -s "$root/build/locale/zh_CN/LC_MESSAGES/lianhu.mo" "$top/$catalog" ||
+		bad "the installed $catalog differs from build/locale's"
+	grep -qaF "${top#"$dest"}/share/locale" "$lianhu" ||
+		bad "the installed lianhu does not look for its catalog in ${top#"$dest"}/share/locale"
+	zh=$("$lianhu" validate --lang zh -d "$top/share/doc/lianhu/examples/quickstart" 2>&1)
+	case $zh in
+	*"行；0 处错误，0 处警告") ;;
+	*) bad "the installed lianhu validate --lang zh did not answer in Chinese: $zh" ;;
+	esac
+
 	# man finds the installed page by PREFIX's man tree and renders it.
 	if command -v man >/dev/null 2>&1; then
 		page=$(MANPAGER=cat MANWIDTH=80 man -M "$top/share/man" lianhu 2>"$scratch/err")
@@ -125,6 +141,7 @@ for prefix in default /opt/lianhu; do
 		offers "auto utf-8 gb18030 utf-16" validate --encoding ""
 		offers "utf-8 gb18030" assign --output-encoding ""
 		offers "tab comma semicolon" assign --delimiter ""
+		offers "zh en" validate --lang ""
 		offers "--format=csv" report --format=c
 		offers "csv" report --format = c	# as readline splits --format=c at the '='
 		offers "text json" validate --format =

@@ -52,6 +52,11 @@ enum {
 	{ "members", required_argument, NULL, OPT_MEMBERS }, \
 	{ "encoding", required_argument, NULL, OPT_ENCODING }, \
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER }, \
+	CLI_COMMON_OPTIONS
+
+/* The getopt_long entries of what every command takes: --lang (i18n_init reads it first) and --help. */
+#define CLI_COMMON_OPTIONS \
+	{ "lang", required_argument, NULL, OPT_LANG }, \
 	{ "help", no_argument, NULL, OPT_HELP }
 
 /* The --help lines of the roster options. */
@@ -61,7 +66,12 @@ enum {
 	"      --households FILE  households roster (default DIR/households.csv)\n" \
 	"      --members FILE     members roster (default DIR/members.csv)\n" \
 	"      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n" \
-	"      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n" \
+	"      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n"
+
+/* The --help lines of --lang and --help, last in every command's options. */
+#define CLI_COMMON_HELP \
+	"      --lang LANG        messages, summaries and labels in zh (Chinese) or en (English)\n" \
+	"                         (default: from LC_ALL, LC_MESSAGES or LANG)\n" \
 	"      --help             show this help\n"
 
 struct roster_args {
@@ -81,8 +91,8 @@ struct roster_args {
 	{ "max-load", required_argument, NULL, OPT_MAX_LOAD }
 
 /*
- * Handles a roster option or --help; returns 1 when handled, 0 when the
- * option is not one of them, -1 after a usage message (exit 2).
+ * Handles a roster, output or common option (--lang, --help); returns 1 when
+ * handled, 0 when the option is not one of them, -1 after a usage message (exit 2).
  */
 int cli_roster_option(const struct command *cmd, int opt, const char *arg,
     struct roster_args *args);

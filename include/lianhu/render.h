@@ -93,7 +93,7 @@ enum xlsx_kind { XLSX_TEXT, XLSX_COUNT, XLSX_PERCENT, XLSX_DECIMAL };
 
 /* A sheet's column: its header, width in characters and kind (text columns hold IDs as text). */
 struct xlsx_col {
-	const char *header;
+	const char *header;	/* marked with N_; xlsx_sheet writes its translation */
 	double width;
 	enum xlsx_kind kind;
 };

@@ -113,4 +113,7 @@ int household_walk_compare(const void *a, const void *b, void *roster);
 const char *tier_name(enum tier t);
 bool tier_parse(const char *name, enum tier *out);
 
+/* A tier's name for people, in the language of the messages ("" for TIER_NONE). */
+const char *tier_label(enum tier t);
+
 #endif
