@@ -2,8 +2,9 @@
  * assign: the mapping of households to members that is optimal for SPEC §3's
  * six aims, in order. Each independent part of the roster (a township, or
  * less when the scope allows no further) is a min-cost flow through hubs
- * (building → grid → community → township) solved exactly twice: once for
- * coverage (aims 1-2), once for the rest with coverage held fixed (aims 3-6).
+ * (building → grid → community → township) to groups of alike members,
+ * solved exactly twice: once for coverage (aims 1-2), once for the rest with
+ * coverage held fixed (aims 3-6).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,9 +43,9 @@ struct hub {
 	int first_down, ndown;	/* its arcs to members: downs[first_down ..] after sorting */
 };
 
-/* A hub → member arc. */
+/* A hub → member group arc. */
 struct down {
-	int hub, member, arc;
+	int hub, group, arc;
 };
 
 /* A group's load taken from a hub's flow while it is shared out to the hubs below. */
@@ -590,7 +591,7 @@ static void share_out(struct solver *s, int hub, const struct mcf *g, const stru
 		long f = mcf_flow(g, dn->arc);
 
 		if (f > 0)
-			pool[npool++] = (struct slot){ dn->member, f };
+			pool[npool++] = (struct slot){ dn->group, f };
 	}
 	if (nin > 0)	/* in may be NULL then, and memcpy(NULL) is undefined even for 0 bytes */
 		memcpy(pool + npool, in, nin * sizeof(*in));
