@@ -25,6 +25,43 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+/* The short options of longopts ("d:o:" ...): those whose value is a letter. */
+static void short_options(const struct option *longopts, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; longopts->name && n + 3 < size; longopts++) {
+		if (longopts->val < 'a' || longopts->val > 'z')
+			continue;
+		out[n++] = (char)longopts->val;
+		if (longopts->has_arg == required_argument)
+			out[n++] = ':';
+	}
+	out[n] = '\0';
+}
+
+/* Parses the options: the shared ones into args, the command's own through own. */
+int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *longopts,
+    struct roster_args *args, cli_option_fn own, void *ctx)
+{
+	char shortopts[32];
+	int c, handled;
+
+	short_options(longopts, shortopts, sizeof(shortopts));
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return cli_bad_option(cmd, argv), -1;
+		if ((handled = cli_roster_option(cmd, c, optarg, args)) < 0)
+			return -1;
+		if (!handled && (own == NULL || own(cmd, c, optarg, ctx) < 0))
+			return -1;
+	}
+	if (argc - optind > cmd->max_operands)
+		return cli_usage_error(cmd, _("unexpected argument '%s'"),
+		    argv[optind + cmd->max_operands]), -1;
+	return optind;
+}
+
 /* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv)
 {
@@ -61,6 +98,12 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 	switch (opt) {
 	case 'd':
 		args->paths.dir = arg;
+		return 1;
+	case OPT_MAPPING:
+		args->mapping = arg;
+		return 1;
+	case 'o':
+		args->output = arg;
 		return 1;
 	case OPT_BUILDINGS:
 		args->paths.buildings = arg;

@@ -15,8 +15,23 @@
 struct assign_args {
 	struct roster_args roster;
 	struct assign_opts solve;
-	const char *previous, *summary, *output;
+	const char *previous, *summary;
 };
+
+/* --previous and --summary. */
+static int own_option(const struct command *cmd, int opt, const char *arg, void *ctx)
+{
+	struct assign_args *a = ctx;
+
+	(void)cmd;
+	if (opt == OPT_PREVIOUS)
+		a->previous = arg;
+	else if (opt == OPT_SUMMARY)
+		a->summary = arg;
+	else
+		abort();	/* getopt_long returns only the options of longopts */
+	return 0;
+}
 
 static int parse(const struct command *cmd, int argc, char **argv, struct assign_args *a)
 {
@@ -29,30 +44,8 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, handled;
 
-	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
-		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
-			return -1;
-		if (handled)
-			continue;
-		switch (c) {
-		case OPT_PREVIOUS:
-			a->previous = optarg;
-			break;
-		case OPT_SUMMARY:
-			a->summary = optarg;
-			break;
-		case 'o':
-			a->output = optarg;
-			break;
-		default:
-			return cli_bad_option(cmd, argv), -1;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]), -1;
-	return 0;
+	return cli_parse(cmd, argc, argv, longopts, &a->roster, own_option, a) < 0 ? -1 : 0;
 }
 
 /* Households whose contact differs from their first row in the previous mapping. */
@@ -79,7 +72,7 @@ static int write_outputs(const struct assign_args *a, const struct roster *r, co
 	struct output map, sum = { 0 };
 	int rc = -1;
 
-	if (output_open(&map, a->output, inputs) < 0)
+	if (output_open(&map, a->roster.output, inputs) < 0)
 		return -1;
 	output_configure(&map, &a->roster.out);
 	if (a->summary && output_open(&sum, a->summary, inputs) < 0)

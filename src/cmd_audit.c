@@ -111,6 +111,22 @@ static void print_json(FILE *fp, const struct audit *a, const struct roster *r, 
 	json_write(fp, root);
 }
 
+/* --format text|csv|json. */
+static int format_option(const struct command *cmd, int opt, const char *arg, void *format)
+{
+	static const char *const names[] = { "text", "csv", "json" };
+
+	if (opt != OPT_FORMAT)
+		abort();	/* getopt_long returns only the options of longopts */
+	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++) {
+		if (strcmp(arg, names[f]) == 0) {
+			*(enum format *)format = (enum format)f;
+			return 0;
+		}
+	}
+	return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
+}
+
 static int run(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -123,40 +139,21 @@ static int run(const struct command *cmd, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	const char *mapping_path = NULL;
 	enum format format = FORMAT_TEXT;
 	struct roster r;
 	struct mapping map = { 0 };
 	struct audit a = { 0 };
 	struct output out = { 0 };
-	int c, handled, status = EXIT_TROUBLE;
+	int status = EXIT_TROUBLE;
 
-	while ((c = getopt_long(argc, argv, "d:", longopts, NULL)) != -1) {
-		if ((handled = cli_roster_option(cmd, c, optarg, &args)) < 0)
-			return EXIT_TROUBLE;
-		if (handled)
-			continue;
-		if (c == OPT_MAPPING)
-			mapping_path = optarg;
-		else if (c == OPT_FORMAT && strcmp(optarg, "text") == 0)
-			format = FORMAT_TEXT;
-		else if (c == OPT_FORMAT && strcmp(optarg, "csv") == 0)
-			format = FORMAT_CSV;
-		else if (c == OPT_FORMAT && strcmp(optarg, "json") == 0)
-			format = FORMAT_JSON;
-		else if (c == OPT_FORMAT)
-			return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), optarg);
-		else
-			return cli_bad_option(cmd, argv);
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
+	if (cli_parse(cmd, argc, argv, longopts, &args, format_option, &format) < 0)
+		return EXIT_TROUBLE;
 	roster_init(&r);
 	if (!cli_load_roster(&r, &args))
 		goto out;
 	diag_print(stderr);
 	diag_reset();
-	if (!cli_load_mapping(&map, mapping_path, &args))
+	if (!cli_load_mapping(&map, args.mapping, &args))
 		goto out;
 	audit_run(&a, &r, &map, args.scope, args.max_load);
 	if (output_open(&out, NULL, NULL) < 0)

@@ -123,6 +123,17 @@ static void print_rows(struct output *o, const struct entry *list, size_t n, boo
 	}
 }
 
+/* --format text|csv|json. */
+static int format_option(const struct command *cmd, int opt, const char *arg, void *format)
+{
+	if (opt != OPT_FORMAT)
+		abort();	/* getopt_long returns only the options of longopts */
+	if (strcmp(arg, "text") && strcmp(arg, "csv") && strcmp(arg, "json"))
+		return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
+	*(const char **)format = arg;
+	return 0;
+}
+
 static int run(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -140,23 +151,14 @@ static int run(const struct command *cmd, int argc, char **argv)
 	long counts[4] = { 0 };
 	size_t n = 0;
 	struct output out = { 0 };
-	int c, handled, status = EXIT_TROUBLE;
+	int first, status = EXIT_TROUBLE;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if ((handled = cli_roster_option(cmd, c, optarg, &args)) < 0)
-			return EXIT_TROUBLE;
-		if (handled)
-			continue;
-		if (c != OPT_FORMAT)
-			return cli_bad_option(cmd, argv);
-		if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json"))
-			return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), optarg);
-		format = optarg;
-	}
-	if (argc - optind != 2)
+	if ((first = cli_parse(cmd, argc, argv, longopts, &args, format_option, &format)) < 0)
+		return EXIT_TROUBLE;
+	if (argc - first != 2)
 		return cli_usage_error(cmd, _("give two mappings, the old one first"));
-	if (!cli_load_mapping(&old, argv[optind], &args) ||
-	    !cli_load_mapping(&new, argv[optind + 1], &args))
+	if (!cli_load_mapping(&old, argv[first], &args) ||
+	    !cli_load_mapping(&new, argv[first + 1], &args))
 		goto out;
 	list = pair_up(&old, &new, &n);
 	for (size_t i = 0; i < n; i++)
@@ -188,6 +190,7 @@ const struct command cmd_diff = {
 	.run = run,
 	.synopsis = "OLD.csv NEW.csv [--format text|csv|json]",
 	.purpose = "list households whose contact was added, removed or changed",
+	.max_operands = 2,
 	.options =
 	    "      --format FMT       text, csv or json (default text)\n"
 	    CLI_OUTPUT_HELP

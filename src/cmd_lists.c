@@ -13,27 +13,22 @@
 
 struct lists_args {
 	struct roster_args roster;
-	const char *mapping, *output;
 	enum render_format format;
 };
 
 /* Handles one of the command's own options; -1 after a usage message. */
-static int parse_option(const struct command *cmd, int c, const char *arg, struct lists_args *a)
+static int parse_option(const struct command *cmd, int c, const char *arg, void *ctx)
 {
+	struct lists_args *a = ctx;
+
 	switch (c) {
-	case OPT_MAPPING:
-		a->mapping = arg;
-		return 0;
 	case OPT_FORMAT:
 		if (render_format_parse(arg, &a->format) && a->format != RENDER_TEXT &&
 		    a->format != RENDER_JSON)
 			return 0;
 		return cli_usage_error(cmd, _("unknown format '%s' (csv, md, html or xlsx)"), arg), -1;
-	case 'o':
-		a->output = arg;
-		return 0;
 	default:
-		abort();	/* getopt_long returns only the options above, '?' and ':' */
+		abort();	/* getopt_long returns only the options of longopts */
 	}
 }
 
@@ -49,47 +44,20 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, handled;
-
-	while ((c = getopt_long(argc, argv, "d:o:", longopts, NULL)) != -1) {
-		if ((handled = cli_roster_option(cmd, c, optarg, &a->roster)) < 0)
-			return -1;
-		if (handled)
-			continue;
-		if (c == '?' || c == ':')
-			return cli_bad_option(cmd, argv), -1;
-		if (parse_option(cmd, c, optarg, a) < 0)
-			return -1;
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]), -1;
-	if (a->format == RENDER_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
+	if (cli_parse(cmd, argc, argv, longopts, &a->roster, parse_option, a) < 0)
+		return -1;
+	if (a->format == RENDER_XLSX && (a->roster.output == NULL ||
+	    strcmp(a->roster.output, "-") == 0))
 		return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
 		    "give the file with -o FILE")), -1;
 	return 0;
 }
 
-static int write_lists(const struct lists_args *a, const struct render_input *in,
-    const struct mapping *map)
-{
-	const struct roster *r = in->r;
-	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], map->path, NULL };
-	struct output out;
-
-	if (output_open(&out, a->output, inputs) < 0)
-		return -1;
-	if (a->format != RENDER_XLSX)
-		output_configure(&out, &a->roster.out);	/* a workbook is neither CSV nor text */
-	if ((a->format == RENDER_XLSX ? lists_write_xlsx(&out, in) :
-	    lists_write(&out, a->format, in)) < 0) {
-		output_abort(&out);
-		return -1;
-	}
-	return output_commit(&out);
-}
+static const struct renderer renderer = { lists_write, lists_write_xlsx };
 
 static int run(const struct command *cmd, int argc, char **argv)
 {
+	struct render_input in;
 	struct lists_args a = { .roster = ROSTER_ARGS_DEFAULT, .format = RENDER_CSV };
 	struct roster r;
 	struct mapping map = { 0 };
@@ -104,12 +72,13 @@ static int run(const struct command *cmd, int argc, char **argv)
 		goto out;
 	diag_print(stderr);	/* the warnings */
 	diag_reset();
-	if (!cli_load_mapping(&map, a.mapping, &a.roster))
+	if (!cli_load_mapping(&map, a.roster.mapping, &a.roster))
 		goto out;
 	audit_run(&au, &r, &map, a.roster.scope, a.roster.max_load);
 	contact_lists_build(&l, &r, au.contact);
-	if (write_lists(&a, &(struct render_input){ .r = &r, .a = &au, .l = &l,
-	    .scope = a.roster.scope, .max_load = a.roster.max_load, .opts = &a.roster.out }, &map) == 0)
+	in = (struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.roster.scope,
+	    .max_load = a.roster.max_load, .opts = &a.roster.out };
+	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
 		status = EXIT_OK;
 out:
 	contact_lists_release(&l);

@@ -51,6 +51,17 @@ static void print_summary(const struct roster *r)
 	fputc('\n', stderr);
 }
 
+/* --format text|json. */
+static int format_option(const struct command *cmd, int opt, const char *arg, void *json)
+{
+	if (opt != OPT_FORMAT)
+		abort();	/* getopt_long returns only the options of longopts */
+	if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0)
+		return cli_usage_error(cmd, _("unknown format '%s' (text or json)"), arg), -1;
+	*(bool *)json = strcmp(arg, "json") == 0;
+	return 0;
+}
+
 static int run(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -58,26 +69,12 @@ static int run(const struct command *cmd, int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct roster_args args = { 0 };
+	struct roster_args args = ROSTER_ARGS_DEFAULT;
 	struct roster r;
 	bool json = false;
-	int c, handled;
 
-	while ((c = getopt_long(argc, argv, "d:", longopts, NULL)) != -1) {
-		if ((handled = cli_roster_option(cmd, c, optarg, &args)) != 0) {
-			if (handled < 0)
-				return EXIT_TROUBLE;
-		} else if (c == OPT_FORMAT && (strcmp(optarg, "json") == 0 ||
-		    strcmp(optarg, "text") == 0)) {
-			json = strcmp(optarg, "json") == 0;
-		} else if (c == OPT_FORMAT) {
-			return cli_usage_error(cmd, _("unknown format '%s' (text or json)"), optarg);
-		} else {
-			return cli_bad_option(cmd, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
+	if (cli_parse(cmd, argc, argv, longopts, &args, format_option, &json) < 0)
+		return EXIT_TROUBLE;
 	roster_init(&r);
 	if (roster_load(&r, &args.paths, &args.read) < 0) {
 		roster_release(&r);

@@ -281,3 +281,22 @@ void text_table_release(struct text_table *t)
 	free(t->right);
 	memset(t, 0, sizeof(*t));
 }
+
+/* Writes in to path in format, whole or not at all, never over the roster or mapping files. */
+int render_to_file(const struct renderer *how, const char *path, enum render_format format,
+    const struct render_input *in, const char *mapping_path)
+{
+	const struct roster *r = in->r;
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], mapping_path, NULL };
+	struct output out;
+
+	if (output_open(&out, path, inputs) < 0)
+		return -1;
+	if (format != RENDER_XLSX)
+		output_configure(&out, in->opts);	/* a workbook is neither CSV nor text */
+	if ((format == RENDER_XLSX ? how->write_xlsx(&out, in) : how->write(&out, format, in)) < 0) {
+		output_abort(&out);
+		return -1;
+	}
+	return output_commit(&out);
+}

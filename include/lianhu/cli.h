@@ -20,6 +20,7 @@ struct command {
 	const char *synopsis;	/* arguments after "lianhu NAME" */
 	const char *purpose;	/* one line */
 	const char *options;	/* the option lines of --help */
+	int max_operands;	/* arguments after the options it takes at most */
 };
 
 /* Long option codes shared by subcommands (beyond single letters). */
@@ -78,6 +79,8 @@ struct roster_args {
 	struct roster_paths paths;
 	struct read_opts read;
 	struct out_opts out;	/* --excel, --output-encoding, --mask where the command has them */
+	const char *mapping;	/* --mapping, where the command has it */
+	const char *output;	/* -o, where the command has it */
 	enum tier scope;	/* --scope, where the command has it */
 	long max_load;		/* --max-load, where the command has it */
 };
@@ -100,6 +103,18 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 /* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* A command's handler of its own options: 0 when taken, -1 after a usage message. */
+typedef int (*cli_option_fn)(const struct command *cmd, int opt, const char *arg, void *ctx);
+
+/*
+ * Parses the options of longopts: the shared ones (roster, output, scope,
+ * --mapping, --lang, --help) into args, the command's own through own.
+ * Returns the index of the first operand, or -1 after a usage message (also
+ * when there are more operands than the command takes).
+ */
+int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *longopts,
+    struct roster_args *args, cli_option_fn own, void *ctx);
 
 /* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv);

@@ -48,6 +48,19 @@ const char *shown_name(const struct render_input *in, const char *name, char *bu
 /* A phone number as shown: masked into buf (size n) under --mask, else phone itself. */
 const char *shown_phone(const struct render_input *in, const char *phone, char *buf, size_t n);
 
+/* What a command renders: a report or contact lists, in a text format or as a workbook. */
+struct renderer {
+	int (*write)(struct output *o, enum render_format format, const struct render_input *in);
+	int (*write_xlsx)(const struct output *o, const struct render_input *in);
+};
+
+/*
+ * Writes in to path (NULL or "-": standard output) in format, whole or not at
+ * all, never over the roster or mapping files; -1 after a message.
+ */
+int render_to_file(const struct renderer *how, const char *path, enum render_format format,
+    const struct render_input *in, const char *mapping_path);
+
 /* The charset an HTML page declares: the one --output-encoding writes. */
 const char *html_charset(const struct render_input *in);
 
