@@ -176,9 +176,11 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 {
 	if (roster_load(r, &args->paths, &args->read) < 0)
 		return false;
-	if (diag_count(DIAG_ERROR) == 0)
+	diag_print(stderr);	/* the warnings, or the errors that stop the command */
+	if (diag_count(DIAG_ERROR) == 0) {
+		diag_reset();
 		return true;
-	diag_print(stderr);
+	}
 	fprintf(stderr, _("lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n"),
 	    diag_count(DIAG_ERROR));
 	return false;
@@ -216,4 +218,14 @@ bool cli_load_mapping(struct mapping *map, const char *path, const struct roster
 	diag_print(stderr);
 	fprintf(stderr, _("lianhu: the mapping '%s' cannot be read\n"), map->path);
 	return false;
+}
+
+/* Loads the roster and the --mapping, and audits the one against the other; false after the messages. */
+bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
+    const struct roster_args *args)
+{
+	if (!cli_load_roster(r, args) || !cli_load_mapping(map, args->mapping, args))
+		return false;
+	audit_run(a, r, map, args->scope, args->max_load);
+	return true;
 }

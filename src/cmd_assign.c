@@ -122,8 +122,6 @@ static int run(const struct command *cmd, int argc, char **argv)
 	roster_init(&r);
 	if (!cli_load_roster(&r, &a.roster))
 		goto out;
-	diag_print(stderr);	/* the warnings */
-	diag_reset();
 	if (a.previous && !load_previous(&a, &r, &prev, &previous))
 		goto out;
 	a.solve.previous = previous;

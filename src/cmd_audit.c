@@ -149,13 +149,8 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (cli_parse(cmd, argc, argv, longopts, &args, format_option, &format) < 0)
 		return EXIT_TROUBLE;
 	roster_init(&r);
-	if (!cli_load_roster(&r, &args))
+	if (!cli_load_audit(&r, &map, &a, &args))
 		goto out;
-	diag_print(stderr);
-	diag_reset();
-	if (!cli_load_mapping(&map, args.mapping, &args))
-		goto out;
-	audit_run(&a, &r, &map, args.scope, args.max_load);
 	if (output_open(&out, NULL, NULL) < 0)
 		goto out;
 	output_configure(&out, &args.out);

@@ -76,13 +76,8 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (parse(cmd, argc, argv, &a) < 0)
 		return EXIT_TROUBLE;
 	roster_init(&r);
-	if (!cli_load_roster(&r, &a.roster))
+	if (!cli_load_audit(&r, &map, &au, &a.roster))
 		goto out;
-	diag_print(stderr);	/* the warnings */
-	diag_reset();
-	if (!cli_load_mapping(&map, a.roster.mapping, &a.roster))
-		goto out;
-	audit_run(&au, &r, &map, a.roster.scope, a.roster.max_load);
 	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.max_load);
 	in = (struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.roster.scope,
 	    .max_load = a.roster.max_load, .opts = &a.roster.out };

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 
+#include "lianhu/audit.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
 #include "lianhu/roster.h"
@@ -125,11 +126,15 @@ void cli_help(const struct command *cmd);
 /* Parses a whole non-negative number option; false after a usage message. */
 bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out);
 
-/* Loads the roster; on a read failure or errors in the data prints the diagnostics and returns false. */
+/* Loads the roster and prints its diagnostics; false on a read failure or errors in the data. */
 bool cli_load_roster(struct roster *r, const struct roster_args *args);
 
 /* Reads the mapping: path, else DIR/mapping.csv; false after the diagnostics. */
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args);
+
+/* Loads the roster and the --mapping, and audits the one against the other; false after the messages. */
+bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
+    const struct roster_args *args);
 
 /* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status);
