@@ -137,7 +137,10 @@ const char *finding_message(const struct finding *f, const struct roster *r, lon
 		break;
 	case FIND_INELIGIBLE:
 		status = r->members[f->member].status;
-		if (*status)
+		if (r->members[f->member].status_eligible)	/* then its capacity is 0 */
+			snprintf(buf, sizeof(buf),
+			    _("member '%s' (of household '%s') is not eligible (capacity 0)"), mid, hid);
+		else if (*status)
 			snprintf(buf, sizeof(buf),
 			    _("member '%s' (of household '%s') is not eligible (status %s)"), mid, hid,
 			    status);
