@@ -67,7 +67,7 @@ pot:
 	@set -e; for l in $(LANGS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
 	    po/$$l.po po/lianhu.pot; msgattrib --no-obsolete -o po/$$l.po po/$$l.po; done
 
-$(BUILD)/test/%: test/unit/%.c $(OBJS) include/lianhu/*.h
+$(BUILD)/test/%: test/unit/%.c test/unit/*.h $(OBJS) include/lianhu/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(OBJS) $(LIBS) $(CHECK_LIBS)
 

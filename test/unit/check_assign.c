@@ -9,36 +9,23 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "scratch.h"
 #include "lianhu/assign.h"
 #include "lianhu/diag.h"
 #include "lianhu/mapping.h"
 #include "lianhu/roster.h"
 
-static char tmpdir[] = "/tmp/check_assign.XXXXXX";
-
-static void write_file(const char *name, const char *text)
-{
-	char path[512];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	fp = fopen(path, "wb");
-	ck_assert_msg(fp != NULL, "cannot write %s: %s", path, strerror(errno));
-	ck_assert_int_eq(fputs(text, fp) >= 0, 1);
-	ck_assert_int_eq(fclose(fp), 0);
-}
-
 /* Writes the three files and loads them into r (released by the caller); the roster must have no errors. */
 static void load(struct roster *r, const char *buildings, const char *households,
     const char *members)
 {
-	struct roster_paths paths = { .dir = tmpdir };
+	struct roster_paths paths = { .dir = scratch_dir };
 	struct read_opts opts = { 0 };
 
 	diag_reset();
-	write_file("buildings.csv", buildings);
-	write_file("households.csv", households);
-	write_file("members.csv", members);
+	scratch_write_text("buildings.csv", buildings);
+	scratch_write_text("households.csv", households);
+	scratch_write_text("members.csv", members);
 	roster_init(r);
 	ck_assert_int_eq(roster_load(r, &paths, &opts), 0);
 	if (diag_count(DIAG_ERROR) > 0)
@@ -883,8 +870,8 @@ static int *previous_contacts(const struct roster *r, const char *text)
 	char path[512];
 	int *prev;
 
-	write_file("previous.csv", text);
-	snprintf(path, sizeof(path), "%s/previous.csv", tmpdir);
+	scratch_write_text("previous.csv", text);
+	snprintf(path, sizeof(path), "%s/previous.csv", scratch_dir);
 	ck_assert_int_eq(mapping_read(&map, path, &opts), 0);
 	ck_assert_uint_eq(diag_count(DIAG_ERROR), 0);
 	prev = mapping_first_contacts(&map, r);
@@ -1004,24 +991,5 @@ static Suite *assign_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-	const char *names[] = { "buildings.csv", "households.csv", "members.csv", "previous.csv" };
-
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
-		return 2;
-	}
-	sr = srunner_create(assign_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	for (int i = 0; i < 4; i++) {
-		char path[512];
-
-		snprintf(path, sizeof(path), "%s/%s", tmpdir, names[i]);
-		unlink(path);
-	}
-	rmdir(tmpdir);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return scratch_main(assign_suite());
 }

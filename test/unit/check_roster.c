@@ -7,33 +7,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scratch.h"
 #include "lianhu/diag.h"
 #include "lianhu/roster.h"
-
-static char tmpdir[] = "/tmp/check_roster.XXXXXX";
-
-static void write_file(const char *name, const char *text)
-{
-	char path[512];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	fp = fopen(path, "wb");
-	ck_assert_msg(fp != NULL, "cannot write %s: %s", path, strerror(errno));
-	ck_assert_int_eq(fputs(text, fp) >= 0, 1);
-	ck_assert_int_eq(fclose(fp), 0);
-}
 
 /* Writes the three files and loads them into r (released by the caller). */
 static void load(struct roster *r, const char *buildings, const char *households,
     const char *members)
 {
-	struct roster_paths paths = { .dir = tmpdir };
+	struct roster_paths paths = { .dir = scratch_dir };
 	struct read_opts opts = { 0 };
 
-	write_file("buildings.csv", buildings);
-	write_file("households.csv", households);
-	write_file("members.csv", members);
+	scratch_write_text("buildings.csv", buildings);
+	scratch_write_text("households.csv", households);
+	scratch_write_text("members.csv", members);
 	roster_init(r);
 	ck_assert_int_eq(roster_load(r, &paths, &opts), 0);
 }
@@ -492,7 +479,7 @@ END_TEST
 START_TEST(two_files_from_stdin)
 {
 	struct roster r;
-	struct roster_paths paths = { .dir = tmpdir, .buildings = "-", .members = "-" };
+	struct roster_paths paths = { .dir = scratch_dir, .buildings = "-", .members = "-" };
 	struct read_opts opts = { 0 };
 	int saved, rc;
 
@@ -509,13 +496,13 @@ START_TEST(missing_file)
 {
 	struct roster r;
 	char missing[512];
-	struct roster_paths paths = { .dir = tmpdir, .members = missing };
+	struct roster_paths paths = { .dir = scratch_dir, .members = missing };
 	struct read_opts opts = { 0 };
 	int saved, rc;
 
-	snprintf(missing, sizeof(missing), "%s/no-such-members.csv", tmpdir);
-	write_file("buildings.csv", "building_id,grid_id\nB1,G1\n");
-	write_file("households.csv", "household_id,building_id\n1,B1\n");
+	snprintf(missing, sizeof(missing), "%s/no-such-members.csv", scratch_dir);
+	scratch_write_text("buildings.csv", "building_id,grid_id\nB1,G1\n");
+	scratch_write_text("households.csv", "household_id,building_id\n1,B1\n");
 	roster_init(&r);
 	saved = quiet_stderr();
 	rc = roster_load(&r, &paths, &opts);
@@ -578,24 +565,5 @@ static Suite *roster_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-	const char *names[] = { "buildings.csv", "households.csv", "members.csv" };
-
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
-		return 2;
-	}
-	sr = srunner_create(roster_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	for (int i = 0; i < 3; i++) {
-		char path[512];
-
-		snprintf(path, sizeof(path), "%s/%s", tmpdir, names[i]);
-		unlink(path);
-	}
-	rmdir(tmpdir);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return scratch_main(roster_suite());
 }

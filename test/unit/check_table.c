@@ -10,14 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scratch.h"
 #include "lianhu/diag.h"
 #include "lianhu/table.h"
 
 #define LABEL "in.csv"
 #define MAX_RECORDS 32
 #define MAX_FIELDS 16
-
-static char tmpdir[] = "/tmp/check_table.XXXXXX";
 
 /* The records a read delivered, copied out of the callback. */
 struct rows {
@@ -50,32 +49,14 @@ static void rows_free(struct rows *rows)
 	memset(rows, 0, sizeof(*rows));
 }
 
-/* A path in the test's temporary folder; the returned buffer is static. */
-static const char *tmp_path(const char *name)
-{
-	static char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	return path;
-}
-
-static void write_bytes(const char *path, const void *data, size_t len)
-{
-	FILE *fp = fopen(path, "wb");
-
-	ck_assert_msg(fp != NULL, "cannot write %s: %s", path, strerror(errno));
-	ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
-	ck_assert_int_eq(fclose(fp), 0);
-}
-
 /* Writes len bytes to a file and reads it back with the given options. */
 static long read_bytes(const void *data, size_t len, enum encoding enc, char delimiter,
     struct rows *rows)
 {
 	struct read_opts opts = { .encoding = enc, .delimiter = delimiter };
-	const char *path = tmp_path("in.csv");
+	const char *path = scratch_path("in.csv");
 
-	write_bytes(path, data, len);
+	scratch_write("in.csv", data, len);
 	memset(rows, 0, sizeof(*rows));
 	return table_read(path, LABEL, &opts, collect, rows);
 }
@@ -465,8 +446,8 @@ START_TEST(unreadable)
 	struct read_opts opts = { 0 };
 
 	int saved = quiet_stderr();
-	long missing = table_read(tmp_path("no-such-file.csv"), LABEL, &opts, collect, &rows);
-	long directory = table_read(tmpdir, LABEL, &opts, collect, &rows);
+	long missing = table_read(scratch_path("no-such-file.csv"), LABEL, &opts, collect, &rows);
+	long directory = table_read(scratch_dir, LABEL, &opts, collect, &rows);
 
 	restore_stderr(saved);
 	ck_assert_int_eq(missing, -1);
@@ -877,18 +858,5 @@ static Suite *table_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
-		return 2;
-	}
-	sr = srunner_create(table_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	unlink(tmp_path("in.csv"));
-	rmdir(tmpdir);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return scratch_main(table_suite());
 }

@@ -1,0 +1,67 @@
+/* scratch: a Check suite's private temporary folder, the files tests write into it, and its main. */
+#ifndef LIANHU_TEST_SCRATCH_H
+#define LIANHU_TEST_SCRATCH_H
+
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char scratch_dir[] = "/tmp/lianhu-check.XXXXXX";
+
+/* A path in the scratch folder; the buffer is static, valid until the next call. */
+static inline const char *scratch_path(const char *name)
+{
+	static char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", scratch_dir, name);
+	return path;
+}
+
+/* Writes len bytes as the scratch file name. */
+static inline void scratch_write(const char *name, const void *data, size_t len)
+{
+	const char *path = scratch_path(name);
+	FILE *fp = fopen(path, "wb");
+
+	ck_assert_msg(fp != NULL, "cannot write %s: %s", path, strerror(errno));
+	ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+/* Writes text as the scratch file name. */
+static inline void scratch_write_text(const char *name, const char *text)
+{
+	scratch_write(name, text, strlen(text));
+}
+
+/* Runs the suite in a fresh scratch folder, removes the folder, and returns the exit status. */
+static inline int scratch_main(Suite *suite)
+{
+	SRunner *sr;
+	DIR *dir;
+	struct dirent *e;
+	int failed;
+
+	if (mkdtemp(scratch_dir) == NULL) {
+		perror("mkdtemp");
+		return 2;
+	}
+	sr = srunner_create(suite);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	if ((dir = opendir(scratch_dir)) != NULL) {
+		while ((e = readdir(dir)) != NULL)
+			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+				unlink(scratch_path(e->d_name));
+		closedir(dir);
+	}
+	rmdir(scratch_dir);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+#endif
