@@ -69,6 +69,7 @@ int output_open(struct output *o, const char *path, const char *const *inputs)
 		return -1;
 	}
 	fchmod(fd, 0666 & ~current_umask());
+	setvbuf(o->fp, NULL, _IOFBF, 1 << 18);	/* fewer write(2) calls for big mappings */
 	return 0;
 }
 
@@ -100,37 +101,37 @@ void csv_field(struct output *o, const char *s)
 	size_t len = strlen(s);
 
 	if (o->bom_pending)
-		fputs("\xef\xbb\xbf", o->fp);
+		fputs_unlocked("\xef\xbb\xbf", o->fp);
 	o->bom_pending = false;
 	if (o->row_started)
-		putc(',', o->fp);
+		putc_unlocked(',', o->fp);
 	o->row_started = true;
-	quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
-	for (const char *p = s; *p && !quote; p++)
-		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';
+	quote = strcspn(s, ",\"\n\r") < len || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
 	if (neutralise)
 		o->neutralised++;
 	if (!quote && !neutralise) {
-		fputs(s, o->fp);
+		fwrite_unlocked(s, 1, len, o->fp);
 		return;
 	}
 	if (quote)
-		putc('"', o->fp);
+		putc_unlocked('"', o->fp);
 	if (neutralise)
-		putc('\'', o->fp);
+		putc_unlocked('\'', o->fp);
 	for (; *s; s++) {
 		if (*s == '"')
-			putc('"', o->fp);
-		putc(*s, o->fp);
+			putc_unlocked('"', o->fp);
+		putc_unlocked(*s, o->fp);
 	}
 	if (quote)
-		putc('"', o->fp);
+		putc_unlocked('"', o->fp);
 }
 
 /* Ends a CSV row: LF, or CRLF under --excel. */
 void csv_row_end(struct output *o)
 {
-	fputs(o->excel ? "\r\n" : "\n", o->fp);
+	if (o->excel)
+		putc_unlocked('\r', o->fp);
+	putc_unlocked('\n', o->fp);
 	o->row_started = false;
 }
 
