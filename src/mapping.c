@@ -57,13 +57,14 @@ static void row(void *ctx, const struct table_record *rec)
 int mapping_read(struct mapping *map, const char *path, const struct read_opts *opts)
 {
 	struct reading rd = { .map = map };
+	long rows;
 
 	memset(map, 0, sizeof(*map));
 	map->pool = pool_new();
 	map->path = xstrdup(path);
-	if (table_read(path, map->path, opts, row, &rd) < 0)
+	if ((rows = table_read(path, map->path, opts, row, &rd)) == -1)
 		return -1;
-	if (!rd.header_seen)
+	if (!rd.header_seen && rows != TABLE_HEADER_LOST)
 		diag_error(map->path, 1, "missing-column", _("the file is empty: no header line"));
 	return 0;
 }

@@ -463,10 +463,13 @@ static int read_file(struct reading *rd, const struct read_opts *opts, table_row
 {
 	const char *path = rd->r->paths[rd->file];
 
+	long rows;
+
 	rd->label = path;
-	if (table_read(path, path, opts, fn, rd) < 0)
+	if ((rows = table_read(path, path, opts, fn, rd)) == -1)
 		return -1;
-	header_only_check(rd);
+	if (rows != TABLE_HEADER_LOST)
+		header_only_check(rd);
 	return 0;
 }
 

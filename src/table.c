@@ -335,6 +335,7 @@ struct parse {
 	long start;		/* line where the current record started */
 	bool at_start;		/* no record in progress */
 	bool too_long;		/* the record holds an oversized field */
+	bool header_lost;	/* the header could not be read: no later row can be understood */
 	long records;
 };
 
@@ -370,7 +371,9 @@ static void on_record(int c, void *data)
 		if (p->ptrs[i][0] != '\0')
 			blank = false;
 	}
-	if (!blank && !p->too_long) {
+	if (p->too_long && p->records == 0)
+		p->header_lost = true;
+	if (!blank && !p->too_long && !p->header_lost) {
 		rec.fields = p->ptrs;
 		rec.count = p->noffsets;
 		rec.line = p->start;
@@ -419,8 +422,14 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 		}
 		if (csv_parse(&csv, text + pos, end - pos, on_field, on_record, p) != end - pos) {
 			/* SPEC §2: name the line where the record starts, also when the quote is further down. */
-			diag_error(p->label, p->start, "csv-syntax",
-			    _("misplaced quote: a quote inside an unquoted field or text after a closing quote"));
+			if (p->records == 0) {
+				diag_error(p->label, p->start, "csv-syntax", _("misplaced quote in the "
+				    "header line: no row of this file can be read without its columns"));
+				p->header_lost = true;
+			} else {
+				diag_error(p->label, p->start, "csv-syntax", _("misplaced quote: a quote "
+				    "inside an unquoted field or text after a closing quote"));
+			}
 			csv_free(&csv);
 			parser_start(&csv, delimiter);
 			p->noffsets = 0;
@@ -466,6 +475,8 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 	free(p.fields.data);
 	free(p.offsets);
 	free(p.ptrs);
+	if (p.header_lost)
+		return TABLE_HEADER_LOST;
 	return p.records > 0 ? p.records - 1 : 0;
 }
 

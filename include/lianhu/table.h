@@ -28,9 +28,12 @@ bool encoding_parse(const char *name, enum encoding *out);
 /*
  * Reads path ("-" is standard input) and calls fn for each non-blank record.
  * Problems in the data go to diag under the name label; returns -1 with a
- * message on stderr when the file cannot be read at all, else the number of
- * records after the header.
+ * message on stderr when the file cannot be read at all, TABLE_HEADER_LOST
+ * when its first record has a csv-syntax error (then no later record is
+ * passed on: its columns could not be known), else the number of records
+ * after the header.
  */
+#define TABLE_HEADER_LOST (-2)
 long table_read(const char *path, const char *label, const struct read_opts *opts,
     table_row_fn fn, void *ctx);
 
