@@ -91,21 +91,6 @@ out:
 	return rc;
 }
 
-/* Reads --previous into per-household contacts; false after the diagnostics when it cannot. */
-static bool load_previous(const struct assign_args *a, const struct roster *r,
-    struct mapping *prev, int **contacts)
-{
-	if (mapping_read(prev, a->previous, &a->roster.read) < 0)
-		return false;
-	if (diag_count(DIAG_ERROR) > 0) {
-		diag_print(stderr);
-		fprintf(stderr, _("lianhu: the previous mapping '%s' has errors\n"), a->previous);
-		return false;
-	}
-	*contacts = mapping_first_contacts(prev, r);
-	return true;
-}
-
 static int run(const struct command *cmd, int argc, char **argv)
 {
 	struct assign_args a = { .roster = ROSTER_ARGS_DEFAULT };
@@ -122,8 +107,11 @@ static int run(const struct command *cmd, int argc, char **argv)
 	roster_init(&r);
 	if (!cli_load_roster(&r, &a.roster))
 		goto out;
-	if (a.previous && !load_previous(&a, &r, &prev, &previous))
-		goto out;
+	if (a.previous) {
+		if (!cli_load_mapping(&prev, a.previous, &a.roster))
+			goto out;
+		previous = mapping_first_contacts(&prev, &r);
+	}
 	a.solve.previous = previous;
 	a.solve.progress = isatty(2);
 	contact = xmalloc((r.nhouseholds + 1) * sizeof(*contact));
