@@ -71,6 +71,15 @@ int cli_bad_option(const struct command *cmd, char **argv)
 	    argv[optind - 1]);
 }
 
+/* A workbook is never written to standard output: 0, or -1 after a usage message. */
+int cli_workbook_needs_file(const struct command *cmd, bool workbook, const struct roster_args *args)
+{
+	if (!workbook || (args->output != NULL && strcmp(args->output, "-") != 0))
+		return 0;
+	return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
+	    "give the file with -o FILE")), -1;
+}
+
 /* Prints the command's --help on stdout. */
 void cli_help(const struct command *cmd)
 {

@@ -46,11 +46,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 	};
 	if (cli_parse(cmd, argc, argv, longopts, &a->roster, parse_option, a) < 0)
 		return -1;
-	if (a->format == RENDER_XLSX && (a->roster.output == NULL ||
-	    strcmp(a->roster.output, "-") == 0))
-		return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
-		    "give the file with -o FILE")), -1;
-	return 0;
+	return cli_workbook_needs_file(cmd, a->format == RENDER_XLSX, &a->roster);
 }
 
 static const struct renderer renderer = { lists_write, lists_write_xlsx };

@@ -120,6 +120,9 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 /* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv);
 
+/* A workbook is never written to standard output: 0, or -1 after a usage message. */
+int cli_workbook_needs_file(const struct command *cmd, bool workbook, const struct roster_args *args);
+
 /* Prints the command's --help on stdout. */
 void cli_help(const struct command *cmd);
 
