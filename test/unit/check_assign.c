@@ -949,16 +949,6 @@ START_TEST(previous_gives_way_to_idle)
 }
 END_TEST
 
-static void setup(void)
-{
-	diag_reset();
-}
-
-static void teardown(void)
-{
-	diag_reset();
-}
-
 static Suite *assign_suite(void)
 {
 	Suite *s = suite_create("assign");
@@ -966,19 +956,19 @@ static Suite *assign_suite(void)
 	TCase *promises = tcase_create("promises");
 	TCase *edges = tcase_create("edges");
 
-	tcase_add_checked_fixture(property, setup, teardown);
+	tcase_add_checked_fixture(property, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_set_timeout(property, 120);
 	tcase_add_loop_test(property, brute_force, 0, BATCHES);
 	suite_add_tcase(s, property);
 
-	tcase_add_checked_fixture(promises, setup, teardown);
+	tcase_add_checked_fixture(promises, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(promises, deterministic);
 	tcase_add_test(promises, walking_order_rooms);
 	tcase_add_test(promises, walking_order_units_then_file);
 	tcase_add_test(promises, priority_first_then_idle_before_tiers);
 	suite_add_tcase(s, promises);
 
-	tcase_add_checked_fixture(edges, setup, teardown);
+	tcase_add_checked_fixture(edges, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(edges, capacity_zero);
 	tcase_add_test(edges, all_ineligible);
 	tcase_add_test(edges, no_members);

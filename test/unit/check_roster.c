@@ -71,36 +71,6 @@ static size_t ndiags(void)
 	return diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING);
 }
 
-/* Silences stderr around a call that is expected to print an operational message; returns the saved fd. */
-static int quiet_stderr(void)
-{
-	int saved = dup(2), null = open("/dev/null", O_WRONLY);
-
-	ck_assert_int_ge(saved, 0);
-	ck_assert_int_ge(null, 0);
-	fflush(stderr);
-	dup2(null, 2);
-	close(null);
-	return saved;
-}
-
-static void restore_stderr(int saved)
-{
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-}
-
-static void setup(void)
-{
-	diag_reset();
-}
-
-static void teardown(void)
-{
-	diag_reset();
-}
-
 /* Two townships; 甲镇 has two villages, 新地村 with grids G1, G2 and 老村 with G3; 乙镇 has G4; G5 has neither. */
 static const char *const tier_buildings =
     "building_id,grid_id,community,township\n"
@@ -484,9 +454,9 @@ START_TEST(two_files_from_stdin)
 	int saved, rc;
 
 	roster_init(&r);
-	saved = quiet_stderr();
+	saved = scratch_quiet_stderr();
 	rc = roster_load(&r, &paths, &opts);
-	restore_stderr(saved);
+	scratch_restore_stderr(saved);
 	ck_assert_int_eq(rc, -1);
 	roster_release(&r);
 }
@@ -504,9 +474,9 @@ START_TEST(missing_file)
 	scratch_write_text("buildings.csv", "building_id,grid_id\nB1,G1\n");
 	scratch_write_text("households.csv", "household_id,building_id\n1,B1\n");
 	roster_init(&r);
-	saved = quiet_stderr();
+	saved = scratch_quiet_stderr();
 	rc = roster_load(&r, &paths, &opts);
-	restore_stderr(saved);
+	scratch_restore_stderr(saved);
 	ck_assert_int_eq(rc, -1);
 	roster_release(&r);
 }
@@ -531,7 +501,7 @@ static Suite *roster_suite(void)
 	TCase *model = tcase_create("model"), *values = tcase_create("values");
 	TCase *checks = tcase_create("checks");
 
-	tcase_add_checked_fixture(model, setup, teardown);
+	tcase_add_checked_fixture(model, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(model, tiers);
 	tcase_add_test(model, tier_needs_names);
 	tcase_add_test(model, same_named_villages);
@@ -541,7 +511,7 @@ static Suite *roster_suite(void)
 	tcase_add_test(model, tier_names);
 	suite_add_tcase(s, model);
 
-	tcase_add_checked_fixture(values, setup, teardown);
+	tcase_add_checked_fixture(values, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(values, capacity_and_eligibility);
 	tcase_add_test(values, capacity_bad_values);
 	tcase_add_test(values, priority_marks);
@@ -550,7 +520,7 @@ static Suite *roster_suite(void)
 	tcase_add_test(values, ids_are_text);
 	suite_add_tcase(s, values);
 
-	tcase_add_checked_fixture(checks, setup, teardown);
+	tcase_add_checked_fixture(checks, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(checks, member_unknown_home);
 	tcase_add_test(checks, checks_by_line);
 	tcase_add_test(checks, township_conflict);

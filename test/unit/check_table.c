@@ -160,36 +160,6 @@ static char *gb18030_from(const char *utf8, size_t *len)
 	return out;
 }
 
-/* Silences stderr around a call that is expected to print an operational message; returns the saved fd. */
-static int quiet_stderr(void)
-{
-	int saved = dup(2), null = open("/dev/null", O_WRONLY);
-
-	ck_assert_int_ge(saved, 0);
-	ck_assert_int_ge(null, 0);
-	fflush(stderr);
-	dup2(null, 2);
-	close(null);
-	return saved;
-}
-
-static void restore_stderr(int saved)
-{
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-}
-
-static void setup(void)
-{
-	diag_reset();
-}
-
-static void teardown(void)
-{
-	diag_reset();
-}
-
 /* ---- encodings ---- */
 
 START_TEST(utf8_without_bom)
@@ -445,11 +415,11 @@ START_TEST(unreadable)
 	struct rows rows = { 0 };
 	struct read_opts opts = { 0 };
 
-	int saved = quiet_stderr();
+	int saved = scratch_quiet_stderr();
 	long missing = table_read(scratch_path("no-such-file.csv"), LABEL, &opts, collect, &rows);
 	long directory = table_read(scratch_dir, LABEL, &opts, collect, &rows);
 
-	restore_stderr(saved);
+	scratch_restore_stderr(saved);
 	ck_assert_int_eq(missing, -1);
 	ck_assert_int_eq(directory, -1);
 	ck_assert_uint_eq(rows.n, 0);
@@ -801,7 +771,7 @@ static Suite *table_suite(void)
 	TCase *quote = tcase_create("quoting"), *val = tcase_create("values");
 	TCase *col = tcase_create("columns");
 
-	tcase_add_checked_fixture(enc, setup, teardown);
+	tcase_add_checked_fixture(enc, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(enc, utf8_without_bom);
 	tcase_add_test(enc, utf8_with_bom);
 	tcase_add_test(enc, utf8_bom_forced);
@@ -822,7 +792,7 @@ static Suite *table_suite(void)
 	tcase_add_test(enc, encoding_names);
 	suite_add_tcase(s, enc);
 
-	tcase_add_checked_fixture(delim, setup, teardown);
+	tcase_add_checked_fixture(delim, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(delim, delimiter_comma);
 	tcase_add_test(delim, delimiter_tab);
 	tcase_add_test(delim, delimiter_semicolon);
@@ -830,7 +800,7 @@ static Suite *table_suite(void)
 	tcase_add_test(delim, crlf);
 	suite_add_tcase(s, delim);
 
-	tcase_add_checked_fixture(quote, setup, teardown);
+	tcase_add_checked_fixture(quote, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(quote, quoted_fields);
 	tcase_add_test(quote, start_line_after_multiline_field);
 	tcase_add_test(quote, header_after_blank_lines);
@@ -841,14 +811,14 @@ static Suite *table_suite(void)
 	tcase_add_test(quote, oversized_field);
 	suite_add_tcase(s, quote);
 
-	tcase_add_checked_fixture(val, setup, teardown);
+	tcase_add_checked_fixture(val, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(val, trimming);
 	tcase_add_test(val, leading_zeros);
 	tcase_add_test(val, no_final_newline);
 	tcase_add_test(val, field_counts_kept);
 	suite_add_tcase(s, val);
 
-	tcase_add_checked_fixture(col, setup, teardown);
+	tcase_add_checked_fixture(col, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(col, columns_aliases);
 	tcase_add_test(col, columns_duplicate);
 	tcase_add_test(col, columns_missing);

@@ -5,10 +5,13 @@
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "lianhu/diag.h"
 
 static char scratch_dir[] = "/tmp/lianhu-check.XXXXXX";
 
@@ -36,6 +39,33 @@ static inline void scratch_write(const char *name, const void *data, size_t len)
 static inline void scratch_write_text(const char *name, const char *text)
 {
 	scratch_write(name, text, strlen(text));
+}
+
+/* A checked fixture (setup and teardown alike): every test starts and ends with no diagnostics. */
+static inline void scratch_fresh_diag(void)
+{
+	diag_reset();
+}
+
+/* Silences stderr around a call that is expected to print an operational message; returns the saved fd. */
+static inline int scratch_quiet_stderr(void)
+{
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
+
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_ge(null, 0);
+	fflush(stderr);
+	dup2(null, 2);
+	close(null);
+	return saved;
+}
+
+/* Gives stderr back after scratch_quiet_stderr. */
+static inline void scratch_restore_stderr(int saved)
+{
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
 }
 
 /* Runs the suite in a fresh scratch folder, removes the folder, and returns the exit status. */
