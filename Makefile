@@ -11,8 +11,9 @@ LOCALEDIR = $(PREFIX)/share/locale
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
-CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude $(shell pkg-config --cflags libcjson xlsxwriter 2>/dev/null) $(CPPFLAGS)
-LIBS = -lcsv $(shell pkg-config --libs libcjson xlsxwriter 2>/dev/null || echo -lcjson -lxlsxwriter) -lm
+CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude $(shell pkg-config --cflags libcjson xlsxwriter libzip expat freexl inih 2>/dev/null) $(CPPFLAGS)
+LIBS = -lcsv $(shell pkg-config --libs libcjson xlsxwriter libzip expat freexl inih 2>/dev/null || \
+    echo -lcjson -lxlsxwriter -lzip -lexpat -lfreexl -linih) -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lpthread -lm)
 
 # make check SANITIZE=1: everything under AddressSanitizer and UndefinedBehaviorSanitizer.
