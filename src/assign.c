@@ -31,6 +31,7 @@ struct klass {
 	int node;		/* -1 when the class flows straight into its building hub */
 	int supply_arc;		/* source → class (or → building hub) */
 	int keep_arc;		/* class → previous member, or -1 */
+	long covered, kept;	/* while placing: households still to cover, to keep */
 };
 
 /* A hub node: a building, grid, community or township of the part. */
@@ -69,7 +70,7 @@ struct group {
 
 /* The lexicographic weights of phase two; see weights(). */
 struct weights {
-	mcf_cost idle, keep, tier;
+	mcf_cost shortfall, keep, tier;
 };
 
 /* Everything one part's networks need; arrays are reused from part to part. */
@@ -88,6 +89,9 @@ struct solver {
 	int *group_members;
 	long *load;		/* per member: households still to hand it while placing */
 	size_t *class_first;	/* per part building: its first class; one more at the end */
+	int *class_of;		/* per household of the part: its class */
+	int *class_at[2];	/* per priority and member: its class in the building at hand, or stale */
+	int plain_class[2];	/* per priority: the class without a previous contact in it, or -1 */
 	struct klass *classes;
 	size_t nclasses, classes_alloc;
 	struct hub *hubs;
@@ -96,7 +100,7 @@ struct solver {
 	size_t ndowns, downs_alloc;
 };
 
-/* Fills w with every building's households in walking order; release with walk_release. */
+/* Fills w with every building's households (vacant ones left out) in walking order; release with walk_release. */
 static void walk_build(const struct roster *r, struct walk *w)
 {
 	size_t *next = xcalloc(r->nbuildings + 1, sizeof(*next));
@@ -104,12 +108,14 @@ static void walk_build(const struct roster *r, struct walk *w)
 	w->first = xcalloc(r->nbuildings + 1, sizeof(*w->first));
 	w->order = xmalloc((r->nhouseholds + 1) * sizeof(*w->order));
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		w->first[r->households[h].building + 1]++;
+		if (r->households[h].kind != KIND_VACANT)
+			w->first[r->households[h].building + 1]++;
 	for (size_t b = 0; b < r->nbuildings; b++)
 		w->first[b + 1] += w->first[b];
 	memcpy(next, w->first, (r->nbuildings + 1) * sizeof(*next));
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		w->order[next[r->households[h].building]++] = (int)h;
+		if (r->households[h].kind != KIND_VACANT)
+			w->order[next[r->households[h].building]++] = (int)h;
 	for (size_t b = 0; b < r->nbuildings; b++)
 		if (w->first[b + 1] - w->first[b] > 1)
 			qsort_r(w->order + w->first[b], w->first[b + 1] - w->first[b],
@@ -232,6 +238,25 @@ static void reset_hubs(struct solver *s)
 	s->nhubs = s->ndowns = 0;
 }
 
+/*
+ * The class of a household of building b (made on first use): class_at
+ * remembers each member's class per priority; an entry is current when it
+ * points at a class of this building (from start on) with that key.
+ */
+static int class_for(struct solver *s, int b, size_t start, int prio, int prev)
+{
+	int *slot = prev >= 0 ? &s->class_at[prio][prev] : &s->plain_class[prio];
+	int c = *slot;
+
+	if (c >= (int)start && (size_t)c < s->nclasses && s->classes[c].priority == prio &&
+	    s->classes[c].previous == prev)
+		return c;
+	GROW(s->classes, s->classes_alloc, s->nclasses + 1);
+	s->classes[s->nclasses] = (struct klass){ .building = b, .priority = prio,
+	    .previous = prev, .node = -1, .keep_arc = -1 };
+	return *slot = (int)s->nclasses++;
+}
+
 /* Groups the part's households into classes (phase two tells previous contacts apart). */
 static void make_classes(struct solver *s, bool with_previous)
 {
@@ -243,23 +268,16 @@ static void make_classes(struct solver *s, bool with_previous)
 		size_t start = s->nclasses;
 
 		s->class_first[i] = start;
+		s->plain_class[0] = s->plain_class[1] = -1;
 		for (size_t k = s->walk->first[b]; k < s->walk->first[b + 1]; k++) {
 			int h = s->walk->order[k];
 			int prio = r->households[h].priority != NULL;
 			int prev = with_previous && s->o->previous &&
 			    assign_previous_valid(r, s->o, b, s->o->previous[h]) ?
 			    s->o->previous[h] : -1;
-			size_t c;
+			int c = class_for(s, b, start, prio, prev);
 
-			for (c = start; c < s->nclasses; c++)
-				if (s->classes[c].priority == prio && s->classes[c].previous == prev)
-					break;
-			if (c == s->nclasses) {
-				GROW(s->classes, s->classes_alloc, s->nclasses + 1);
-				s->classes[s->nclasses++] = (struct klass){ .building = b,
-				    .priority = prio, .previous = prev, .node = -1,
-				    .keep_arc = -1 };
-			}
+			s->class_of[h] = c;
 			s->classes[c].size++;
 		}
 	}
@@ -352,7 +370,7 @@ static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, 
 		}
 		for (long k = 1; k <= gr->cap; k++) {
 			int arc = mcf_add_arc(g, gr->node, sink, gr->count,
-			    (mcf_cost)(2 * k - 1) - (k == 1 ? w->idle : 0));
+			    (mcf_cost)(2 * k - 1) - (k <= s->o->min_load ? w->shortfall : 0));
 
 			if (k == 1)
 				gr->first_unit = arc;
@@ -475,7 +493,7 @@ static mcf_cost mul_capped(mcf_cost a, mcf_cost b)
  */
 static bool weights(const struct solver *s, long covered, struct weights *w)
 {
-	long most = 0, keepers = 0;
+	long most = 0, keepers = 0, floor = s->o->min_load < covered ? s->o->min_load : covered;
 	mcf_cost top, bound;
 
 	for (size_t i = 0; i < s->nmembers; i++) {
@@ -488,8 +506,8 @@ static bool weights(const struct solver *s, long covered, struct weights *w)
 		keepers += s->classes[c].previous >= 0 ? s->classes[c].size : 0;
 	w->tier = mul_capped(covered, most) + 1;		/* > any change of sum load² */
 	w->keep = mul_capped(w->tier, 3 * (mcf_cost)covered + 1);	/* > tiers and loads */
-	w->idle = mul_capped(w->keep, (mcf_cost)keepers + 1);	/* > keeps, tiers, loads */
-	top = mul_capped(w->idle, (mcf_cost)s->nmembers + 1);
+	w->shortfall = mul_capped(w->keep, (mcf_cost)keepers + 1);	/* > keeps, tiers, loads */
+	top = mul_capped(w->shortfall, mul_capped((mcf_cost)s->nmembers, floor) + 1);
 	bound = mul_capped(top, (mcf_cost)(s->nmembers + s->nbuildings * 2 + s->nclasses + 8) * 4);
 	return bound < ((mcf_cost)1 << 120);
 }
@@ -535,33 +553,27 @@ static int member_of_group(struct solver *s, int group)
 static void place_building(struct solver *s, size_t bi, const struct mcf *g,
     const struct slot *pool, size_t npool, int *contact)
 {
-	const struct roster *r = s->r;
 	int b = s->buildings[bi];
-	size_t first = s->class_first[bi], end = s->class_first[bi + 1];
-	long kept[end - first + 1], covered[end - first + 1];
 	size_t at = 0;
 	long used = 0;
 
-	for (size_t c = first; c < end; c++) {
-		kept[c - first] = s->classes[c].keep_arc >= 0 ? mcf_flow(g, s->classes[c].keep_arc) : 0;
-		covered[c - first] = mcf_flow(g, s->classes[c].supply_arc);
-	}
-	for (size_t k = s->walk->first[b]; k < s->walk->first[b + 1]; k++) {
-		int h = s->walk->order[k];
-		int prio = r->households[h].priority != NULL;
-		int prev = s->o->previous && assign_previous_valid(r, s->o, b, s->o->previous[h]) ?
-		    s->o->previous[h] : -1;
-		size_t c = first;
+	for (size_t c = s->class_first[bi]; c < s->class_first[bi + 1]; c++) {
+		struct klass *k = &s->classes[c];
 
-		while (c < end && (s->classes[c].priority != prio || s->classes[c].previous != prev))
-			c++;
+		k->kept = k->keep_arc >= 0 ? mcf_flow(g, k->keep_arc) : 0;
+		k->covered = mcf_flow(g, k->supply_arc);
+	}
+	for (size_t i = s->walk->first[b]; i < s->walk->first[b + 1]; i++) {
+		int h = s->walk->order[i];
+		struct klass *k = &s->classes[s->class_of[h]];
+
 		contact[h] = -1;
-		if (covered[c - first] == 0)
+		if (k->covered == 0)
 			continue;
-		covered[c - first]--;
-		if (kept[c - first] > 0) {
-			kept[c - first]--;
-			contact[h] = prev;
+		k->covered--;
+		if (k->kept > 0) {
+			k->kept--;
+			contact[h] = k->previous;
 			continue;
 		}
 		while (at < npool && used == pool[at].count) {
@@ -780,6 +792,9 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	s.group_members = xmalloc((r->nmembers + 1) * sizeof(*s.group_members));
 	s.load = xcalloc(r->nmembers + 1, sizeof(*s.load));
 	s.class_first = xmalloc((r->nbuildings + 1) * sizeof(*s.class_first));
+	s.class_of = xmalloc((r->nhouseholds + 1) * sizeof(*s.class_of));
+	s.class_at[0] = filled(r->nmembers, -1);
+	s.class_at[1] = filled(r->nmembers, -1);
 	for (size_t h = 0; h < r->nhouseholds; h++)
 		contact[h] = -1;
 	for (size_t k = 0; k < parts.nparts && rc == 0; k++) {
@@ -806,6 +821,9 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	free(s.group_members);
 	free(s.load);
 	free(s.class_first);
+	free(s.class_of);
+	free(s.class_at[0]);
+	free(s.class_at[1]);
 	free(s.classes);
 	free(s.hubs);
 	free(s.downs);
@@ -815,20 +833,22 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	return rc;
 }
 
-/* Evaluates a mapping (contact[h] = member or -1) against the aims; the mapping must be valid. */
+/* Evaluates a mapping (contact[h] = member or -1) against the aims; vacant households count nowhere. */
 void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
     struct assign_aims *a)
 {
 	long *load = xcalloc(r->nmembers + 1, sizeof(*load));
 
 	memset(a, 0, sizeof(*a));
-	a->households = (long)r->nhouseholds;
 	a->members = (long)r->nmembers;
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		const struct household *hh = &r->households[h];
 		int m = contact[h];
 		int prev = o->previous ? o->previous[h] : -1;
 
+		if (hh->kind == KIND_VACANT)
+			continue;
+		a->households++;
 		a->priority_households += hh->priority != NULL;
 		if (assign_previous_valid(r, o, hh->building, prev) && m != prev)
 			a->moved++;
@@ -847,6 +867,8 @@ void assign_evaluate(const struct roster *r, const struct assign_opts *o, const 
 			continue;
 		a->eligible++;
 		a->idle += load[m] == 0;
+		a->below_floor += load[m] < o->min_load;
+		a->shortfall += load[m] < o->min_load ? o->min_load - load[m] : 0;
 		a->load_squares += (long long)load[m] * load[m];
 		a->max_load = load[m] > a->max_load ? load[m] : a->max_load;
 	}
@@ -865,7 +887,7 @@ int assign_compare(const struct assign_aims *a, const struct assign_aims *b)
 
 	if ((c = order(b->priority_covered, a->priority_covered)) != 0 ||
 	    (c = order(b->covered, a->covered)) != 0 ||
-	    (c = order(a->idle, b->idle)) != 0 ||
+	    (c = order(a->shortfall, b->shortfall)) != 0 ||
 	    (c = order(a->moved, b->moved)) != 0 ||
 	    (c = order(a->tier_sum, b->tier_sum)) != 0)
 		return c;

@@ -18,12 +18,13 @@ struct assign_args {
 	const char *previous, *summary;
 };
 
-/* --previous and --summary. */
+/* --previous, --min-load and --summary. */
 static int own_option(const struct command *cmd, int opt, const char *arg, void *ctx)
 {
 	struct assign_args *a = ctx;
 
-	(void)cmd;
+	if (opt == OPT_MIN_LOAD)
+		return cli_number(cmd, "--min-load", arg, &a->solve.min_load) ? 0 : -1;
 	if (opt == OPT_PREVIOUS)
 		a->previous = arg;
 	else if (opt == OPT_SUMMARY)
@@ -40,6 +41,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 		CLI_OUTPUT_OPTIONS,
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
 		CLI_SCOPE_OPTIONS,
+		{ "min-load", required_argument, NULL, OPT_MIN_LOAD },
 		{ "summary", required_argument, NULL, OPT_SUMMARY },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
@@ -48,13 +50,15 @@ static int parse(const struct command *cmd, int argc, char **argv, struct assign
 	return cli_parse(cmd, argc, argv, longopts, &a->roster, own_option, a) < 0 ? -1 : 0;
 }
 
-/* Households whose contact differs from their first row in the previous mapping. */
+/* Households (not vacant) whose contact differs from their first row in the previous mapping. */
 static long count_changed(const struct roster *r, const struct mapping *prev, const int *contact)
 {
 	int *first = mapping_first_rows(prev, r);
 	long changed = 0;
 
 	for (size_t h = 0; h < r->nhouseholds; h++) {
+		if (r->households[h].kind == KIND_VACANT)
+			continue;
 		const char *was = first[h] >= 0 ? prev->rows[first[h]].member_id : "";
 		const char *now = contact[h] >= 0 ? r->members[contact[h]].id : "";
 
@@ -93,7 +97,7 @@ out:
 
 static int run(const struct command *cmd, int argc, char **argv)
 {
-	struct assign_args a = { .roster = ROSTER_ARGS_DEFAULT };
+	struct assign_args a = { .roster = ROSTER_ARGS_DEFAULT, .solve.min_load = 1 };
 	struct roster r;
 	struct mapping prev = { 0 };
 	struct assign_aims aims;
@@ -137,13 +141,15 @@ const struct command cmd_assign = {
 	.name = "assign",
 	.run = run,
 	.synopsis = "[roster options] [--previous FILE] [--scope S] [--max-load N] "
-	    "[--summary FILE] [-o FILE]",
+	    "[--min-load N] [--summary FILE] [-o FILE]",
 	.purpose = "compute the optimal mapping of households to member contacts",
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP
 	    "      --previous FILE    last mapping: keep its contacts where still valid\n"
 	    "      --scope S          farthest tier allowed: building, grid, community (default)\n"
 	    "                         or township\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    "      --min-load N       households each member should have at least (default 1;\n"
+	    "                         0: no floor)\n"
 	    "      --summary FILE     write the summary as JSON to FILE\n"
 	    "  -o, --output FILE      write the mapping to FILE (default standard output)\n"
 	    CLI_COMMON_HELP,

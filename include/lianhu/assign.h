@@ -9,6 +9,7 @@
 struct assign_opts {
 	enum tier scope;	/* highest tier allowed */
 	long max_load;		/* capacity of members without their own */
+	long min_load;		/* aim 3's floor: households each member should have (0: none) */
 	const int *previous;	/* per household the previous contact (-1: none), or NULL */
 	bool progress;		/* show progress on stderr */
 };
@@ -17,7 +18,9 @@ struct assign_opts {
 struct assign_aims {
 	long priority_covered;	/* aim 1, more is better */
 	long covered;		/* aim 2, more is better */
-	long idle;		/* aim 3: eligible members with no household */
+	long shortfall;		/* aim 3: sum over eligible members of max(0, min_load - load) */
+	long idle;		/* eligible members with no household */
+	long below_floor;	/* eligible members with fewer than min_load households */
 	long moved;		/* aim 4: households away from a still-valid previous contact */
 	long tier_sum;		/* aim 5 */
 	long long load_squares;	/* aim 6: sum of load² over eligible members */

@@ -11,7 +11,7 @@
 /* How near a member is to a household; lower is nearer. */
 enum tier { TIER_BUILDING, TIER_GRID, TIER_COMMUNITY, TIER_TOWNSHIP, TIER_NONE };
 
-enum household_kind { KIND_RESIDENT, KIND_SHOP };
+enum household_kind { KIND_RESIDENT, KIND_SHOP, KIND_VACANT };
 
 /* A village or community, known by its name together with its township's. */
 struct community {

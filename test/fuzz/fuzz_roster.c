@@ -120,7 +120,7 @@ static void check_model(const struct roster *r)
 /* Assigns a small roster and checks SPEC §3's hard rules: eligible members, within scope, within capacity. */
 static void check_assign(const struct roster *r, enum tier scope)
 {
-	struct assign_opts o = { .scope = scope, .max_load = MAX_LOAD };
+	struct assign_opts o = { .scope = scope, .max_load = MAX_LOAD, .min_load = 1 };
 	struct assign_aims aims;
 	int *contact = malloc((r->nhouseholds + 1) * sizeof(*contact));
 	long *load = calloc(r->nmembers + 1, sizeof(*load));
