@@ -13,13 +13,13 @@ static const char *const names[] = { "buildings.csv", "households.csv", "members
 static const char *const headers_zh[] = {
 	"楼栋编号,网格编号,村社区,乡镇,名称",
 	"户编号,楼栋编号,单元,房号,类型,户主,联系电话,重点户",
-	"党员编号,姓名,居住楼栋,网格编号,所在支部,联系户上限,状态,联系电话",
+	"党员编号,姓名,居住楼栋,网格编号,所在支部,联系户上限,状态,联系电话,所在党小组,职务",
 };
 
 static const char *const headers_en[] = {
 	"building_id,grid_id,community,township,name",
 	"household_id,building_id,unit,room,kind,head,phone,priority",
-	"member_id,name,building_id,grid_id,branch,capacity,status,phone",
+	"member_id,name,building_id,grid_id,branch,capacity,status,phone,group,role",
 };
 
 /* Writes one header file, UTF-8 with BOM and CRLF so that Excel shows the Chinese right. */

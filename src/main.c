@@ -10,7 +10,8 @@
 #include "lianhu/i18n.h"
 
 static const struct command *const commands[] = {
-	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_report, &cmd_lists, &cmd_template,
+	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_report, &cmd_lists, &cmd_organise,
+	&cmd_template,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -48,8 +48,13 @@ static const char *const home_aliases[] = { "居住楼栋", "楼栋编号", NULL
 static const char *const branch_aliases[] = { "党支部", "所在支部", NULL };
 static const char *const capacity_aliases[] = { "联系户上限", "上限", NULL };
 static const char *const status_aliases[] = { "状态", NULL };
+static const char *const group_aliases[] = { "党小组", "所在党小组", NULL };
+static const char *const role_aliases[] = { "职务", "党内职务", NULL };
 
-enum { M_ID, M_NAME, M_BUILDING, M_GRID, M_BRANCH, M_CAPACITY, M_STATUS, M_PHONE, M_NCOLS };
+enum {
+	M_ID, M_NAME, M_BUILDING, M_GRID, M_BRANCH, M_CAPACITY, M_STATUS, M_PHONE, M_GROUP, M_ROLE,
+	M_NCOLS
+};
 static const struct column member_columns[M_NCOLS] = {
 	{ "member_id", member_id_aliases, true },
 	{ "name", member_name_aliases, false },
@@ -59,6 +64,8 @@ static const struct column member_columns[M_NCOLS] = {
 	{ "capacity", capacity_aliases, false },
 	{ "status", status_aliases, false },
 	{ "phone", phone_aliases, false },
+	{ "group", group_aliases, false },
+	{ "role", role_aliases, false },
 };
 
 static const char *const eligible_statuses[] = { "", "active", "正常", "在岗", NULL };
@@ -68,6 +75,19 @@ static const char *const ineligible_statuses[] = {
 static const char *const resident_kinds[] = { "", "resident", "住户", "居民", "居民户", NULL };
 static const char *const shop_kinds[] = { "shop", "商户", "商铺", "门店", NULL };
 static const char *const ordinary_marks[] = { "", "0", "no", "n", "false", "否", NULL };
+
+/* The words of each role (enum member_role, bit by bit), and what may separate them. */
+static const char *const secretary_words[] = { "secretary", "书记", "支部书记", NULL };
+static const char *const group_leader_words[] = { "group-leader", "党小组长", "组长", NULL };
+static const char *const building_leader_words[] = {
+	"building-leader", "楼栋长", "单元长", "楼长", NULL
+};
+static const char *const *const role_words[] = {
+	secretary_words, group_leader_words, building_leader_words
+};
+static const char *const role_separators[] = {
+	"、", ",", "/", ";", " ", "\t", "，", "；", "／", "\xe3\x80\x80" /* U+3000 */, NULL
+};
 
 #define CAPACITY_MAX 1000000L
 
@@ -395,6 +415,45 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	return true;
 }
 
+/* The length of the role separator at s, 0 when none starts there. */
+static size_t role_separator(const char *s)
+{
+	for (size_t i = 0; role_separators[i]; i++)
+		if (strncmp(s, role_separators[i], strlen(role_separators[i])) == 0)
+			return strlen(role_separators[i]);
+	return 0;
+}
+
+/* The roles of a word list such as "支部书记、党小组长"; warns of each word it does not know. */
+static unsigned member_roles(const struct reading *rd, const struct table_record *rec,
+    const char *value)
+{
+	size_t n = strlen(value), k;
+	char *words = xstrdup(value);
+	unsigned roles = 0, bit;
+
+	for (size_t i = 0; i < n; i += k ? k : 1)
+		if ((k = role_separator(words + i)) > 0)
+			memset(words + i, 0, k);
+	for (size_t i = 0; i < n; i++) {
+		const char *word = words + i;
+
+		if (!*word)
+			continue;
+		i += strlen(word);
+		for (bit = 0; bit < 3 && !word_in(word, role_words[bit]); bit++)
+			;
+		if (bit < 3)
+			roles |= 1u << bit;
+		else
+			diag_warning(rd->label, rec->line, "unknown-role",
+			    _("role '%s' is not known (secretary 书记, group-leader 党小组长, "
+			    "building-leader 楼栋长)"), word);
+	}
+	free(words);
+	return roles;
+}
+
 /* Reads status and capacity; false on an error. */
 static bool member_terms(struct reading *rd, const struct table_record *rec, struct member *m)
 {
@@ -438,6 +497,8 @@ static void member_row(void *ctx, const struct table_record *rec)
 	m.branch = keep(r, field(rd, rec, M_BRANCH));
 	m.phone = keep(r, field(rd, rec, M_PHONE));
 	m.status = keep(r, field(rd, rec, M_STATUS));
+	m.group = keep(r, field(rd, rec, M_GROUP));
+	m.roles = member_roles(rd, rec, field(rd, rec, M_ROLE));
 	r->members[r->nmembers++] = m;
 }
 

@@ -29,7 +29,7 @@ enum {
 	OPT_BUILDINGS = 256, OPT_HOUSEHOLDS, OPT_MEMBERS, OPT_ENCODING, OPT_DELIMITER,
 	OPT_FORMAT, OPT_SCOPE, OPT_MAX_LOAD, OPT_PREVIOUS, OPT_SUMMARY, OPT_MAPPING,
 	OPT_BY, OPT_LANG, OPT_HELP, OPT_EXCEL, OPT_OUTPUT_ENCODING, OPT_MASK,
-	OPT_MIN_LOAD
+	OPT_MIN_LOAD, OPT_MIN_GROUP
 };
 
 /* The getopt_long entries of the output options (--excel, --output-encoding); --mask apart. */
@@ -145,6 +145,6 @@ int cli_finish(int status);
 
 /* The subcommands, in the order help lists them. */
 extern const struct command cmd_validate, cmd_assign, cmd_audit, cmd_report, cmd_lists,
-    cmd_diff, cmd_template;
+    cmd_diff, cmd_template, cmd_organise;
 
 #endif

@@ -13,6 +13,9 @@ enum tier { TIER_BUILDING, TIER_GRID, TIER_COMMUNITY, TIER_TOWNSHIP, TIER_NONE }
 
 enum household_kind { KIND_RESIDENT, KIND_SHOP, KIND_VACANT };
 
+/* A member's Party roles (SPEC 5.6), any of them at once. */
+enum member_role { ROLE_SECRETARY = 1, ROLE_GROUP_LEADER = 2, ROLE_BUILDING_LEADER = 4 };
+
 /* A village or community, known by its name together with its township's. */
 struct community {
 	const char *name;
@@ -45,6 +48,8 @@ struct household {
 
 struct member {
 	const char *id, *name, *branch, *phone, *status;
+	const char *group;	/* the Party group (党小组) as written, "" when none */
+	unsigned roles;		/* enum member_role bits */
 	int building;		/* -1 when the member gives only a grid */
 	int grid;
 	long capacity;		/* -1: the --max-load default */

@@ -1,0 +1,197 @@
+/* organise: a Party group on every grid, a leader in every group, a secretary in every branch, a member on every building. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/cli.h"
+#include "lianhu/i18n.h"
+#include "lianhu/organise.h"
+#include "lianhu/output.h"
+
+enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
+
+struct organise_args {
+	enum format format;
+	long min_group;
+};
+
+static void print_text(FILE *fp, const struct organise *o, const struct roster *r)
+{
+	for (size_t i = 0; i < o->nfindings; i++) {
+		const struct organise_finding *f = &o->findings[i];
+
+		fprintf(fp, "%s:%ld: %s: %s\n", r->paths[f->file], f->line,
+		    organise_code_name(f->code), organise_message(o, r, f));
+	}
+	fprintf(stderr, _("organise: %ld of %ld grids served by a group, %ld of %ld groups with a "
+	    "leader, %ld of %ld communities with a secretary, %ld of %ld buildings with a member"),
+	    o->grids_served, o->grids, o->groups_with_leader, (long)o->ngroups,
+	    o->communities_with_secretary, o->communities, o->buildings_with_member, o->buildings);
+	fprintf(stderr, ngettext("; %zu finding", "; %zu findings", o->nfindings), o->nfindings);
+	for (int c = 0; c < ORG_COUNT; c++)
+		if (o->counts[c])
+			fprintf(stderr, _(", %s %ld"), organise_code_name((enum organise_code)c),
+			    o->counts[c]);
+	fprintf(stderr, "\n");
+}
+
+static void print_csv(struct output *out, const struct organise *o, const struct roster *r)
+{
+	static const char *const header[] = { "code", "file", "line", "id", "community", "township",
+		"message" };
+	const char *id, *community, *township;
+	char line[32];
+
+	for (size_t c = 0; c < sizeof(header) / sizeof(header[0]); c++)
+		csv_field(out, header[c]);
+	csv_row_end(out);
+	for (size_t i = 0; i < o->nfindings; i++) {
+		const struct organise_finding *f = &o->findings[i];
+
+		organise_unit(o, r, f, &id, &community, &township);
+		snprintf(line, sizeof(line), "%ld", f->line);
+		csv_field(out, organise_code_name(f->code));
+		csv_field(out, r->paths[f->file]);
+		csv_field(out, line);
+		csv_field(out, id);
+		csv_field(out, community);
+		csv_field(out, township);
+		csv_field(out, organise_message(o, r, f));
+		csv_row_end(out);
+	}
+}
+
+static void print_json(FILE *fp, const struct organise *o, const struct roster *r)
+{
+	cJSON *root = cJSON_CreateObject(), *counts, *list;
+	const char *id, *community, *township;
+	const struct {
+		const char *key;
+		long value;
+	} totals[] = {
+		{ "grids", o->grids }, { "grids_served", o->grids_served },
+		{ "groups", (long)o->ngroups }, { "groups_with_leader", o->groups_with_leader },
+		{ "communities", o->communities },
+		{ "communities_with_secretary", o->communities_with_secretary },
+		{ "buildings", o->buildings }, { "buildings_with_member", o->buildings_with_member },
+	};
+
+	for (size_t i = 0; i < sizeof(totals) / sizeof(totals[0]); i++)
+		cJSON_AddNumberToObject(root, totals[i].key, (double)totals[i].value);
+	counts = cJSON_AddObjectToObject(root, "counts");
+	for (int c = 0; c < ORG_COUNT; c++)
+		cJSON_AddNumberToObject(counts, organise_code_name((enum organise_code)c),
+		    (double)o->counts[c]);
+	list = cJSON_AddArrayToObject(root, "findings");
+	for (size_t i = 0; i < o->nfindings; i++) {
+		const struct organise_finding *f = &o->findings[i];
+		cJSON *item = cJSON_CreateObject();
+
+		organise_unit(o, r, f, &id, &community, &township);
+		cJSON_AddStringToObject(item, "code", organise_code_name(f->code));
+		cJSON_AddStringToObject(item, "file", r->paths[f->file]);
+		cJSON_AddNumberToObject(item, "line", (double)f->line);
+		cJSON_AddStringToObject(item, "id", id);
+		cJSON_AddStringToObject(item, "community", community);
+		cJSON_AddStringToObject(item, "township", township);
+		cJSON_AddItemToArray(list, item);
+	}
+	list = cJSON_AddArrayToObject(root, "responsible");
+	for (size_t b = 0; b < r->nbuildings; b++) {
+		int m = o->responsible[b];
+		cJSON *item;
+
+		if (o->building_households[b] == 0)
+			continue;
+		item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "building_id", r->buildings[b].id);
+		cJSON_AddStringToObject(item, "member_id", m >= 0 ? r->members[m].id : "");
+		cJSON_AddItemToArray(list, item);
+	}
+	json_write(fp, root);
+}
+
+/* --format text|csv|json and --min-group N. */
+static int parse_option(const struct command *cmd, int opt, const char *arg, void *ctx)
+{
+	static const char *const names[] = { "text", "csv", "json" };
+	struct organise_args *a = ctx;
+
+	if (opt == OPT_MIN_GROUP)
+		return cli_number(cmd, "--min-group", arg, &a->min_group) ? 0 : -1;
+	if (opt != OPT_FORMAT)
+		abort();	/* getopt_long returns only the options of longopts */
+	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++) {
+		if (strcmp(arg, names[f]) == 0) {
+			a->format = (enum format)f;
+			return 0;
+		}
+	}
+	return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		CLI_OUTPUT_OPTIONS,
+		{ "mapping", required_argument, NULL, OPT_MAPPING },
+		CLI_SCOPE_OPTIONS,
+		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct roster_args args = ROSTER_ARGS_DEFAULT;
+	struct organise_args a = { .format = FORMAT_TEXT, .min_group = 3 };
+	struct roster r;
+	struct mapping map = { 0 };
+	struct organise o = { 0 };
+	struct output out = { 0 };
+	const char *inputs[FILE_COUNT + 2] = { NULL };	/* never written over */
+	int status = EXIT_TROUBLE;
+
+	if (cli_parse(cmd, argc, argv, longopts, &args, parse_option, &a) < 0)
+		return EXIT_TROUBLE;
+	roster_init(&r);
+	if (!cli_load_roster(&r, &args) || !cli_load_mapping(&map, args.mapping, &args))
+		goto out;
+	organise_run(&o, &r, &map, args.scope, args.max_load, a.min_group);
+	for (int f = 0; f < FILE_COUNT; f++)
+		inputs[f] = r.paths[f];
+	inputs[FILE_COUNT] = map.path;
+	if (output_open(&out, args.output, inputs) < 0)
+		goto out;
+	output_configure(&out, &args.out);
+	if (a.format == FORMAT_JSON)
+		print_json(out.fp, &o, &r);
+	else if (a.format == FORMAT_CSV)
+		print_csv(&out, &o, &r);
+	else
+		print_text(out.fp, &o, &r);
+	if (output_commit(&out) == 0)
+		status = organise_faults(&o) ? EXIT_FOUND : EXIT_OK;
+out:
+	output_abort(&out);
+	organise_release(&o);
+	mapping_release(&map);
+	roster_release(&r);
+	return status;
+}
+
+const struct command cmd_organise = {
+	.name = "organise",
+	.run = run,
+	.synopsis = "[roster options] [--mapping FILE] [--scope S] [--max-load N] [--min-group N] "
+	    "[--format text|csv|json] [-o FILE]",
+	.purpose = "check the Party groups, leaders and secretaries; name each building's member",
+	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP
+	    "      --mapping FILE     the mapping of contacts (default DIR/mapping.csv)\n"
+	    "      --scope S          farthest tier a contact may be (default community), as for audit\n"
+	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    "      --min-group N      fewer members than N make a small group (default 3)\n"
+	    "      --format FMT       text, csv or json (default text)\n"
+	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_COMMON_HELP,
+};
