@@ -25,8 +25,8 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = i18n util diag table roster mapping output cli mcf assign summary audit rollup render render_report render_lists xlsx_out privacy organise
-COMMANDS = validate assign audit report lists diff template organise
+MODULES = i18n util diag table roster mapping output cli mcf assign summary audit rollup render render_report render_lists xlsx_out privacy organise visits
+COMMANDS = validate assign audit report lists diff template organise visits
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))
 BIN = $(if $(filter 1,$(SANITIZE)),$(BUILD)/lianhu,lianhu)

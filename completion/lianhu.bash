@@ -82,11 +82,11 @@ _lianhu_value()
 		_lianhu_words "utf-8 gb18030" ;;
 	--delimiter)
 		_lianhu_words "tab comma semicolon" ;;
-	--max-load | --min-load | --min-group)
+	--max-load | --min-load | --min-group | --as-of | --every)
 		;;
 	-d | --dir)
 		_lianhu_dirs ;;
-	--buildings | --households | --members | --mapping | --previous)
+	--buildings | --households | --members | --mapping | --previous | --visits)
 		_lianhu_files csv ;;
 	*)
 		_lianhu_files ;;

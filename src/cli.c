@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
@@ -237,4 +238,72 @@ bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
 		return false;
 	audit_run(a, r, map, args->scope, args->max_load);
 	return true;
+}
+
+/* Handles --visits, --as-of or --every: 1 handled, 0 not one of them, -1 after a usage message. */
+int cli_visit_option(const struct command *cmd, int opt, const char *arg, struct visit_args *va)
+{
+	const char *why;
+
+	switch (opt) {
+	case OPT_VISITS:
+		va->path = arg;
+		return 1;
+	case OPT_AS_OF:
+		if (date_parse(arg, &va->as_of))
+			return 1;
+		cli_usage_error(cmd, _("--as-of '%s' is not a date (YYYY-MM-DD)"), arg);
+		return -1;
+	case OPT_EVERY:
+		if (visit_rules_parse(&va->rules, arg, &why))
+			return 1;
+		cli_usage_error(cmd, _("--every '%s': %s"), arg, _(why));
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* The log's faulty rows as diagnostics: errors, and future dates as warnings. */
+static void visit_diagnostics(const struct visits *v)
+{
+	for (size_t i = 0; i < v->nfindings; i++) {
+		const struct visit_finding *f = &v->findings[i];
+
+		if (visit_code_faulty(f->code))
+			diag_error(v->path, f->line, visit_code_name(f->code), "%s", visit_message(v, f));
+		else if (f->code == VISIT_FUTURE_DATE)
+			diag_warning(v->path, f->line, visit_code_name(f->code), "%s",
+			    visit_message(v, f));
+	}
+}
+
+/* Reads the visit log against the roster and mapping; false after the messages. */
+bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
+    const struct visit_args *va, const struct roster_args *args, bool rows_as_diagnostics)
+{
+	char *fallback = NULL;
+	const char *path = va->path;
+	int rc;
+
+	if (path == NULL) {
+		const char *dir = args->paths.dir ? args->paths.dir : ".";
+
+		fallback = xmalloc(strlen(dir) + sizeof("/visits.csv"));
+		sprintf(fallback, "%s/visits.csv", dir);
+		path = fallback;
+	}
+	rc = visits_load(v, path, &args->read, r, map, &va->rules,
+	    va->as_of == DATE_NONE ? date_today() : va->as_of);
+	if (rc == 0 && rows_as_diagnostics)
+		visit_diagnostics(v);
+	diag_print(stderr);
+	if (rc < 0 && diag_count(DIAG_ERROR) > 0)
+		fprintf(stderr, _("lianhu: the visit log '%s' cannot be read\n"), v->path);
+	else if (rc < 0 && fallback && access(fallback, F_OK) != 0)
+		fprintf(stderr, _("lianhu: keep the visit log in %s or name it with --visits FILE; "
+		    "'lianhu template' writes an empty one\n"), fallback);
+	diag_reset();
+	free(fallback);
+	return rc == 0;
 }

@@ -11,7 +11,7 @@
 
 static const struct command *const commands[] = {
 	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_report, &cmd_lists, &cmd_organise,
-	&cmd_template,
+	&cmd_template, &cmd_visits,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

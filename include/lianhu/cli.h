@@ -9,6 +9,7 @@
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
 #include "lianhu/roster.h"
+#include "lianhu/visits.h"
 
 #define LIANHU_VERSION "0.1.0"
 
@@ -29,7 +30,7 @@ enum {
 	OPT_BUILDINGS = 256, OPT_HOUSEHOLDS, OPT_MEMBERS, OPT_ENCODING, OPT_DELIMITER,
 	OPT_FORMAT, OPT_SCOPE, OPT_MAX_LOAD, OPT_PREVIOUS, OPT_SUMMARY, OPT_MAPPING,
 	OPT_BY, OPT_LANG, OPT_HELP, OPT_EXCEL, OPT_OUTPUT_ENCODING, OPT_MASK,
-	OPT_MIN_LOAD, OPT_MIN_GROUP
+	OPT_MIN_LOAD, OPT_MIN_GROUP, OPT_VISITS, OPT_AS_OF, OPT_EVERY
 };
 
 /* The getopt_long entries of the output options (--excel, --output-encoding); --mask apart. */
@@ -143,8 +144,41 @@ bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
 /* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status);
 
+/* The visit log options of visits and report: --visits, --as-of, --every. */
+struct visit_args {
+	const char *path;	/* --visits */
+	long as_of;		/* --as-of, else DATE_NONE: today */
+	struct visit_rules rules;	/* --every over the defaults */
+};
+
+/* The getopt_long entries and --help lines of --as-of and --every (--visits apart). */
+#define CLI_VISIT_OPTIONS \
+	{ "visits", required_argument, NULL, OPT_VISITS }, \
+	{ "as-of", required_argument, NULL, OPT_AS_OF }, \
+	{ "every", required_argument, NULL, OPT_EVERY }
+
+#define CLI_VISIT_HELP \
+	"      --as-of DATE       the day to judge on, YYYY-MM-DD (default today)\n" \
+	"      --every RULES      visit intervals in days, e.g. 独居老人=7,priority=30,ordinary=90\n" \
+	"                         (default priority=30,ordinary=90)\n"
+
+/* Handles --visits, --as-of or --every: 1 handled, 0 not one of them, -1 after a usage message. */
+int cli_visit_option(const struct command *cmd, int opt, const char *arg, struct visit_args *va);
+
+/* --as-of today and the default intervals; release with visit_rules_release(&va->rules). */
+#define VISIT_ARGS_INIT(va) \
+	((va)->path = NULL, (va)->as_of = DATE_NONE, visit_rules_init(&(va)->rules))
+
+/*
+ * Reads the visit log (va->path, else DIR/visits.csv) against the roster and
+ * mapping and prints its diagnostics (with rows_as_diagnostics, its faulty
+ * rows and future dates too); false after the messages when it cannot be read.
+ */
+bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
+    const struct visit_args *va, const struct roster_args *args, bool rows_as_diagnostics);
+
 /* The subcommands, in the order help lists them. */
 extern const struct command cmd_validate, cmd_assign, cmd_audit, cmd_report, cmd_lists,
-    cmd_diff, cmd_template, cmd_organise;
+    cmd_diff, cmd_template, cmd_organise, cmd_visits;
 
 #endif

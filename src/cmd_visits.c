@@ -1,0 +1,252 @@
+/* visits: the visit log against the roster: overdue households by member; exit 1 when any, or a faulty row. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lianhu/cli.h"
+#include "lianhu/diag.h"
+#include "lianhu/i18n.h"
+#include "lianhu/output.h"
+#include "lianhu/visits.h"
+
+enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
+
+struct visits_args {
+	struct visit_args visit;
+	enum format format;
+};
+
+static void print_finding(FILE *fp, const struct visits *v, const struct visit_finding *f,
+    const struct roster *r)
+{
+	fprintf(fp, "%s:%ld: %s: %s\n", visit_finding_file(v, f, r), f->line,
+	    visit_code_name(f->code), visit_message(v, f));
+}
+
+/* The finding of household h (overdue or never-visited): the households' findings follow the log's. */
+static const struct visit_finding *household_finding(const struct visits *v, int h)
+{
+	size_t lo = 0, hi = v->nfindings;
+
+	while (lo < hi && v->findings[lo].code != VISIT_OVERDUE && v->findings[lo].code != VISIT_NEVER)
+		lo++;
+	while (lo < hi) {	/* in households.csv order: binary search on the index */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->findings[mid].household < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &v->findings[lo];
+}
+
+/* The overdue households, one group a member: a heading, then one finding a line. */
+static void print_groups(FILE *fp, const struct visits *v, const struct roster *r)
+{
+	struct contact_lists l;
+	size_t norphans;
+	int *orphans;
+
+	visits_overdue_lists(v, r, &l, &orphans, &norphans);
+	for (size_t i = 0; i < l.nmembers; i++) {
+		const struct member *m = &r->members[l.members[i]];
+		size_t n = l.first[i + 1] - l.first[i];
+
+		fprintf(fp, "\n%s%s%s%s%s: ", m->id, *m->name ? " " : "", m->name, *m->phone ? " " : "",
+		    m->phone);
+		fprintf(fp, ngettext("%zu household overdue\n", "%zu households overdue\n", n), n);
+		for (size_t k = l.first[i]; k < l.first[i + 1]; k++)
+			print_finding(fp, v, household_finding(v, l.households[k]), r);
+	}
+	if (norphans > 0) {
+		fputc('\n', fp);
+		fprintf(fp, ngettext("without a contact: %zu household overdue\n",
+		    "without a contact: %zu households overdue\n", norphans), norphans);
+		for (size_t k = 0; k < norphans; k++)
+			print_finding(fp, v, household_finding(v, orphans[k]), r);
+	}
+	free(orphans);
+	contact_lists_release(&l);
+}
+
+static void print_text(FILE *fp, const struct visits *v, const struct roster *r)
+{
+	char day[DATE_TEXT];
+
+	for (size_t i = 0; i < v->nfindings; i++)
+		if (v->findings[i].code != VISIT_OVERDUE && v->findings[i].code != VISIT_NEVER)
+			print_finding(fp, v, &v->findings[i], r);
+	print_groups(fp, v, r);
+	fprintf(stderr, _("visits: %ld of %ld households up to date on %s; %ld overdue (%ld never "
+	    "visited); %ld visits, %ld needs (%ld resolved)"), v->up_to_date, v->households,
+	    date_format(v->as_of, day), v->overdue, v->never_visited, v->visits, v->needs,
+	    v->needs_resolved);
+	for (int c = VISIT_UNKNOWN_HOUSEHOLD; c < VISIT_CODES; c++)
+		if (v->counts[c])
+			fprintf(stderr, _(", %s %ld"), visit_code_name((enum visit_code)c), v->counts[c]);
+	fprintf(stderr, "\n");
+}
+
+/* The fields of an overdue household's row in csv and json: last visit and days since, or "". */
+static void row_dates(const struct visits *v, int h, char *last, char *days)
+{
+	long since = visits_days_since(v, h);
+
+	*last = *days = '\0';
+	if (since >= 0) {
+		date_format(v->per[h].last, last);
+		snprintf(days, 24, "%ld", since);
+	}
+}
+
+static void print_csv(struct output *o, const struct visits *v, const struct roster *r)
+{
+	static const char *const header[] = { "household_id", "member_id", "last_visit",
+		"days_since", "interval", "status" };
+	char last[DATE_TEXT], days[24], interval[24];
+
+	for (size_t c = 0; c < sizeof(header) / sizeof(header[0]); c++)
+		csv_field(o, header[c]);
+	csv_row_end(o);
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		if (!v->per[h].overdue)
+			continue;
+		row_dates(v, (int)h, last, days);
+		snprintf(interval, sizeof(interval), "%ld", v->per[h].interval);
+		csv_field(o, r->households[h].id);
+		csv_field(o, v->contact[h]);
+		csv_field(o, last);
+		csv_field(o, days);
+		csv_field(o, interval);
+		csv_field(o, visit_code_name(*last ? VISIT_OVERDUE : VISIT_NEVER));
+		csv_row_end(o);
+	}
+}
+
+static void print_json(FILE *fp, const struct visits *v, const struct roster *r)
+{
+	cJSON *root = cJSON_CreateObject(), *rows;
+	char last[DATE_TEXT], days[24];
+
+	cJSON_AddStringToObject(root, "as_of", date_format(v->as_of, last));
+	cJSON_AddNumberToObject(root, "households", (double)v->households);
+	cJSON_AddNumberToObject(root, "up_to_date", (double)v->up_to_date);
+	cJSON_AddNumberToObject(root, "overdue", (double)v->overdue);
+	cJSON_AddNumberToObject(root, "never_visited", (double)v->never_visited);
+	cJSON_AddNumberToObject(root, "visits", (double)v->visits);
+	cJSON_AddNumberToObject(root, "needs", (double)v->needs);
+	cJSON_AddNumberToObject(root, "needs_resolved", (double)v->needs_resolved);
+	rows = cJSON_AddArrayToObject(root, "rows");
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		cJSON *item;
+
+		if (!v->per[h].overdue)
+			continue;
+		row_dates(v, (int)h, last, days);
+		item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "household_id", r->households[h].id);
+		cJSON_AddStringToObject(item, "member_id", v->contact[h]);
+		if (*last) {
+			cJSON_AddStringToObject(item, "last_visit", last);
+			cJSON_AddNumberToObject(item, "days_since", (double)visits_days_since(v, (int)h));
+		} else {
+			cJSON_AddNullToObject(item, "last_visit");
+			cJSON_AddNullToObject(item, "days_since");
+		}
+		cJSON_AddNumberToObject(item, "interval", (double)v->per[h].interval);
+		cJSON_AddStringToObject(item, "status", visit_code_name(*last ? VISIT_OVERDUE :
+		    VISIT_NEVER));
+		cJSON_AddItemToArray(rows, item);
+	}
+	json_write(fp, root);
+}
+
+/* --format text|csv|json and the visit log options. */
+static int parse_option(const struct command *cmd, int opt, const char *arg, void *ctx)
+{
+	static const char *const names[] = { "text", "csv", "json" };
+	struct visits_args *a = ctx;
+	int handled;
+
+	if ((handled = cli_visit_option(cmd, opt, arg, &a->visit)) != 0)
+		return handled < 0 ? -1 : 0;
+	if (opt != OPT_FORMAT)
+		abort();	/* getopt_long returns only the options of longopts */
+	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++) {
+		if (strcmp(arg, names[f]) == 0) {
+			a->format = (enum format)f;
+			return 0;
+		}
+	}
+	return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
+}
+
+static int write_visits(const struct visits_args *a, const struct roster_args *args,
+    const struct visits *v, const struct roster *r, const struct mapping *map)
+{
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], map->path, v->path, NULL };
+	struct output out;
+
+	if (output_open(&out, args->output, inputs) < 0)
+		return -1;
+	output_configure(&out, &args->out);
+	if (a->format == FORMAT_JSON)
+		print_json(out.fp, v, r);
+	else if (a->format == FORMAT_CSV)
+		print_csv(&out, v, r);
+	else
+		print_text(out.fp, v, r);
+	return output_commit(&out);
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_ROSTER_OPTIONS,
+		CLI_OUTPUT_OPTIONS,
+		{ "mapping", required_argument, NULL, OPT_MAPPING },
+		CLI_VISIT_OPTIONS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct roster_args args = ROSTER_ARGS_DEFAULT;
+	struct visits_args a = { .format = FORMAT_TEXT };
+	struct roster r;
+	struct mapping map = { 0 };
+	struct visits v = { 0 };
+	int status = EXIT_TROUBLE;
+
+	VISIT_ARGS_INIT(&a.visit);
+	roster_init(&r);
+	if (cli_parse(cmd, argc, argv, longopts, &args, parse_option, &a) < 0)
+		goto out;
+	if (!cli_load_roster(&r, &args) || !cli_load_mapping(&map, args.mapping, &args) ||
+	    !cli_load_visits(&v, &r, &map, &a.visit, &args, a.format != FORMAT_TEXT))
+		goto out;
+	if (write_visits(&a, &args, &v, &r, &map) == 0)
+		status = v.overdue > 0 || v.faulty > 0 ? EXIT_FOUND : EXIT_OK;
+out:
+	visits_release(&v);
+	mapping_release(&map);
+	roster_release(&r);
+	visit_rules_release(&a.visit.rules);
+	return status;
+}
+
+const struct command cmd_visits = {
+	.name = "visits",
+	.run = run,
+	.synopsis = "[roster options] [--mapping FILE] [--visits FILE] [--as-of YYYY-MM-DD] "
+	    "[--every RULES] [--format text|csv|json] [-o FILE]",
+	.purpose = "check the visit log (走访台账): overdue households by member",
+	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP
+	    "      --mapping FILE     who is whose contact (default DIR/mapping.csv)\n"
+	    "      --visits FILE      the visit log (default DIR/visits.csv)\n"
+	    CLI_VISIT_HELP
+	    "      --format FMT       text, csv or json (default text)\n"
+	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_COMMON_HELP,
+};
