@@ -206,19 +206,24 @@ int cli_finish(int status)
 	return status;
 }
 
+/* DIR/name for a file the roster folder holds by default; the caller frees it. */
+static char *in_roster_dir(const struct roster_args *args, const char *name)
+{
+	const char *dir = args->paths.dir ? args->paths.dir : ".";
+	char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+
+	sprintf(path, "%s/%s", dir, name);
+	return path;
+}
+
 /* Reads the mapping: --mapping FILE, else DIR/mapping.csv; false after the diagnostics. */
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args)
 {
-	char *fallback = NULL;
+	char *fallback = path ? NULL : in_roster_dir(args, "mapping.csv");
 	int rc;
 
-	if (path == NULL) {
-		const char *dir = args->paths.dir ? args->paths.dir : ".";
-
-		fallback = xmalloc(strlen(dir) + sizeof("/mapping.csv"));
-		sprintf(fallback, "%s/mapping.csv", dir);
+	if (fallback)
 		path = fallback;
-	}
 	rc = mapping_read(map, path, &args->read);
 	free(fallback);
 	if (rc < 0)
@@ -282,17 +287,10 @@ static void visit_diagnostics(const struct visits *v)
 bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
     const struct visit_args *va, const struct roster_args *args, bool rows_as_diagnostics)
 {
-	char *fallback = NULL;
-	const char *path = va->path;
+	char *fallback = va->path ? NULL : in_roster_dir(args, "visits.csv");
+	const char *path = fallback ? fallback : va->path;
 	int rc;
 
-	if (path == NULL) {
-		const char *dir = args->paths.dir ? args->paths.dir : ".";
-
-		fallback = xmalloc(strlen(dir) + sizeof("/visits.csv"));
-		sprintf(fallback, "%s/visits.csv", dir);
-		path = fallback;
-	}
 	rc = visits_load(v, path, &args->read, r, map, &va->rules,
 	    va->as_of == DATE_NONE ? date_today() : va->as_of);
 	if (rc == 0 && rows_as_diagnostics)
