@@ -437,7 +437,7 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
 	v->contact_member = xcalloc(r->nhouseholds + 1, sizeof(*v->contact_member));
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		v->per[h].last = DATE_NONE;
-		v->per[h].counted = true;
+		v->per[h].counted = r->households[h].kind != KIND_VACANT;
 		v->per[h].interval = visit_interval(rules, r->households[h].priority);
 	}
 	find_contacts(v, r, map);
