@@ -80,6 +80,7 @@ check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster
 	@set -e; for t in $(UNIT_TESTS); do CK_FORK=yes $$t; done
 	@sh po/check.sh $(LANGS)
 	@sh test/cli/run.sh ./$(BIN)
+	@sh test/organise-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/help-vs-man.sh ./$(BIN)
 	@sh test/readme.sh ./$(BIN)
 	@sh test/install.sh $(MAKE)

@@ -577,6 +577,7 @@ typedef struct {
 typedef struct {
 	rng_t rng;		/* the roster */
 	rng_t prng;		/* the previous mapping, so that it never changes the roster */
+	rng_t orng;		/* Party groups and roles, drawn apart so the rest stays as it was */
 	int en;
 	int with_map;
 	out_t bld, hh, mem, map;
@@ -591,6 +592,10 @@ typedef struct {
 	char branch[256];
 	char vid[ID_MAX];
 	int urban;
+	/* the Party organisation of the village and grid being written */
+	uint32_t group_no;	/* groups named in the village so far */
+	char group[32];		/* the grid's group, "" when it has none */
+	int secretary_due, leader_due;	/* the next member takes the role */
 	uint32_t bld_no;
 	stats_t st;
 } gen_t;
@@ -740,6 +745,57 @@ static const char *draw_status(gen_t *g, int *eligible)
 	return i < COUNT(upto) ? s[i] : s[6 + roll % 3];
 }
 
+/* Writes the member's roles into dst: the village's secretary, its group's leader, a building leader. */
+static const char *draw_roles(gen_t *g, const mem_t *m, int in_group, char *dst)
+{
+	static const char *words[2][3] = { { "支部书记", "党小组长", "楼栋长" },
+					   { "secretary", "group-leader", "building-leader" } };
+	int has[3], i;
+
+	has[0] = g->secretary_due;
+	has[1] = in_group && g->leader_due;
+	has[2] = m->bld >= 0 && rng_chance(&g->orng, 60);
+	g->secretary_due = 0;
+	if (has[1])
+		g->leader_due = 0;
+	dst[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		if (!has[i])
+			continue;
+		if (dst[0] != '\0')
+			strcat(dst, g->en ? "/" : "、");
+		strcat(dst, words[g->en][i]);
+	}
+	return dst;
+}
+
+/*
+ * Chooses the grid's Party group: none in a few grids, the previous grid's in some (a group over two
+ * grids), else a new one; most new groups get a leader.
+ */
+static void draw_group(gen_t *g)
+{
+	char number[16];
+
+	if (rng_chance(&g->orng, 60)) {
+		g->group[0] = '\0';
+		return;
+	}
+	if (g->group_no > 0 && g->group[0] != '\0' && rng_chance(&g->orng, 150))
+		return;
+	g->group_no++;
+	if (g->en) {
+		snprintf(g->group, sizeof g->group, "group %u", (unsigned)g->group_no);
+	} else {
+		if (g->group_no < 100)
+			cn_number(number, g->group_no);
+		else
+			put_uint(number, g->group_no, 1);
+		snprintf(g->group, sizeof g->group, "第%s党小组", number);
+	}
+	g->leader_due = rng_chance(&g->orng, 900);
+}
+
 static void next_member_id(gen_t *g, char *dst)
 {
 	dst[0] = 'D';
@@ -751,7 +807,8 @@ static void next_member_id(gen_t *g, char *dst)
 static void add_member(gen_t *g, grid_t *gr, mem_t *m)
 {
 	char bid[ID_MAX] = "", capacity[8] = "", phone[16] = "";
-	const char *status, *row[8];
+	const char *status, *row[10];
+	char role[64];
 	int explicit_cap;
 
 	if (rng_chance(&g->rng, 20))
@@ -774,7 +831,9 @@ static void add_member(gen_t *g, grid_t *gr, mem_t *m)
 		make_phone(&g->rng, phone);
 	row[0] = m->id, row[1] = m->name, row[2] = bid, row[3] = gr->id;
 	row[4] = g->branch, row[5] = capacity, row[6] = status, row[7] = phone;
-	out_row(&g->mem, row, 8);
+	row[8] = rng_chance(&g->orng, 30) ? "" : g->group;	/* a few members in no group */
+	row[9] = draw_roles(g, m, *row[8] != '\0', role);
+	out_row(&g->mem, row, 10);
 }
 
 static void add_building_row(gen_t *g, grid_t *gr, const bld_t *b)
@@ -973,6 +1032,7 @@ static void gen_grid(gen_t *g, uint32_t index, uint32_t households)
 	put_uint(gr->id + len, index, 3);
 	plan_buildings(g, gr, households);
 	n = member_count(&g->rng, households);
+	draw_group(g);
 	for (gr->nm = gr->nstale = 0; gr->nm < n; gr->nm++) {
 		add_member(g, gr, &gr->m[gr->nm]);
 		gr->nstale += (uint32_t)!gr->m[gr->nm].eligible;
@@ -1017,6 +1077,9 @@ static void gen_village(gen_t *g, const village_t *v, const char *township, uint
 	g->urban = v->urban;
 	g->bld_no = 0;
 	g->pool.n = g->pool.cur = 0;
+	g->group_no = 0;
+	g->group[0] = '\0';
+	g->secretary_due = rng_chance(&g->orng, 900);
 	for (i = 0; i < n; i++)
 		gen_grid(g, i + 1, (uint32_t)sizes[i]);
 	g->st.communities++;
@@ -1053,16 +1116,16 @@ static void write_headers(gen_t *g)
 	static const char *hh[2][8] = { { "户编号", "楼栋编号", "单元", "房号", "类型", "户主", "联系电话", "重点户" },
 					{ "household_id", "building_id", "unit", "room", "kind", "head", "phone",
 					  "priority" } };
-	static const char *mem[2][8] = { { "党员编号", "姓名", "居住楼栋", "网格编号", "所在支部", "联系户上限", "状态",
-					   "联系电话" },
-					 { "member_id", "name", "building_id", "grid_id", "branch", "capacity",
-					   "status", "phone" } };
+	static const char *mem[2][10] = { { "党员编号", "姓名", "居住楼栋", "网格编号", "所在支部", "联系户上限", "状态",
+					    "联系电话", "党小组", "职务" },
+					  { "member_id", "name", "building_id", "grid_id", "branch", "capacity",
+					    "status", "phone", "group", "role" } };
 	static const char *map[8] = { "household_id", "member_id", "building_id", "grid_id",
 				      "community", "township", "member_name", "tier" };
 
 	out_row(&g->bld, bld[g->en], 5);
 	out_row(&g->hh, hh[g->en], 8);
-	out_row(&g->mem, mem[g->en], 8);
+	out_row(&g->mem, mem[g->en], 10);
 	if (g->with_map)
 		out_row(&g->map, map, 8);
 }
@@ -1235,6 +1298,8 @@ int main(int argc, char **argv)
 	rng_next(&g.rng);
 	g.prng.s = o.seed ^ 0x5deece66dULL;
 	rng_next(&g.prng);
+	g.orng.s = o.seed ^ 0x9a27e11dULL;
+	rng_next(&g.orng);
 	g.en = o.en;
 	g.with_map = o.previous != NULL;
 	for (g.mem_width = 1, n = o.households; n >= 10; n /= 10)
