@@ -124,6 +124,9 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 	case OPT_MEMBERS:
 		args->paths.members = arg;
 		return 1;
+	case OPT_CONFIG:
+		args->paths.config = arg;
+		return 1;
 	case OPT_ENCODING:
 		if (encoding_parse(arg, &args->read.encoding))
 			return 1;

@@ -7,29 +7,26 @@
 #include "lianhu/cli.h"
 #include "lianhu/i18n.h"
 #include "lianhu/output.h"
+#include "lianhu/schema.h"
 
-static const char *const names[] = { "buildings.csv", "households.csv", "members.csv" };
-
-static const char *const headers_zh[] = {
-	"楼栋编号,网格编号,村社区,乡镇,名称",
-	"户编号,楼栋编号,单元,房号,类型,户主,联系电话,重点户",
-	"党员编号,姓名,居住楼栋,网格编号,所在支部,联系户上限,状态,联系电话,所在党小组,职务",
-};
-
-static const char *const headers_en[] = {
-	"building_id,grid_id,community,township,name",
-	"household_id,building_id,unit,room,kind,head,phone,priority",
-	"member_id,name,building_id,grid_id,branch,capacity,status,phone,group,role",
-};
+/* The header of a roster: each column's English name, or its first alias (its Chinese name). */
+static void put_header(FILE *fp, const struct schema *s, bool chinese)
+{
+	for (size_t c = 0; c < s->ncolumns; c++)
+		fprintf(fp, "%s%s", c ? "," : "", chinese ? s->columns[c].aliases[0] :
+		    s->columns[c].name);
+}
 
 /* Writes one header file, UTF-8 with BOM and CRLF so that Excel shows the Chinese right. */
-static int write_one(const char *path, const char *header)
+static int write_one(const char *path, const struct schema *s, bool chinese)
 {
 	struct output out;
 
 	if (output_open(&out, path, NULL) < 0)
 		return -1;
-	fprintf(out.fp, "\xef\xbb\xbf%s\r\n", header);
+	fputs("\xef\xbb\xbf", out.fp);
+	put_header(out.fp, s, chinese);
+	fputs("\r\n", out.fp);
 	return output_commit(&out);
 }
 
@@ -40,7 +37,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *const *headers = headers_zh;
+	bool chinese = true;
 	const char *dir = ".";
 	char paths[3][4096];
 	struct stat st;
@@ -51,9 +48,9 @@ static int run(const struct command *cmd, int argc, char **argv)
 			cli_help(cmd);
 			return EXIT_OK;
 		} else if (c == OPT_LANG && strcmp(optarg, "zh") == 0) {
-			headers = headers_zh;
+			chinese = true;
 		} else if (c == OPT_LANG && strcmp(optarg, "en") == 0) {
-			headers = headers_en;
+			chinese = false;
 		} else if (c == OPT_LANG) {
 			return cli_usage_error(cmd, _("unknown language '%s' (zh or en)"), optarg);
 		} else {
@@ -75,7 +72,8 @@ static int run(const struct command *cmd, int argc, char **argv)
 		}
 	}
 	for (int i = 0; i < 3; i++) {
-		if ((size_t)snprintf(paths[i], sizeof(paths[i]), "%s/%s", dir, names[i]) >=
+		if ((size_t)snprintf(paths[i], sizeof(paths[i]), "%s/%s.csv", dir,
+		    roster_schemas[i].name) >=
 		    sizeof(paths[i]))
 			return cli_usage_error(cmd, _("folder name too long"));
 		if (stat(paths[i], &st) == 0) {
@@ -85,7 +83,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		}
 	}
 	for (int i = 0; i < 3; i++)
-		if (write_one(paths[i], headers[i]) < 0)
+		if (write_one(paths[i], &roster_schemas[i], chinese) < 0)
 			return EXIT_TROUBLE;
 	fprintf(stderr, _("wrote %s, %s and %s\n"), paths[0], paths[1], paths[2]);
 	return EXIT_OK;

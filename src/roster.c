@@ -1,80 +1,16 @@
 /* roster: reads buildings.csv, households.csv and members.csv into the model and checks them (SPEC §2). */
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "lianhu/config.h"
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/roster.h"
-
-static const char *const building_id_aliases[] = { "楼栋编号", "楼栋号", "小组编号", NULL };
-static const char *const grid_id_aliases[] = { "网格编号", "网格", NULL };
-static const char *const community_aliases[] = { "社区", "村", "村社区", "村(社区)", "村/社区", "村（社区）", NULL };
-static const char *const township_aliases[] = { "乡镇", "街道", "乡镇街道", "乡镇(街道)", NULL };
-static const char *const building_name_aliases[] = { "名称", "楼栋名称", "地址", NULL };
-
-enum { B_ID, B_GRID, B_COMMUNITY, B_TOWNSHIP, B_NAME, B_NCOLS };
-static const struct column building_columns[B_NCOLS] = {
-	{ "building_id", building_id_aliases, true },
-	{ "grid_id", grid_id_aliases, true },
-	{ "community", community_aliases, false },
-	{ "township", township_aliases, false },
-	{ "name", building_name_aliases, false },
-};
-
-static const char *const household_id_aliases[] = { "户编号", "户号", NULL };
-static const char *const unit_aliases[] = { "单元", NULL };
-static const char *const room_aliases[] = { "房号", "门牌号", "室", NULL };
-static const char *const kind_aliases[] = { "类型", "户类型", NULL };
-static const char *const head_aliases[] = { "户主", "户主姓名", "姓名", NULL };
-static const char *const phone_aliases[] = { "电话", "联系电话", "手机", NULL };
-static const char *const priority_aliases[] = { "重点户", "重点", "标签", NULL };
-
-enum { H_ID, H_BUILDING, H_UNIT, H_ROOM, H_KIND, H_HEAD, H_PHONE, H_PRIORITY, H_NCOLS };
-static const struct column household_columns[H_NCOLS] = {
-	{ "household_id", household_id_aliases, true },
-	{ "building_id", building_id_aliases, true },
-	{ "unit", unit_aliases, false },
-	{ "room", room_aliases, false },
-	{ "kind", kind_aliases, false },
-	{ "head", head_aliases, false },
-	{ "phone", phone_aliases, false },
-	{ "priority", priority_aliases, false },
-};
-
-static const char *const member_id_aliases[] = { "党员编号", "编号", NULL };
-static const char *const member_name_aliases[] = { "姓名", NULL };
-static const char *const home_aliases[] = { "居住楼栋", "楼栋编号", NULL };
-static const char *const branch_aliases[] = { "党支部", "所在支部", NULL };
-static const char *const capacity_aliases[] = { "联系户上限", "上限", NULL };
-static const char *const status_aliases[] = { "状态", NULL };
-static const char *const group_aliases[] = { "党小组", "所在党小组", NULL };
-static const char *const role_aliases[] = { "职务", "党内职务", NULL };
-
-enum {
-	M_ID, M_NAME, M_BUILDING, M_GRID, M_BRANCH, M_CAPACITY, M_STATUS, M_PHONE, M_GROUP, M_ROLE,
-	M_NCOLS
-};
-static const struct column member_columns[M_NCOLS] = {
-	{ "member_id", member_id_aliases, true },
-	{ "name", member_name_aliases, false },
-	{ "building_id", home_aliases, false },
-	{ "grid_id", grid_id_aliases, false },
-	{ "branch", branch_aliases, false },
-	{ "capacity", capacity_aliases, false },
-	{ "status", status_aliases, false },
-	{ "phone", phone_aliases, false },
-	{ "group", group_aliases, false },
-	{ "role", role_aliases, false },
-};
-
-static const char *const eligible_statuses[] = { "", "active", "正常", "在岗", NULL };
-static const char *const ineligible_statuses[] = {
-	"inactive", "mobile", "infirm", "流动", "年老体弱", "失联", NULL
-};
-static const char *const resident_kinds[] = { "", "resident", "住户", "居民", "居民户", NULL };
-static const char *const shop_kinds[] = { "shop", "商户", "商铺", "门店", NULL };
-static const char *const ordinary_marks[] = { "", "0", "no", "n", "false", "否", NULL };
+#include "lianhu/schema.h"
 
 /* The words of each role (enum member_role, bit by bit), and what may separate them. */
 static const char *const secretary_words[] = { "secretary", "书记", "支部书记", NULL };
@@ -96,10 +32,12 @@ struct reading {
 	struct roster *r;
 	enum roster_file file;
 	const char *label;
+	const struct config *config;	/* the office's own names and words */
 	const struct column *columns;
 	size_t ncolumns;
 	int idx[16];	/* field index of each column, -1 when absent */
 	size_t header_fields;
+	long header_line;
 	bool header_seen, header_ok;
 	/* False when buildings.csv is empty or its header is wrong: then no reference can be checked. */
 	bool buildings_ok;
@@ -153,12 +91,61 @@ static const char *keep(struct roster *r, const char *s)
 	return *s ? pool_strndup(r->pool, s, strlen(s)) : "";
 }
 
-/* Checks the header; false when the file's rows cannot be read. */
+#define UNKNOWN_COLUMNS_SHOWN 10	/* past these, one warning counts the rest */
+
+/* Warns of each header field that names no column, suggesting the column it likely means. */
+static void unknown_columns(const struct reading *rd, const struct table_record *header)
+{
+	bool taken[16] = { false }, known;
+	size_t unknown = 0;
+
+	for (size_t c = 0; c < rd->ncolumns; c++)
+		taken[c] = rd->idx[c] >= 0;
+	for (size_t f = 0; f < header->count; f++) {
+		struct suggestion s;
+		const char *name = header->fields[f];
+		const char *local = config_header(rd->config, name);
+
+		/* An empty header cell names nothing to warn of; a twin is a duplicate-column already. */
+		known = !*name;
+		for (size_t c = 0; c < rd->ncolumns && !known; c++)
+			known = text_same(local, rd->columns[c].name) ||
+			    word_in(local, rd->columns[c].aliases);
+		if (known || ++unknown > UNKNOWN_COLUMNS_SHOWN)
+			continue;
+		s = schema_suggest(name, rd->columns, rd->ncolumns, taken);
+		if (s.column < 0)
+			diag_warning(rd->label, header->line, "unknown-column",
+			    _("column '%s' is not known and is ignored"), name);
+		else if (strcmp(s.like, rd->columns[s.column].name) == 0)
+			diag_warning(rd->label, header->line, "unknown-column",
+			    _("column '%s' is not known: did you mean '%s'?"), name, s.like);
+		else
+			diag_warning(rd->label, header->line, "unknown-column",
+			    _("column '%s' is not known: did you mean '%s' (%s)?"), name, s.like,
+			    rd->columns[s.column].name);
+	}
+	if (unknown > UNKNOWN_COLUMNS_SHOWN)
+		diag_warning(rd->label, header->line, "unknown-column",
+		    _("%zu more columns are not known and are ignored"),
+		    unknown - UNKNOWN_COLUMNS_SHOWN);
+}
+
+/* Checks the header, read through the office's own column names; false when the rows cannot be read. */
 static bool read_header(struct reading *rd, const struct table_record *rec)
 {
+	struct table_record local = *rec;
+	const char **names = xmalloc((rec->count + 1) * sizeof(*names));
+
+	for (size_t f = 0; f < rec->count; f++)
+		names[f] = config_header(rd->config, rec->fields[f]);
+	local.fields = names;
 	rd->header_seen = true;
 	rd->header_fields = rec->count;
-	rd->header_ok = columns_match(rec, rd->columns, rd->ncolumns, rd->idx, rd->label);
+	rd->header_line = rec->line;
+	rd->header_ok = columns_match(&local, rd->columns, rd->ncolumns, rd->idx, rd->label);
+	unknown_columns(rd, rec);
+	free(names);
 	return rd->header_ok;
 }
 
@@ -326,7 +313,13 @@ static void settle_grids(struct reading *rd)
 /* Returns the priority tag, or NULL for an ordinary household. */
 static const char *priority_tag(struct roster *r, const char *value)
 {
-	return word_in(value, ordinary_marks) ? NULL : keep(r, value);
+	return schema_ordinary(value) ? NULL : keep(r, value);
+}
+
+/* The household's kind, the office's own words first; false when the word names none. */
+static bool kind_of(const struct reading *rd, const char *word, enum household_kind *out)
+{
+	return config_kind(rd->config, word, out) || schema_kind(word, out);
 }
 
 static void household_row(void *ctx, const struct table_record *rec)
@@ -335,6 +328,7 @@ static void household_row(void *ctx, const struct table_record *rec)
 	struct roster *r = rd->r;
 	struct household *h;
 	const char *kind = field(rd, rec, H_KIND), *building = field(rd, rec, H_BUILDING);
+	enum household_kind k = KIND_RESIDENT;
 	int b;
 	bool ok;
 
@@ -349,9 +343,9 @@ static void household_row(void *ctx, const struct table_record *rec)
 		    rd->r->paths[FILE_BUILDINGS]);
 		ok = false;
 	}
-	if (!word_in(kind, resident_kinds) && !word_in(kind, shop_kinds)) {
+	if (!kind_of(rd, kind, &k)) {
 		diag_error(rd->label, rec->line, "bad-value",
-		    _("kind '%s' is neither resident (住户) nor shop (商户)"), kind);
+		    _("kind '%s' is not resident (住户), shop (商户) or vacant (空挂户)"), kind);
 		ok = false;
 	}
 	if (!*field(rd, rec, H_ID))
@@ -368,7 +362,7 @@ static void household_row(void *ctx, const struct table_record *rec)
 	h->head = keep(r, field(rd, rec, H_HEAD));
 	h->phone = keep(r, field(rd, rec, H_PHONE));
 	h->priority = priority_tag(r, field(rd, rec, H_PRIORITY));
-	h->kind = word_in(kind, shop_kinds) ? KIND_SHOP : KIND_RESIDENT;
+	h->kind = k;
 	/* Count the row even when another value is bad, lest empty-building add a false warning. */
 	(void)ok;
 	if (b >= 0)
@@ -458,12 +452,15 @@ static unsigned member_roles(const struct reading *rd, const struct table_record
 static bool member_terms(struct reading *rd, const struct table_record *rec, struct member *m)
 {
 	const char *status = field(rd, rec, M_STATUS), *capacity = field(rd, rec, M_CAPACITY);
+	enum status_class class = STATUS_ELIGIBLE;
 	bool ok = true;
 
-	m->status_eligible = word_in(status, eligible_statuses);
-	if (!m->status_eligible && !word_in(status, ineligible_statuses))
+	if (!config_status(rd->config, status, &class) && !schema_status(status, &class)) {
 		diag_warning(rd->label, rec->line, "unknown-status",
 		    _("status '%s' is not known; the member is taken as not eligible"), status);
+		class = STATUS_INACTIVE;
+	}
+	m->status_eligible = class == STATUS_ELIGIBLE;
 	m->capacity = -1;
 	if (*capacity && !parse_count(capacity, CAPACITY_MAX, &m->capacity)) {
 		diag_error(rd->label, rec->line, "bad-value",
@@ -502,10 +499,17 @@ static void member_row(void *ctx, const struct table_record *rec)
 	r->members[r->nmembers++] = m;
 }
 
-static void header_only_check(const struct reading *rd)
+/*
+ * A file without a header, or a header without rows, is an error (SPEC 5.2:
+ * empty-roster); not when its rows were there but broken (errors of their own).
+ */
+static void emptiness_check(const struct reading *rd, long rows, size_t errors_before)
 {
 	if (!rd->header_seen)
 		diag_error(rd->label, 1, "missing-column", _("the file is empty: no header line"));
+	else if (rows == 0 && rd->header_ok && diag_count(DIAG_ERROR) == errors_before)
+		diag_error(rd->label, rd->header_line, "empty-roster",
+		    _("the header has no rows under it"));
 }
 
 static char *path_in(const char *dir, const char *given, const char *name)
@@ -519,18 +523,46 @@ static char *path_in(const char *dir, const char *given, const char *name)
 	return p;
 }
 
+/*
+ * Reads lianhu.ini: --config FILE, else the one in the roster folder (beside
+ * the workbook when -d names one); none there is no error. -1 when unreadable.
+ */
+static int read_config(struct roster *r, struct config *c, const struct roster_paths *paths,
+    const char *dir, const struct read_opts *opts)
+{
+	struct stat st;
+	char *folder = xstrdup(dir), *path;
+	const char *label;
+	int rc = 0;
+
+	if (paths->config)
+		path = xstrdup(paths->config);
+	else if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+		path = path_in(dirname(folder), NULL, "lianhu.ini");
+	else
+		path = path_in(dir, NULL, "lianhu.ini");
+	if (paths->config || access(path, F_OK) == 0) {
+		label = pool_strndup(r->pool, path, strlen(path));	/* outlives the diagnostics */
+		rc = config_load(c, path, label, opts->encoding);
+	}
+	free(path);
+	free(folder);
+	return rc;
+}
+
 /* Reads one file through its row function; -1 when it cannot be read. */
 static int read_file(struct reading *rd, const struct read_opts *opts, table_row_fn fn)
 {
 	const char *path = rd->r->paths[rd->file];
 
+	size_t errors = diag_count(DIAG_ERROR);
 	long rows;
 
 	rd->label = path;
 	if ((rows = table_read(path, path, opts, fn, rd)) == -1)
 		return -1;
 	if (rows != TABLE_HEADER_LOST)
-		header_only_check(rd);
+		emptiness_check(rd, rows, errors);
 	return 0;
 }
 
@@ -538,7 +570,8 @@ static int read_file(struct reading *rd, const struct read_opts *opts, table_row
 int roster_load(struct roster *r, const struct roster_paths *paths, const struct read_opts *opts)
 {
 	const char *dir = paths->dir ? paths->dir : ".";
-	struct reading rd = { .r = r };
+	struct config config;
+	struct reading rd = { .r = r, .config = &config };
 	int stdin_uses = 0, rc = -1;
 	bool buildings_ok, households_ok;
 
@@ -551,8 +584,11 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 		fprintf(stderr, _("lianhu: only one file can be read from standard input ('-')\n"));
 		return -1;
 	}
+	config_init(&config);
+	if (read_config(r, &config, paths, dir, opts) < 0)
+		goto out;
 	rd.file = FILE_BUILDINGS;
-	rd.columns = building_columns;
+	rd.columns = roster_schemas[FILE_BUILDINGS].columns;
 	rd.ncolumns = B_NCOLS;
 	if (read_file(&rd, opts, building_row) < 0)
 		goto out;
@@ -562,14 +598,14 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	 * of the others (unknown-building, empty-building); its own error says it all.
 	 */
 	buildings_ok = rd.header_ok;
-	rd = (struct reading){ .r = r, .file = FILE_HOUSEHOLDS, .columns = household_columns,
-	    .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
+	rd = (struct reading){ .r = r, .config = &config, .file = FILE_HOUSEHOLDS,
+	    .columns = roster_schemas[FILE_HOUSEHOLDS].columns, .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
 	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok };
 	if (read_file(&rd, opts, household_row) < 0)
 		goto out;
-	households_ok = rd.header_ok;
+	households_ok = rd.header_ok && r->rows[FILE_HOUSEHOLDS] > 0;
 	rd.file = FILE_MEMBERS;
-	rd.columns = member_columns;
+	rd.columns = roster_schemas[FILE_MEMBERS].columns;
 	rd.ncolumns = M_NCOLS;
 	rd.header_seen = rd.header_ok = false;
 	if (read_file(&rd, opts, member_row) < 0)
@@ -582,6 +618,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 out:
 	free(rd.grid_community);
 	free(rd.grid_township);
+	config_release(&config);
 	return rc;
 }
 

@@ -480,6 +480,31 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 	return p.records > 0 ? p.records - 1 : 0;
 }
 
+/* Reads path whole and decodes it as table_read does; *text (NUL-terminated) is the caller's to free. */
+int table_text(const char *path, const char *label, enum encoding enc, char **text)
+{
+	struct bytes b = { 0 };
+	int fd = open(path, O_RDONLY);
+
+	diag_file(label);
+	if (fd < 0 || slurp(fd, &b) != 0) {
+		fprintf(stderr, _("lianhu: cannot read '%s': %s\n"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		bytes_release(&b);
+		return -1;
+	}
+	close(fd);
+	if (b.data == NULL)
+		bytes_put(&b, "", 0);
+	decode(&b, enc, label);
+	*text = xmalloc(b.len + 1);
+	memcpy(*text, b.data, b.len);
+	(*text)[b.len] = '\0';
+	bytes_release(&b);
+	return 0;
+}
+
 static bool column_named(const struct column *col, const char *name)
 {
 	return strcasecmp(col->name, name) == 0 || (col->aliases && word_in(name, col->aliases));

@@ -30,7 +30,7 @@ enum {
 	OPT_BUILDINGS = 256, OPT_HOUSEHOLDS, OPT_MEMBERS, OPT_ENCODING, OPT_DELIMITER,
 	OPT_FORMAT, OPT_SCOPE, OPT_MAX_LOAD, OPT_PREVIOUS, OPT_SUMMARY, OPT_MAPPING,
 	OPT_BY, OPT_LANG, OPT_HELP, OPT_EXCEL, OPT_OUTPUT_ENCODING, OPT_MASK,
-	OPT_MIN_LOAD, OPT_MIN_GROUP, OPT_VISITS, OPT_AS_OF, OPT_EVERY
+	OPT_MIN_LOAD, OPT_MIN_GROUP, OPT_VISITS, OPT_AS_OF, OPT_EVERY, OPT_CONFIG
 };
 
 /* The getopt_long entries of the output options (--excel, --output-encoding); --mask apart. */
@@ -56,6 +56,7 @@ enum {
 	{ "members", required_argument, NULL, OPT_MEMBERS }, \
 	{ "encoding", required_argument, NULL, OPT_ENCODING }, \
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER }, \
+	{ "config", required_argument, NULL, OPT_CONFIG }, \
 	CLI_COMMON_OPTIONS
 
 /* The getopt_long entries of what every command takes: --lang (i18n_init reads it first) and --help. */
@@ -70,7 +71,8 @@ enum {
 	"      --households FILE  households roster (default DIR/households.csv)\n" \
 	"      --members FILE     members roster (default DIR/members.csv)\n" \
 	"      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n" \
-	"      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n"
+	"      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n" \
+	"      --config FILE      local column names and words (default DIR/lianhu.ini if there)\n"
 
 /* The --help lines of --lang and --help, last in every command's options. */
 #define CLI_COMMON_HELP \

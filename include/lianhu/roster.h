@@ -11,7 +11,8 @@
 /* How near a member is to a household; lower is nearer. */
 enum tier { TIER_BUILDING, TIER_GRID, TIER_COMMUNITY, TIER_TOWNSHIP, TIER_NONE };
 
-enum household_kind { KIND_RESIDENT, KIND_SHOP, KIND_VACANT };
+/* A vacant household (空挂户) is never assigned and counted in no figure (SPEC 5.2). */
+enum household_kind { KIND_RESIDENT, KIND_SHOP, KIND_VACANT, KIND_COUNT };
 
 /* A member's Party roles (SPEC 5.6), any of them at once. */
 enum member_role { ROLE_SECRETARY = 1, ROLE_GROUP_LEADER = 2, ROLE_BUILDING_LEADER = 4 };
@@ -61,6 +62,7 @@ struct member {
 struct roster_paths {
 	const char *dir;
 	const char *buildings, *households, *members;
+	const char *config;	/* --config FILE; NULL: DIR/lianhu.ini when there is one */
 };
 
 enum roster_file { FILE_BUILDINGS, FILE_HOUSEHOLDS, FILE_MEMBERS, FILE_COUNT };

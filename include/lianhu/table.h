@@ -37,6 +37,9 @@ bool encoding_parse(const char *name, enum encoding *out);
 long table_read(const char *path, const char *label, const struct read_opts *opts,
     table_row_fn fn, void *ctx);
 
+/* Reads path whole and decodes it as table_read does; 0, or -1 after a message. *text is the caller's to free. */
+int table_text(const char *path, const char *label, enum encoding enc, char **text);
+
 /* A column a reader knows: its English name, Chinese aliases (NULL-terminated) and whether it must be there. */
 struct column {
 	const char *name;
