@@ -63,13 +63,18 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 	memset(a, 0, sizeof(*a));
 	a->contact = xmalloc((r->nhouseholds + 1) * sizeof(*a->contact));
 	a->load = xcalloc(r->nmembers + 1, sizeof(*a->load));
-	a->households = (long)r->nhouseholds;
-	for (size_t h = 0; h < r->nhouseholds; h++)
+	for (size_t h = 0; h < r->nhouseholds; h++) {
 		a->contact[h] = -1;
+		a->households += r->households[h].kind != KIND_VACANT;
+	}
 	for (size_t i = 0; i < map->nrows; i++) {
 		const struct mapping_row *row = &map->rows[i];
 		int h = strmap_get(&r->household_ids, row->household_id);
-		int m = check_row(a, r, row, scope, max_load, h);
+		int m;
+
+		if (h >= 0 && r->households[h].kind == KIND_VACANT)
+			continue;	/* counted in no figure: its rows neither cover nor load */
+		m = check_row(a, r, row, scope, max_load, h);
 
 		if (h >= 0 && *row->member_id && ++named[h] == 2)
 			add(a, FIND_MULTIPLE, h, -1, row->household_id, row->member_id, row->line);
@@ -77,6 +82,8 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 			a->contact[h] = m;
 	}
 	for (size_t h = 0; h < r->nhouseholds; h++) {
+		if (r->households[h].kind == KIND_VACANT)
+			continue;
 		if (a->contact[h] >= 0) {
 			a->covered++;
 			a->priority_covered += r->households[h].priority != NULL;

@@ -41,6 +41,7 @@ static const struct col value_cols[] = {
 	COUNT(N_("priority_households"), N_("priority"), priority_households),
 	COUNT(N_("priority_covered"), N_("priority covered"), priority_covered),
 	COUNT(N_("shops"), N_("shops"), shops),
+	COUNT(N_("vacant"), N_("vacant"), vacant),
 	COUNT(N_("eligible_members"), N_("eligible members"), eligible_members),
 	COUNT(N_("idle_members"), N_("idle"), idle_members),
 	{ N_("mean_load"), N_("mean load"), COL_MEAN, LEVEL_TOWNSHIP, 0 },
@@ -367,8 +368,12 @@ static void html_summary(FILE *fp, const struct render_input *in)
 
 	fputs("<ul class=\"summary\">\n", fp);
 	snprintf(v, sizeof(v), "%ld", t->households);
-	snprintf(note, sizeof(note), ngettext("%ld shop", "%ld shops", (unsigned long)t->shops),
-	    t->shops);
+	if (t->vacant > 0)
+		snprintf(note, sizeof(note), ngettext("%ld shop; %ld vacant not counted",
+		    "%ld shops; %ld vacant not counted", (unsigned long)t->shops), t->shops, t->vacant);
+	else
+		snprintf(note, sizeof(note), ngettext("%ld shop", "%ld shops", (unsigned long)t->shops),
+		    t->shops);
 	html_fact(fp, NULL, _("households"), v, note);
 	snprintf(v, sizeof(v), "%s", percent(t->covered, t->households, pc, sizeof(pc)));
 	snprintf(note, sizeof(note), _("%ld covered, %ld without a contact"), t->covered,
@@ -724,6 +729,7 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		{ _("priority households"), (double)t->priority_households, XLSX_COUNT },
 		{ _("priority households covered"), (double)t->priority_covered, XLSX_COUNT },
 		{ _("shops"), (double)t->shops, XLSX_COUNT },
+		{ _("vacant households (not counted)"), (double)t->vacant, XLSX_COUNT },
 		{ _("eligible members"), (double)t->eligible_members, XLSX_COUNT },
 		{ _("idle members"), (double)t->idle_members, XLSX_COUNT },
 		{ _("overloaded members"), (double)t->overloaded, XLSX_COUNT },
@@ -803,7 +809,7 @@ static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
 		const struct household *hh = &r->households[h];
 		const struct grid *g = &r->grids[r->buildings[hh->building].grid];
 
-		if (in->a->contact[h] >= 0)
+		if (in->a->contact[h] >= 0 || hh->kind == KIND_VACANT)
 			continue;
 		xlsx_text(b, row, 0, hh->id);
 		xlsx_text(b, row, 1, r->buildings[hh->building].id);

@@ -156,6 +156,10 @@ static void name_units(const struct roster *r, enum rollup_level level, struct r
 
 static void add_household(struct rollup_counts *c, const struct household *h, bool covered)
 {
+	if (h->kind == KIND_VACANT) {	/* counted in no other figure (SPEC 5.2) */
+		c->vacant++;
+		return;
+	}
 	c->households++;
 	c->covered += covered;
 	c->priority_households += h->priority != NULL;
@@ -237,7 +241,7 @@ static struct piece *pieces(const struct rollup *u, const struct roster *r, cons
 		int b = r->households[h].building;
 		int unit = whole ? 0 : household_unit(r, a, u->level, h);
 
-		if (a->contact[h] < 0 && unit >= 0)
+		if (a->contact[h] < 0 && unit >= 0 && r->households[h].kind != KIND_VACANT)
 			p[(*n)++] = (struct piece){ unit, part_of(r, scope, r->buildings[b].grid, b), 1 };
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {

@@ -17,6 +17,7 @@ enum rollup_level { LEVEL_TOWNSHIP, LEVEL_COMMUNITY, LEVEL_GRID, LEVEL_BUILDING,
  */
 struct rollup_counts {
 	long households, covered, priority_households, priority_covered, shops;
+	long vacant;		/* vacant households: in no other count */
 	long eligible_members, idle_members, overloaded;
 	long max_load, load_sum;	/* over the eligible members */
 	long missing_slots;	/* see rollup_build */
