@@ -15,6 +15,20 @@
 #include "lianhu/mapping.h"
 #include "lianhu/roster.h"
 
+/*
+ * The errors of the roster but empty-roster: the solver is tested on rosters
+ * without members or households too, which the commands refuse before it.
+ */
+static size_t errors_but_empty(void)
+{
+	size_t n, errors = 0;
+	const struct diag *d = diag_sorted(&n);
+
+	for (size_t i = 0; i < n; i++)
+		errors += d[i].severity == DIAG_ERROR && strcmp(d[i].code, "empty-roster") != 0;
+	return errors;
+}
+
 /* Writes the three files and loads them into r (released by the caller); the roster must have no errors. */
 static void load(struct roster *r, const char *buildings, const char *households,
     const char *members)
@@ -28,9 +42,9 @@ static void load(struct roster *r, const char *buildings, const char *households
 	scratch_write_text("members.csv", members);
 	roster_init(r);
 	ck_assert_int_eq(roster_load(r, &paths, &opts), 0);
-	if (diag_count(DIAG_ERROR) > 0)
+	if (errors_but_empty() > 0)
 		diag_print(stderr);
-	ck_assert_uint_eq(diag_count(DIAG_ERROR), 0);
+	ck_assert_uint_eq(errors_but_empty(), 0);
 	diag_reset();
 }
 

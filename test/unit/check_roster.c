@@ -418,11 +418,12 @@ START_TEST(bad_header_no_cascade)
 {
 	struct roster r;
 
-	/* buildings.csv lacks grid_id: one error, not one per household and member. */
+	/* buildings.csv lacks grid_id: one error (and grid's warning), not one per household and member. */
 	load(&r, "building_id,grid\nB1,G1\n", "household_id,building_id\n1,B1\n",
 	    "member_id,building_id,grid_id\nM1,B1,\nM2,,G1\n");
-	ck_assert_uint_eq(ndiags(), 1);
+	ck_assert_uint_eq(ndiags(), 2);
 	expect_diag("buildings.csv", 1, "missing-column", DIAG_ERROR);
+	expect_diag("buildings.csv", 1, "unknown-column", DIAG_WARNING);
 	roster_release(&r);
 	diag_reset();
 	/* households.csv has two head columns: one error, no empty-building warnings. */
@@ -442,6 +443,56 @@ START_TEST(empty_and_headerless_files)
 	expect_diag("buildings.csv", 1, "missing-column", DIAG_ERROR);
 	expect_diag("households.csv", 1, "missing-column", DIAG_ERROR);
 	expect_diag("members.csv", 1, "missing-column", DIAG_ERROR);
+	roster_release(&r);
+}
+END_TEST
+
+START_TEST(empty_roster)
+{
+	struct roster r;
+
+	/* A header without rows is empty-roster on the header's line (after a blank line: 2). */
+	load(&r, "building_id,grid_id\nB1,G1\n", "\nhousehold_id,building_id\n\n",
+	    "member_id,building_id\nM1,B1\n");
+	ck_assert_uint_eq(ndiags(), 1);
+	expect_diag("households.csv", 2, "empty-roster", DIAG_ERROR);
+	roster_release(&r);
+}
+END_TEST
+
+START_TEST(local_words)
+{
+	struct roster r;
+
+	/* SPEC 5.2's headers and words, and a vacant household. */
+	load(&r, "楼栋编号,网格\nB1,G1\n",
+	    "户号,楼栋编号,户别,重点人群\n1,B1,个体户,独居老人\n2,B1,空挂户,无\n3,B1,户,\n",
+	    "党员编号,居住楼栋,党员状态,联系户数上限\nM1,B1,流动党员,\nM2,B1,预备党员,3\nM3,B1,病休,\n");
+	ck_assert_uint_eq(diag_count(DIAG_ERROR), 1);	/* 户 is no kind */
+	expect_diag("households.csv", 4, "bad-value", DIAG_ERROR);
+	ck_assert_int_eq(household(&r, "1")->kind, KIND_SHOP);
+	ck_assert_str_eq(household(&r, "1")->priority, "独居老人");
+	ck_assert_int_eq(household(&r, "2")->kind, KIND_VACANT);
+	ck_assert_ptr_null(household(&r, "2")->priority);
+	ck_assert(!member(&r, "M1")->status_eligible);
+	ck_assert(member(&r, "M2")->status_eligible);
+	ck_assert_int_eq(member(&r, "M2")->capacity, 3);
+	ck_assert(!member(&r, "M3")->status_eligible);
+	roster_release(&r);
+}
+END_TEST
+
+START_TEST(ini_in_the_folder)
+{
+	struct roster r;
+
+	/* lianhu.ini beside the rosters renames a header and adds a word; it is read without asking. */
+	scratch_write_text("lianhu.ini", "[columns]\n人员编码 = member_id\n[status]\n下派 = mobile\n");
+	load(&r, "building_id,grid_id\nB1,G1\n", "household_id,building_id\n1,B1\n",
+	    "人员编码,building_id,status\nM1,B1,下派\n");
+	unlink(scratch_path("lianhu.ini"));
+	ck_assert_uint_eq(ndiags(), 0);
+	ck_assert(!member(&r, "M1")->status_eligible);
 	roster_release(&r);
 }
 END_TEST
@@ -527,6 +578,9 @@ static Suite *roster_suite(void)
 	tcase_add_test(checks, empty_building_not_for_bad_row);
 	tcase_add_test(checks, bad_header_no_cascade);
 	tcase_add_test(checks, empty_and_headerless_files);
+	tcase_add_test(checks, empty_roster);
+	tcase_add_test(checks, local_words);
+	tcase_add_test(checks, ini_in_the_folder);
 	tcase_add_test(checks, two_files_from_stdin);
 	tcase_add_test(checks, missing_file);
 	suite_add_tcase(s, checks);
