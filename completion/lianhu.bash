@@ -82,7 +82,7 @@ _lianhu_value()
 		_lianhu_words "utf-8 gb18030" ;;
 	--delimiter)
 		_lianhu_words "tab comma semicolon" ;;
-	--max-load | --min-load | --min-group | --as-of | --every)
+	--max-load | --min-load | --min-group | --as-of | --every | --title)
 		;;
 	-d | --dir)
 		_lianhu_dirs ;;

@@ -14,6 +14,7 @@
 struct lists_args {
 	struct roster_args roster;
 	enum render_format format;
+	const char *title;	/* --title, or NULL */
 };
 
 /* Handles one of the command's own options; -1 after a usage message. */
@@ -22,6 +23,9 @@ static int parse_option(const struct command *cmd, int c, const char *arg, void 
 	struct lists_args *a = ctx;
 
 	switch (c) {
+	case OPT_TITLE:
+		a->title = arg;
+		return 0;
 	case OPT_FORMAT:
 		if (render_format_parse(arg, &a->format) && a->format != RENDER_TEXT &&
 		    a->format != RENDER_JSON)
@@ -42,6 +46,7 @@ static int parse(const struct command *cmd, int argc, char **argv, struct lists_
 		CLI_SCOPE_OPTIONS,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
+		{ "title", required_argument, NULL, OPT_TITLE },
 		{ NULL, 0, NULL, 0 }
 	};
 	if (cli_parse(cmd, argc, argv, longopts, &a->roster, parse_option, a) < 0)
@@ -59,6 +64,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	struct mapping map = { 0 };
 	struct audit au = { 0 };
 	struct contact_lists l = { 0 };
+	char date[11];
 	int status = EXIT_TROUBLE;
 
 	if (parse(cmd, argc, argv, &a) < 0)
@@ -68,7 +74,8 @@ static int run(const struct command *cmd, int argc, char **argv)
 		goto out;
 	contact_lists_build(&l, &r, au.contact);
 	in = (struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.roster.scope,
-	    .max_load = a.roster.max_load, .opts = &a.roster.out };
+	    .max_load = a.roster.max_load, .opts = &a.roster.out, .title = a.title, .date = date };
+	today_iso(date);
 	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
 		status = EXIT_OK;
 out:
@@ -82,14 +89,17 @@ out:
 const struct command cmd_lists = {
 	.name = "lists",
 	.run = run,
-	.synopsis = "[roster options] [--mapping FILE] [--format csv|md|html|xlsx] [-o FILE]",
-	.purpose = "write each member's contact list (联系卡) in walking order",
+	.synopsis = "[roster options] [--mapping FILE] [--format csv|md|html|xlsx] [--title TEXT] "
+	    "[-o FILE]",
+	.purpose = "write each member's contact card (联系卡): households, a blank visit record",
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to list (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier that covers (default community), as for audit\n"
 	    "      --max-load N       households per member without a capacity (default 15)\n"
 	    "      --format FMT       csv (default), md, html (a printed page a member)\n"
 	    "                         or xlsx (needs -o)\n"
+	    "      --title TEXT       the cards' title (default: township and community,\n"
+	    "                         then \"household contact card\"), in html and md\n"
 	    "  -o, --output FILE      write to FILE (default standard output)\n"
 	    CLI_COMMON_HELP,
 };

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "lianhu/i18n.h"
 #include "lianhu/util.h"
@@ -320,4 +321,21 @@ bool parse_count(const char *s, long max, long *out)
 	}
 	*out = v;
 	return true;
+}
+
+/* Today's date as YYYY-MM-DD: local time, or SOURCE_DATE_EPOCH (UTC) when set, for reproducible output. */
+void today_iso(char out[11])
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	long seconds;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (epoch != NULL && parse_count(epoch, 253402300799L, &seconds)) {
+		now = (time_t)seconds;
+		gmtime_r(&now, &tm);
+	} else {
+		localtime_r(&now, &tm);
+	}
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

@@ -25,6 +25,8 @@ struct render_input {
 	enum tier scope;
 	long max_load;
 	const struct out_opts *opts;		/* --mask; --output-encoding names the HTML charset */
+	const char *title;			/* lists --title, or NULL: the default title */
+	const char *date;			/* the date printed on cards (YYYY-MM-DD) */
 };
 
 /* Writes the report as text, csv, json, md or html to o; returns -1 after a message. */

@@ -80,4 +80,7 @@ bool word_in(const char *s, const char *const *words);
 /* Parses a non-negative decimal integer up to max; returns false on anything else. */
 bool parse_count(const char *s, long max, long *out);
 
+/* Today's date as YYYY-MM-DD in out: local time, or SOURCE_DATE_EPOCH (UTC) when that is set. */
+void today_iso(char out[11]);
+
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
-# lists-pdf.sh: prints the example's HTML contact lists to PDF with headless Chromium and checks that the
-# PDF has one page per member with households, each page naming its member, in the order of the lists.
+# lists-pdf.sh: prints the example's HTML contact cards to PDF with headless Chromium and checks that the
+# PDF has one page per member with households, each page naming its member, in the order of the lists,
+# under the card's title and above its visit record (the record fills the page, never a second one).
 # usage: lists-pdf.sh LIANHU
 # Without chromium or poppler-utils (pdfinfo, pdftotext) it skips and exits 0, unless LIANHU_REQUIRE_BROWSER
 # is set: then a missing tool is a failure.
@@ -31,7 +32,7 @@ trap 'rm -rf "$tmp"' EXIT
 roster="$examples/longshenghe"
 "$bin" assign -d "$roster" -o "$tmp/mapping.csv" 2>/dev/null
 [ $? -le 1 ] || fail "lianhu assign failed"
-"$bin" lists -d "$roster" --mapping "$tmp/mapping.csv" --format html -o "$tmp/lists.html" 2>/dev/null ||
+"$bin" lists --lang zh -d "$roster" --mapping "$tmp/mapping.csv" --format html -o "$tmp/lists.html" 2>/dev/null ||
 	fail "lianhu lists --format html failed"
 "$bin" lists -d "$roster" --mapping "$tmp/mapping.csv" --format csv -o "$tmp/lists.csv" 2>/dev/null ||
 	fail "lianhu lists --format csv failed"
@@ -43,16 +44,18 @@ want=$(wc -l < "$tmp/members")
 
 timeout 300 "$browser" --headless --no-sandbox --disable-gpu --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync \
-	--user-data-dir="$tmp/profile" --print-to-pdf="$tmp/lists.pdf" "file://$tmp/lists.html" \
+	--no-pdf-header-footer --user-data-dir="$tmp/profile" --print-to-pdf="$tmp/lists.pdf" "file://$tmp/lists.html" \
 	>"$tmp/browser.log" 2>&1
 [ -s "$tmp/lists.pdf" ] || { tail -5 "$tmp/browser.log"; fail "$browser wrote no PDF"; }
 
 pages=$(pdfinfo "$tmp/lists.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" = "$want" ] || fail "the PDF has $pages pages for $want members with households"
-# Page i names member i (pdftotext ends every page with a form feed).
+# Page i names member i, under the title, above the visit record (pdftotext ends every page with a form feed).
 pdftotext -layout "$tmp/lists.pdf" "$tmp/lists.txt" || fail "pdftotext failed"
 awk 'NR == FNR { id[FNR] = $0; next }
 	FNR <= n && index($0, id[FNR]) == 0 { print "page " FNR " does not name member " id[FNR]; bad = 1 }
+	FNR <= n && !/党员联系户联系卡.*联系党员.*走访记录.*户主签字/ {
+		print "page " FNR " lacks the title, the fields or the visit record"; bad = 1 }
 	END { exit bad }' n="$want" "$tmp/members" RS='\f' "$tmp/lists.txt" > "$tmp/pages.log" ||
 	fail "$(head -3 "$tmp/pages.log")"
-echo "lists-pdf: $pages pages for $want members with households, each naming its member"
+echo "lists-pdf: $pages pages for $want members with households, each a card naming its member"

@@ -7,6 +7,7 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
+# Dates printed on cards and notices are SOURCE_DATE_EPOCH's: 2026-06-30 in every case.
 # The catalogs `make` compiles, for the cases under i18n/ (a sanitized binary has no build/ beside it).
 locales=$(cd "$here/../.." && pwd)/build/locale
 scratch=$(mktemp -d)
@@ -21,7 +22,7 @@ for cmdfile in $(find "$here" -name cmd -type f | sort); do
 	work="$scratch/case"
 	rm -rf "$work" && cp -R "$case_dir" "$work"
 	status=0
-	(cd "$work" && PATH="$scratch/bin:$PATH" LANG=C LC_ALL=C.UTF-8 EXAMPLES="$here/../../examples" \
+	(cd "$work" && PATH="$scratch/bin:$PATH" LANG=C LC_ALL=C.UTF-8 EXAMPLES="$here/../../examples" SOURCE_DATE_EPOCH=1782777600 \
 		LIANHU_LOCALEDIR="$locales" sh ./cmd >"$scratch/out" 2>"$scratch/err") || status=$?
 	want_status=0
 	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")
