@@ -144,7 +144,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	struct organise_args a = { .format = FORMAT_TEXT, .min_group = 3 };
+	struct organise_args a = { .format = FORMAT_TEXT, .min_group = ORGANISE_MIN_GROUP };
 	struct roster r;
 	struct mapping map = { 0 };
 	struct organise o = { 0 };

@@ -67,6 +67,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	struct mapping map = { 0 };
 	struct audit au = { 0 };
 	struct rollup u = { 0 };
+	struct organise o = { 0 };
 	int status = EXIT_TROUBLE;
 
 	if (parse(cmd, argc, argv, &a) < 0)
@@ -75,11 +76,13 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (!cli_load_audit(&r, &map, &au, &a.roster))
 		goto out;
 	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.max_load);
+	organise_run(&o, &r, &map, a.roster.scope, a.roster.max_load, ORGANISE_MIN_GROUP);
 	in = (struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.roster.scope,
-	    .max_load = a.roster.max_load, .opts = &a.roster.out };
+	    .max_load = a.roster.max_load, .opts = &a.roster.out, .org = &o };
 	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
 		status = EXIT_OK;
 out:
+	organise_release(&o);
 	rollup_release(&u);
 	audit_release(&au);
 	mapping_release(&map);

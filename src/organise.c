@@ -76,33 +76,48 @@ static void find_groups(struct organise *o, const struct roster *r)
 	strmap_release(&ids);
 }
 
-/* Joins the names of the groups serving each grid (a member of the group lives in it). */
+/* The names of served_groups[from .. to) joined with "、", kept in the pool. */
+static const char *join_names(struct organise *o, size_t from, size_t to)
+{
+	size_t len = 0;
+	char *s, *end;
+	const char *kept;
+
+	for (size_t i = from; i < to; i++)
+		len += strlen(o->groups[o->served_groups[i]].name) + strlen("、");
+	end = s = xmalloc(len + 1);
+	*s = '\0';
+	for (size_t i = from; i < to; i++)
+		end = stpcpy(stpcpy(end, i == from ? "" : "、"), o->groups[o->served_groups[i]].name);
+	kept = pool_strndup(o->pool, s, (size_t)(end - s));
+	free(s);
+	return kept;
+}
+
+/* The groups serving each grid (a member of the group lives in it), as indices and as joined names. */
 static void find_served(struct organise *o, const struct roster *r)
 {
 	struct pair *p = xmalloc((r->nmembers + 1) * sizeof(*p));
-	size_t n = 0, i = 0;
+	size_t n = 0, k = 0;
 
 	for (size_t m = 0; m < r->nmembers; m++)
 		if (o->member_group[m] >= 0)
 			p[n++] = (struct pair){ r->members[m].grid, o->member_group[m] };
 	qsort(p, n, sizeof(*p), compare_pairs);
-	o->served_by = xmalloc((r->ngrids + 1) * sizeof(*o->served_by));
-	for (size_t g = 0; g < r->ngrids; g++) {
-		size_t len = 0, j;
-		char *s, *end;
-
-		for (j = i; j < n && p[j].a == (int)g; j++)
-			if (j == i || p[j].b != p[j - 1].b)
-				len += strlen(o->groups[p[j].b].name) + strlen("、");
-		end = s = xmalloc(len + 1);
-		*s = '\0';
-		for (j = i; j < n && p[j].a == (int)g; j++)
-			if (j == i || p[j].b != p[j - 1].b)
-				end = stpcpy(stpcpy(end, j == i ? "" : "、"), o->groups[p[j].b].name);
-		o->served_by[g] = pool_strndup(o->pool, s, (size_t)(end - s));
-		free(s);
-		i = j;
+	o->served_first = xcalloc(r->ngrids + 1, sizeof(*o->served_first));
+	o->served_groups = xmalloc((n + 1) * sizeof(*o->served_groups));
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && p[i].a == p[i - 1].a && p[i].b == p[i - 1].b)
+			continue;
+		o->served_groups[k++] = p[i].b;
+		o->served_first[p[i].a + 1] = k;
 	}
+	for (size_t g = 1; g <= r->ngrids; g++)
+		if (o->served_first[g] < o->served_first[g - 1])
+			o->served_first[g] = o->served_first[g - 1];
+	o->served_by = xmalloc((r->ngrids + 1) * sizeof(*o->served_by));
+	for (size_t g = 0; g < r->ngrids; g++)
+		o->served_by[g] = join_names(o, o->served_first[g], o->served_first[g + 1]);
 	free(p);
 }
 
@@ -278,6 +293,8 @@ void organise_release(struct organise *o)
 	free(o->groups);
 	free(o->member_group);
 	free(o->served_by);
+	free(o->served_first);
+	free(o->served_groups);
 	free(o->responsible);
 	free(o->building_households);
 	free(o->findings);

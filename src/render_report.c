@@ -9,7 +9,7 @@
 #include "lianhu/render.h"
 #include "lianhu/util.h"
 
-enum col_kind { COL_KEY, COL_NAME, COL_COUNT, COL_COVERAGE, COL_MEAN };
+enum col_kind { COL_KEY, COL_NAME, COL_GROUPS, COL_RESPONSIBLE, COL_COUNT, COL_COVERAGE, COL_MEAN };
 
 /* A column of the rollup table; both strings are marked with N_. */
 struct col {
@@ -30,6 +30,12 @@ static const struct col key_cols[] = {
 };
 
 static const struct col name_col = { N_("name"), N_("name"), COL_NAME, LEVEL_TOWNSHIP, 0 };
+
+/* SPEC 5.6: the Party groups serving a grid, and a building's responsible member. */
+static const struct col groups_col = { N_("groups"), N_("Party groups"), COL_GROUPS, LEVEL_GRID, 0 };
+static const struct col responsible_col = {
+	N_("responsible_member"), N_("responsible member"), COL_RESPONSIBLE, LEVEL_BUILDING, 0
+};
 
 #define COUNT(key, label, field) \
 	{ key, label, COL_COUNT, LEVEL_TOWNSHIP, offsetof(struct rollup_counts, field) }
@@ -52,7 +58,7 @@ static const struct col value_cols[] = {
 
 #define NVALUES (sizeof(value_cols) / sizeof(value_cols[0]))
 #define CELL_MAX 512		/* room for a number, or a masked name */
-#define MAXCOLS (LEVEL_MEMBER + 2 + NVALUES)
+#define MAXCOLS (LEVEL_MEMBER + 3 + NVALUES)
 
 /* The levels for people: one unit, several, and the heading of the table of a report's rows. */
 static const char *const level_labels[] = {
@@ -75,6 +81,10 @@ static size_t columns(enum rollup_level level, const struct col **cols)
 		cols[n++] = &key_cols[k];
 	if (level >= LEVEL_BUILDING)
 		cols[n++] = &name_col;
+	if (level == LEVEL_GRID)
+		cols[n++] = &groups_col;
+	if (level == LEVEL_BUILDING)
+		cols[n++] = &responsible_col;
 	for (size_t v = 0; v < NVALUES; v++)
 		cols[n++] = &value_cols[v];
 	return n;
@@ -90,6 +100,20 @@ static const char *row_name(const struct roster *r, const struct rollup_row *row
 	if (row->member >= 0)
 		return r->members[row->member].name;
 	return row->building >= 0 ? r->buildings[row->building].name : "";
+}
+
+/* A grid's groups or a building's responsible member ("" when none, or without organise). */
+static const char *organisation_text(const struct render_input *in, const struct rollup_row *row,
+    enum col_kind kind)
+{
+	int m;
+
+	if (in->org == NULL)
+		return "";
+	if (kind == COL_GROUPS)
+		return row->grid >= 0 ? in->org->served_by[row->grid] : "";
+	m = row->building >= 0 ? in->org->responsible[row->building] : -1;
+	return m >= 0 ? in->r->members[m].id : "";
 }
 
 /*
@@ -111,6 +135,10 @@ static const char *cell(const struct render_input *in, const struct rollup_row *
 		if (row && row->member >= 0)
 			return shown_name(in, row_name(in->r, row), buf, size);
 		return row ? row_name(in->r, row) : "";
+	case COL_GROUPS:
+	case COL_RESPONSIBLE:
+		s = row ? organisation_text(in, row, col->kind) : "";
+		return *s || !human || !row ? s : "-";
 	case COL_COUNT:
 		snprintf(buf, size, "%ld", count_of(c, col));
 		return buf;
@@ -177,6 +205,17 @@ static cJSON *json_value(const struct rollup_counts *c, const struct col *col)
 	return v < 0 ? cJSON_CreateNull() : cJSON_CreateNumber((double)v / 10);
 }
 
+/* The names of the groups serving grid g, as a JSON array. */
+static cJSON *json_groups(const struct render_input *in, int g)
+{
+	cJSON *list = cJSON_CreateArray();
+	const struct organise *o = in->org;
+
+	for (size_t i = o ? o->served_first[g] : 0; o && i < o->served_first[g + 1]; i++)
+		cJSON_AddItemToArray(list, cJSON_CreateString(o->groups[o->served_groups[i]].name));
+	return list;
+}
+
 static cJSON *json_row(const struct render_input *in, const struct rollup_row *row)
 {
 	const struct col *cols[MAXCOLS];
@@ -188,6 +227,8 @@ static cJSON *json_row(const struct render_input *in, const struct rollup_row *r
 	for (size_t i = 0; i < n; i++) {
 		if (cols[i]->kind >= COL_COUNT)
 			cJSON_AddItemToObject(obj, cols[i]->key, json_value(c, cols[i]));
+		else if (row && cols[i]->kind == COL_GROUPS)
+			cJSON_AddItemToObject(obj, cols[i]->key, json_groups(in, row->grid));
 		else if (row)
 			cJSON_AddStringToObject(obj, cols[i]->key,
 			    cell(in, row, cols[i], false, buf, sizeof(buf)));
@@ -403,6 +444,38 @@ static void html_summary(FILE *fp, const struct render_input *in)
 	    _("members with households") : _("fully covered"));
 	html_fact(fp, NULL, _(plurals[in->u->level]), v, note);
 	fputs("</ul>\n", fp);
+}
+
+/* One fact of the organisation: "served of all" units, red when some lack it. */
+static void html_organisation_fact(FILE *fp, const char *label, long with, long all,
+    const char *lacking)
+{
+	char v[64], note[128];
+
+	snprintf(v, sizeof(v), _("%ld of %ld"), with, all);
+	snprintf(note, sizeof(note), lacking, all - with);
+	html_fact(fp, with < all ? "bad" : NULL, label, v, note);
+}
+
+/* The Party organisation beside coverage (SPEC 5.6): grids, groups, branches and buildings in order. */
+static void html_organisation(FILE *fp, const struct render_input *in)
+{
+	const struct organise *o = in->org;
+
+	if (o == NULL)
+		return;
+	fputs("<section class=\"organisation\">\n<h2>", fp);
+	html_put(fp, _("Organisation"));
+	fputs("</h2>\n<ul class=\"summary\">\n", fp);
+	html_organisation_fact(fp, _("grids served by a Party group"), o->grids_served, o->grids,
+	    _("%ld without a group"));
+	html_organisation_fact(fp, _("groups with a leader"), o->groups_with_leader,
+	    (long)o->ngroups, _("%ld without a group leader"));
+	html_organisation_fact(fp, _("branches with a secretary"), o->communities_with_secretary,
+	    o->communities, _("%ld without a secretary"));
+	html_organisation_fact(fp, _("buildings with a responsible member"),
+	    o->buildings_with_member, o->buildings, _("%ld without a contact"));
+	fputs("</ul>\n</section>\n", fp);
 }
 
 /* One bar of a chart; label is owned. */
@@ -673,6 +746,7 @@ static void write_html(FILE *fp, const struct render_input *in)
 	    tier_label(in->scope), in->max_load);
 	fputs("</p>\n</header>\n", fp);
 	html_summary(fp, in);
+	html_organisation(fp, in);
 	if (in->u->level == LEVEL_MEMBER)
 		html_load_chart(fp, in);
 	else

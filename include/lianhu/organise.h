@@ -8,6 +8,9 @@
 #include "lianhu/mapping.h"
 #include "lianhu/roster.h"
 
+/* --min-group's default: a group of fewer members is small. */
+#define ORGANISE_MIN_GROUP 3
+
 enum organise_code {
 	ORG_GRID_WITHOUT_GROUP, ORG_GROUP_WITHOUT_LEADER, ORG_SMALL_GROUP,
 	ORG_COMMUNITY_WITHOUT_SECRETARY, ORG_BUILDING_WITHOUT_MEMBER, ORG_COUNT
@@ -35,6 +38,8 @@ struct organise {
 	struct party_group *groups;	/* in order of first member */
 	size_t ngroups, groups_alloc;
 	int *member_group;		/* per member: its group, or -1 */
+	size_t *served_first;		/* groups serving grid g: served_groups[served_first[g] .. [g + 1]) */
+	int *served_groups;
 	const char **served_by;		/* per grid: the names of the groups serving it, joined with "、" */
 	int *responsible;		/* per building: its responsible member, or -1 */
 	long *building_households;	/* per building: its counted (not vacant) households */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "lianhu/audit.h"
+#include "lianhu/organise.h"
 #include "lianhu/output.h"
 #include "lianhu/rollup.h"
 #include "lianhu/roster.h"
@@ -27,6 +28,7 @@ struct render_input {
 	const struct out_opts *opts;		/* --mask; --output-encoding names the HTML charset */
 	const char *title;			/* lists --title, or NULL: the default title */
 	const char *date;			/* the date printed on cards (YYYY-MM-DD) */
+	const struct organise *org;		/* groups and responsible members; NULL: none shown */
 };
 
 /* Writes the report as text, csv, json, md or html to o; returns -1 after a message. */
