@@ -12,19 +12,6 @@
 #include "lianhu/roster.h"
 #include "lianhu/schema.h"
 
-/* The words of each role (enum member_role, bit by bit), and what may separate them. */
-static const char *const secretary_words[] = { "secretary", "书记", "支部书记", NULL };
-static const char *const group_leader_words[] = { "group-leader", "党小组长", "组长", NULL };
-static const char *const building_leader_words[] = {
-	"building-leader", "楼栋长", "单元长", "楼长", NULL
-};
-static const char *const *const role_words[] = {
-	secretary_words, group_leader_words, building_leader_words
-};
-static const char *const role_separators[] = {
-	"、", ",", "/", ";", " ", "\t", "，", "；", "／", "\xe3\x80\x80" /* U+3000 */, NULL
-};
-
 #define CAPACITY_MAX 1000000L
 
 /* The state of one file being read: its columns, once the header is seen. */
@@ -409,25 +396,16 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	return true;
 }
 
-/* The length of the role separator at s, 0 when none starts there. */
-static size_t role_separator(const char *s)
-{
-	for (size_t i = 0; role_separators[i]; i++)
-		if (strncmp(s, role_separators[i], strlen(role_separators[i])) == 0)
-			return strlen(role_separators[i]);
-	return 0;
-}
-
 /* The roles of a word list such as "支部书记、党小组长"; warns of each word it does not know. */
 static unsigned member_roles(const struct reading *rd, const struct table_record *rec,
     const char *value)
 {
 	size_t n = strlen(value), k;
 	char *words = xstrdup(value);
-	unsigned roles = 0, bit;
+	unsigned roles = 0, role;
 
 	for (size_t i = 0; i < n; i += k ? k : 1)
-		if ((k = role_separator(words + i)) > 0)
+		if ((k = schema_role_separator(words + i)) > 0)
 			memset(words + i, 0, k);
 	for (size_t i = 0; i < n; i++) {
 		const char *word = words + i;
@@ -435,10 +413,8 @@ static unsigned member_roles(const struct reading *rd, const struct table_record
 		if (!*word)
 			continue;
 		i += strlen(word);
-		for (bit = 0; bit < 3 && !word_in(word, role_words[bit]); bit++)
-			;
-		if (bit < 3)
-			roles |= 1u << bit;
+		if ((role = schema_role(word)) != 0)
+			roles |= role;
 		else
 			diag_warning(rd->label, rec->line, "unknown-role",
 			    _("role '%s' is not known (secretary 书记, group-leader 党小组长, "

@@ -140,6 +140,37 @@ bool schema_kind(const char *word, enum household_kind *out)
 	return false;
 }
 
+/* The words of each role (enum member_role, bit by bit), and what may separate them (SPEC 5.6). */
+static const char *const secretary_words[] = { "secretary", "书记", "支部书记", NULL };
+static const char *const group_leader_words[] = { "group-leader", "党小组长", "组长", NULL };
+static const char *const building_leader_words[] = {
+	"building-leader", "楼栋长", "单元长", "楼长", NULL
+};
+static const char *const *const role_words[] = {
+	secretary_words, group_leader_words, building_leader_words
+};
+static const char *const role_separators[] = {
+	"、", ",", "/", ";", " ", "\t", "，", "；", "／", "\xe3\x80\x80" /* U+3000 */, NULL
+};
+
+/* The length of the role separator at s, 0 when none starts there. */
+size_t schema_role_separator(const char *s)
+{
+	for (size_t i = 0; role_separators[i]; i++)
+		if (strncmp(s, role_separators[i], strlen(role_separators[i])) == 0)
+			return strlen(role_separators[i]);
+	return 0;
+}
+
+/* The role (an enum member_role bit) a word names, in any case; 0 when none. */
+unsigned schema_role(const char *word)
+{
+	for (unsigned bit = 0; bit < sizeof(role_words) / sizeof(role_words[0]); bit++)
+		if (word_in(word, role_words[bit]))
+			return 1u << bit;
+	return 0;
+}
+
 /* Spaces and marks nobody sees: a cell of only these is empty to its reader. */
 static bool invisible(uint32_t cp)
 {

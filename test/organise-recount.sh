@@ -1,6 +1,6 @@
 #!/bin/sh
 # organise-recount.sh: on rosters from tools/gen_roster (Party groups and roles, and a previous mapping
-# with stale and unknown members), every count of `lianhu organise --format json` and every building's
+# with stale and unknown members; every 29th household made vacant), every count of `lianhu organise --format json` and every building's
 # responsible member equal an independent recount written here in awk from SPEC 5.6.
 # Usage: sh test/organise-recount.sh ./lianhu build/plain/gen_roster
 set -u
@@ -34,7 +34,9 @@ recount() {
 		if (!($gid in gseen)) { gseen[$gid] = 1; ng++; gorder[ng] = $gid }
 		if (place[$gid] != "" && !(place[$gid] in cseen)) { cseen[place[$gid]] = 1; nc++; corder[nc] = place[$gid] }
 		next }
-	file == 2 && FNR == 1 { hid = pick("户编号|household_id"); hb = pick("楼栋编号|building_id"); next }
+	file == 2 && FNR == 1 { hid = pick("户编号|household_id"); hb = pick("楼栋编号|building_id")
+		hk = pick("类型|kind"); next }
+	file == 2 && ($hk == "空挂户" || $hk == "vacant") { next }	# counted nowhere
 	file == 2 { hbuilding[$hid] = $hb; hcount[$hb]++; gcount[bgrid[$hb]]++; ccount[place[bgrid[$hb]]]++
 		nh++; horder[nh] = $hid; next }
 	file == 3 && FNR == 1 { mid = pick("党员编号|member_id"); mb = pick("居住楼栋|building_id")
@@ -95,6 +97,9 @@ run() {	# name, gen_roster options, scope, min-group
 	dir="$scratch/$1"
 	"$gen" $2 --divisions "$root/tools/data/bayannur.csv" --previous "$dir/previous.csv" -o "$dir" \
 	    2>/dev/null || { echo "organise-recount: gen_roster failed ($2)"; fail=1; return; }
+	# every 29th household vacant (空挂户): counted nowhere
+	awk -F, -v OFS=, 'NR > 1 && NR % 29 == 0 { $5 = ($5 ~ /^[a-z]/ ? "vacant" : "空挂户") } 1' \
+	    "$dir/households.csv" >"$dir/h.csv" && mv "$dir/h.csv" "$dir/households.csv"
 	case $3 in building) s=0 ;; grid) s=1 ;; community) s=2 ;; *) s=3 ;; esac
 	recount "$dir" "$s" "$4" >"$dir/want" || { echo "organise-recount: the recount failed"; fail=1; return; }
 	reported "$dir" "$3" "$4" >"$dir/got"

@@ -50,6 +50,12 @@ bool schema_status(const char *word, enum status_class *out);
 /* The kind a word names; false when it names none. */
 bool schema_kind(const char *word, enum household_kind *out);
 
+/* The role (an enum member_role bit) a word names, in any case; 0 when none. */
+unsigned schema_role(const char *word);
+
+/* The length of the separator of role words at s (、 , / ; spaces, full-width forms), 0 when none. */
+size_t schema_role_separator(const char *s);
+
 /* True when a priority value marks an ordinary household (empty, 否, 无, -, N/A, invisible characters ...). */
 bool schema_ordinary(const char *value);
 
