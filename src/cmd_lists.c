@@ -64,6 +64,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	struct mapping map = { 0 };
 	struct audit au = { 0 };
 	struct contact_lists l = { 0 };
+	struct organise o = { 0 };
 	char date[11];
 	int status = EXIT_TROUBLE;
 
@@ -73,12 +74,15 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (!cli_load_audit(&r, &map, &au, &a.roster))
 		goto out;
 	contact_lists_build(&l, &r, au.contact);
+	organise_run(&o, &r, &map, a.roster.scope, a.roster.max_load, ORGANISE_MIN_GROUP);
 	in = (struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.roster.scope,
-	    .max_load = a.roster.max_load, .opts = &a.roster.out, .title = a.title, .date = date };
+	    .max_load = a.roster.max_load, .opts = &a.roster.out, .title = a.title, .date = date,
+	    .org = &o };
 	today_iso(date);
 	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
 		status = EXIT_OK;
 out:
+	organise_release(&o);
 	contact_lists_release(&l);
 	audit_release(&au);
 	mapping_release(&map);

@@ -147,6 +147,23 @@ static void find_responsible(struct organise *o, const struct roster *r, const i
 	free(p);
 }
 
+/* The buildings each member is responsible for, in buildings.csv order (a counting sort). */
+static void find_member_buildings(struct organise *o, const struct roster *r)
+{
+	size_t *first = xcalloc(r->nmembers + 2, sizeof(*first));
+
+	o->member_buildings = xmalloc((r->nbuildings + 1) * sizeof(*o->member_buildings));
+	for (size_t b = 0; b < r->nbuildings; b++)
+		if (o->responsible[b] >= 0)
+			first[o->responsible[b] + 2]++;
+	for (size_t m = 0; m < r->nmembers; m++)
+		first[m + 2] += first[m + 1];
+	for (size_t b = 0; b < r->nbuildings; b++)
+		if (o->responsible[b] >= 0)
+			o->member_buildings[first[o->responsible[b] + 1]++] = (int)b;
+	o->member_first = first;
+}
+
 /* Each counted household's contact: its first row's member when known, eligible and within scope. */
 static int *counted_contacts(const struct roster *r, const struct mapping *map, enum tier scope,
     long max_load)
@@ -280,6 +297,7 @@ void organise_run(struct organise *o, const struct roster *r, const struct mappi
 	find_groups(o, r);
 	find_served(o, r);
 	find_responsible(o, r, contact);
+	find_member_buildings(o, r);
 	o->building_households = xcalloc(r->nbuildings + 1, sizeof(long));
 	tally_units(&t, o->building_households, r);
 	find_gaps(o, r, &t);
@@ -297,6 +315,8 @@ void organise_release(struct organise *o)
 	free(o->served_groups);
 	free(o->responsible);
 	free(o->building_households);
+	free(o->member_first);
+	free(o->member_buildings);
 	free(o->findings);
 	pool_free(o->pool);
 	memset(o, 0, sizeof(*o));

@@ -8,14 +8,16 @@
 
 /* The columns of the csv and xlsx lists: one row a household, the member's fields repeated. */
 enum list_col {
-	L_MEMBER_ID, L_MEMBER_NAME, L_MEMBER_PHONE, L_BRANCH, L_GRID, L_BUILDING, L_BUILDING_NAME,
-	L_UNIT, L_ROOM, L_HOUSEHOLD, L_HEAD, L_PHONE, L_KIND, L_PRIORITY, L_COUNT
+	L_MEMBER_ID, L_MEMBER_NAME, L_MEMBER_PHONE, L_BRANCH, L_GROUP, L_RESPONSIBLE, L_GRID,
+	L_BUILDING, L_BUILDING_NAME, L_UNIT, L_ROOM, L_HOUSEHOLD, L_HEAD, L_PHONE, L_KIND, L_PRIORITY,
+	L_COUNT
 };
 
 /* The headers: csv writes them as they are, xlsx_sheet their translations. */
 static const struct xlsx_col list_cols[L_COUNT] = {
 	{ N_("member_id"), 12, XLSX_TEXT }, { N_("member_name"), 12, XLSX_TEXT },
 	{ N_("member_phone"), 14, XLSX_TEXT }, { N_("branch"), 16, XLSX_TEXT },
+	{ N_("member_group"), 12, XLSX_TEXT }, { N_("responsible_buildings"), 20, XLSX_TEXT },
 	{ N_("grid_id"), 18, XLSX_TEXT }, { N_("building_id"), 20, XLSX_TEXT },
 	{ N_("building_name"), 12, XLSX_TEXT }, { N_("unit"), 6, XLSX_TEXT },
 	{ N_("room"), 8, XLSX_TEXT }, { N_("household_id"), 22, XLSX_TEXT },
@@ -36,9 +38,38 @@ static const char *kind_name(enum household_kind k)
 	return k == KIND_SHOP ? "shop" : "resident";
 }
 
-/* The fields of one list row: member m's and household h's, names and phones as shown. */
-static void list_fields(const struct render_input *in, int m, int h, const char **f,
-    struct masked *buf)
+/* Building name (its ID when it has none), as a walker reads it. */
+static const char *building_label(const struct building *b)
+{
+	return *b->name ? b->name : b->id;
+}
+
+/*
+ * The buildings member m is responsible for (SPEC 5.6), joined with "、": their
+ * IDs, or as a walker reads them (name, else ID). The caller frees the text.
+ */
+static char *responsible_buildings(const struct render_input *in, int m, bool ids)
+{
+	const struct organise *o = in->org;
+	size_t len = 1, from = o ? o->member_first[m] : 0, to = o ? o->member_first[m + 1] : 0;
+	char *s, *end;
+
+	for (size_t k = from; k < to; k++)
+		len += strlen(in->r->buildings[o->member_buildings[k]].id) +
+		    strlen(in->r->buildings[o->member_buildings[k]].name) + strlen("、");
+	end = s = xmalloc(len);
+	*s = '\0';
+	for (size_t k = from; k < to; k++) {
+		const struct building *b = &in->r->buildings[o->member_buildings[k]];
+
+		end = stpcpy(stpcpy(end, k == from ? "" : "、"), ids ? b->id : building_label(b));
+	}
+	return s;
+}
+
+/* The fields of one list row: member m's (responsible: its buildings) and household h's, names and phones as shown. */
+static void list_fields(const struct render_input *in, int m, int h, const char *responsible,
+    const char **f, struct masked *buf)
 {
 	const struct roster *r = in->r;
 	const struct member *mm = &r->members[m];
@@ -49,6 +80,8 @@ static void list_fields(const struct render_input *in, int m, int h, const char 
 	f[L_MEMBER_NAME] = shown_name(in, mm->name, buf->member_name, FIELD_MAX);
 	f[L_MEMBER_PHONE] = shown_phone(in, mm->phone, buf->member_phone, FIELD_MAX);
 	f[L_BRANCH] = mm->branch;
+	f[L_GROUP] = mm->group;
+	f[L_RESPONSIBLE] = responsible;
 	f[L_GRID] = r->grids[mm->grid].id;
 	f[L_BUILDING] = b->id;
 	f[L_BUILDING_NAME] = b->name;
@@ -71,12 +104,15 @@ static void write_csv(struct output *o, const struct render_input *in)
 		csv_field(o, list_cols[c].header);
 	csv_row_end(o);
 	for (size_t i = 0; i < l->nmembers; i++) {
+		char *responsible = responsible_buildings(in, l->members[i], true);
+
 		for (size_t k = l->first[i]; k < l->first[i + 1]; k++) {
-			list_fields(in, l->members[i], l->households[k], f, &buf);
+			list_fields(in, l->members[i], l->households[k], responsible, f, &buf);
 			for (int c = 0; c < L_COUNT; c++)
 				csv_field(o, f[c]);
 			csv_row_end(o);
 		}
+		free(responsible);
 	}
 }
 
@@ -113,7 +149,8 @@ struct card_field {
 
 /*
  * The header fields of member i's card, in the order printed: who, phone,
- * branch, grid, households. Returns how many; free each value.
+ * branch, Party group, grid, households, the buildings it is responsible for
+ * (the last two of SPEC 5.6 when it has them). Returns how many; free each value.
  */
 static size_t card_fields(const struct render_input *in, size_t i, struct card_field *f)
 {
@@ -134,6 +171,8 @@ static size_t card_fields(const struct render_input *in, size_t i, struct card_f
 	f[n++] = (struct card_field){ _("Phone"),
 	    xstrdup(*m->phone ? shown_phone(in, m->phone, buf.member_phone, FIELD_MAX) : "-") };
 	f[n++] = (struct card_field){ _("Branch"), xstrdup(*m->branch ? m->branch : "-") };
+	if (*m->group)
+		f[n++] = (struct card_field){ _("Party group"), xstrdup(m->group) };
 	f[n++] = (struct card_field){ _("Grid"), xstrdup(r->grids[m->grid].id) };
 	s = xmalloc(128);
 	/* TRANSLATORS: the households of a card; then how many are priority households and shops. */
@@ -142,6 +181,11 @@ static size_t card_fields(const struct render_input *in, size_t i, struct card_f
 		snprintf(s + strlen(s), 128 - strlen(s), _(" (priority %zu, shops %zu)"), priority,
 		    shops);
 	f[n++] = (struct card_field){ _("Households"), s };
+	s = responsible_buildings(in, in->l->members[i], false);
+	if (*s)
+		f[n++] = (struct card_field){ _("Responsible for"), s };
+	else
+		free(s);
 	return n;
 }
 
@@ -149,12 +193,6 @@ static void card_fields_release(struct card_field *f, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		free(f[k].value);
-}
-
-/* Building name (its ID when it has none), as a walker reads it. */
-static const char *building_label(const struct building *b)
-{
-	return *b->name ? b->name : b->id;
 }
 
 /* The household's marks: 商户 for a shop, then its priority tag; NULL when none (sep between). */
@@ -484,13 +522,16 @@ int lists_write_xlsx(const struct output *o, const struct render_input *in)
 		return -1;
 	xlsx_sheet(b, _("Contact lists"), list_cols, L_COUNT, l->first[l->nmembers]);
 	for (size_t i = 0; i < l->nmembers; i++) {
+		char *responsible = responsible_buildings(in, l->members[i], true);
+
 		for (size_t k = l->first[i]; k < l->first[i + 1]; k++, row++) {
-			list_fields(in, l->members[i], l->households[k], f, &buf);
+			list_fields(in, l->members[i], l->households[k], responsible, f, &buf);
 			f[L_KIND] = in->r->households[l->households[k]].kind == KIND_SHOP ?
 			    _("shop") : _("resident");
 			for (int c = 0; c < L_COUNT; c++)
 				xlsx_text(b, row, (size_t)c, f[c]);
 		}
+		free(responsible);
 	}
 	return xlsx_close(b);
 }

@@ -43,6 +43,8 @@ struct organise {
 	const char **served_by;		/* per grid: the names of the groups serving it, joined with "、" */
 	int *responsible;		/* per building: its responsible member, or -1 */
 	long *building_households;	/* per building: its counted (not vacant) households */
+	size_t *member_first;		/* member m answers for member_buildings[member_first[m] .. [m + 1]) */
+	int *member_buildings;
 	struct organise_finding *findings;	/* by code, then in the order of the units */
 	size_t nfindings, findings_alloc;
 	long counts[ORG_COUNT];
