@@ -36,7 +36,8 @@ CATALOGS = $(LANGS:%=build/locale/%/LC_MESSAGES/lianhu.mo)
 
 .PHONY: all check unit cli run bench install uninstall clean deps examples pot FORCE
 
-all: deps $(BIN) $(CATALOGS)
+# Building never changes the system: only deps (and check and run, which use it) may install packages.
+all: $(BIN) $(CATALOGS)
 
 deps:
 	@sh scripts/deps.sh
@@ -81,6 +82,7 @@ check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster
 	@sh po/check.sh $(LANGS)
 	@sh test/cli/run.sh ./$(BIN)
 	@sh test/organise-recount.sh ./$(BIN) $(BUILD)/gen_roster
+	@sh test/outputs.sh ./$(BIN)
 	@sh test/help-vs-man.sh ./$(BIN)
 	@sh test/readme.sh ./$(BIN)
 	@sh test/install.sh $(MAKE)
@@ -88,7 +90,7 @@ check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster
 
 # The main job on the bundled example: check the rosters, then assign (exit 1 = some households left
 # without a contact, which this example has on purpose).
-run: all
+run: deps all
 	./lianhu validate -d examples/longshenghe 2>&1 | tail -1
 	@mkdir -p build
 	@./lianhu assign -d examples/longshenghe -o build/longshenghe-mapping.csv \
@@ -153,7 +155,7 @@ fuzz: fuzz-build
 	    else grep -vE '^#[0-9]+' $$log; echo "fuzz: $$name failed; reproducer: build/fuzz/$$name-*"; fail=1; fi; \
 	done; exit $$fail
 
-fuzz-build: deps $(FUZZERS)
+fuzz-build: $(FUZZERS)
 
 build/fuzz/fuzz.o: test/fuzz/fuzz.c test/fuzz/fuzz.h include/lianhu/*.h
 	@mkdir -p $(@D)

@@ -199,10 +199,13 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 	return false;
 }
 
-/* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
+/* Flushes, checks and closes standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status)
 {
-	if ((fflush(stdout) != 0 || ferror(stdout)) && status != EXIT_TROUBLE) {
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+
+	failed = (fclose(stdout) != 0) | failed;	/* a file system may report only at close */
+	if (failed && status != EXIT_TROUBLE) {
 		fprintf(stderr, _("lianhu: cannot write standard output: %s\n"), strerror(errno));
 		return EXIT_TROUBLE;
 	}

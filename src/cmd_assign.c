@@ -73,9 +73,12 @@ static int write_outputs(const struct assign_args *a, const struct roster *r, co
     const struct assign_aims *aims, long changed)
 {
 	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
+	const char *outputs[] = { a->roster.output, a->summary };
 	struct output map, sum = { 0 };
 	int rc = -1;
 
+	if (output_check_distinct(outputs, a->summary ? 2 : 1) < 0)
+		return -1;
 	if (output_open(&map, a->roster.output, inputs) < 0)
 		return -1;
 	output_configure(&map, &a->roster.out);

@@ -1,7 +1,14 @@
-/* output: files written whole or not at all (temporary file, then rename), never over an input. */
+/*
+ * output: files written whole or not at all, never over an input. A regular
+ * file is written in a private folder beside it, then renamed into place,
+ * keeping the old file's mode; a special file is written in place.
+ */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +21,120 @@
 
 #include <stdbool.h>
 
-static bool is_stdout(const char *path)
+/* The private folder's name in the output's folder, and the file inside it: short, so any legal name fits. */
+#define PRIVATE_DIR ".lianhu-XXXXXX"
+#define PART "part"
+#define MAX_PENDING 8
+
+/*
+ * The temporary files of this run, for the signal handler: a fixed table
+ * that it may read without taking a lock or calling malloc.
+ */
+struct pending {
+	volatile sig_atomic_t live;
+	int parent, dir;		/* the output's folder, the private folder in it */
+	char name[sizeof(PRIVATE_DIR)];	/* the private folder's name in parent */
+};
+
+static struct pending pending[MAX_PENDING];
+
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+/* Removes every temporary file, then dies by sig as if never caught. */
+static void on_signal(int sig)
 {
-	return path == NULL || strcmp(path, "-") == 0;
+	for (int i = 0; i < MAX_PENDING; i++) {
+		if (!pending[i].live)
+			continue;
+		unlinkat(pending[i].dir, PART, 0);
+		unlinkat(pending[i].parent, pending[i].name, AT_REMOVEDIR);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Blocks (or unblocks) the cleanup signals while the table changes. */
+static void block_signals(bool block, sigset_t *saved)
+{
+	sigset_t set;
+
+	if (!block) {
+		sigprocmask(SIG_SETMASK, saved, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++)
+		sigaddset(&set, cleanup_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+/* Catches the cleanup signals once; one ignored (nohup) stays ignored. */
+static void catch_signals(void)
+{
+	static bool caught;
+	struct sigaction sa, old;
+
+	if (caught)
+		return;
+	caught = true;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++)
+		sigaddset(&sa.sa_mask, cleanup_signals[i]);
+	for (size_t i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++)
+		if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(cleanup_signals[i], &sa, NULL);
+}
+
+/* Enters a private folder in the table, the cleanup signals blocked by the caller. */
+static struct pending *pending_add(int parent, int dir, const char *name)
+{
+	struct pending *p = NULL;
+
+	for (int i = 0; i < MAX_PENDING && p == NULL; i++)
+		if (!pending[i].live)
+			p = &pending[i];
+	if (p == NULL)
+		abort();
+	p->parent = parent;
+	p->dir = dir;
+	strcpy(p->name, name);
+	p->live = 1;
+	return p;
+}
+
+/* Removes the private folder (and the part when still there), and its entry. */
+static void pending_drop(struct pending *p)
+{
+	sigset_t saved;
+
+	block_signals(true, &saved);
+	unlinkat(p->dir, PART, 0);
+	unlinkat(p->parent, p->name, AT_REMOVEDIR);
+	close(p->dir);
+	close(p->parent);
+	p->live = 0;
+	block_signals(false, &saved);
+}
+
+/* "-", "/dev/stdout" and no name at all mean standard output. */
+static bool names_stdout(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* True when st is the file open on descriptor fd. */
+static bool is_fd(const struct stat *st, int fd)
+{
+	struct stat open;
+
+	return fstat(fd, &open) == 0 && same_file(st, &open);
 }
 
 static mode_t current_umask(void)
@@ -27,50 +145,234 @@ static mode_t current_umask(void)
 	return mask;
 }
 
-/* True when path names the same file as one of inputs. */
-static bool clashes(const char *path, const char *const *inputs)
+/* True when st is one of inputs ("-": standard input). */
+static bool clashes(const struct stat *out, const char *const *inputs)
 {
-	struct stat out, in;
+	struct stat in;
 
-	if (inputs == NULL || stat(path, &out) != 0)
-		return false;
-	for (; *inputs; inputs++)
-		if (strcmp(*inputs, "-") != 0 && stat(*inputs, &in) == 0 &&
-		    in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+	for (; inputs && *inputs; inputs++) {
+		if (strcmp(*inputs, "-") == 0 ? is_fd(out, 0) :
+		    stat(*inputs, &in) == 0 && same_file(&in, out))
 			return true;
+	}
 	return false;
 }
 
-/* Opens path for writing ("-" or NULL: standard output), refusing to write over an input. */
+/* A device, FIFO or terminal: opened and written where it is, never replaced. */
+static int open_in_place(struct output *o)
+{
+	int fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+/* The new file takes the replaced one's owner, group (where the process may) and mode. */
+static void keep_mode(int fd, const struct stat *old)
+{
+	if (old == NULL) {
+		fchmod(fd, 0666 & ~current_umask());
+		return;
+	}
+	if (fchown(fd, old->st_uid, old->st_gid) != 0 && fchown(fd, (uid_t)-1, old->st_gid) != 0)
+		(void)0;	/* another owner or group is for root only: the mode still holds */
+	fchmod(fd, old->st_mode & 07777);
+}
+
+/* Splits path (a copy of which it takes) into its folder, returned, and its last name in *base. */
+static char *split_path(const char *path, char **base)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash == NULL) {
+		*base = xstrdup(path);
+		free(dir);
+		return xstrdup(".");
+	}
+	*base = xstrdup(slash + 1);
+	slash[slash == dir] = '\0';	/* "/x" lies in "/" */
+	return dir;
+}
+
+/* Makes the private folder (mode 0700, ours) in dir; its descriptor, or -1 with errno set. */
+static int private_dir(const char *dir, char *name)
+{
+	char *tmpl = xmalloc(strlen(dir) + sizeof("/" PRIVATE_DIR));
+	struct stat st;
+	int fd = -1;
+
+	sprintf(tmpl, "%s/%s", dir, PRIVATE_DIR);
+	if (mkdtemp(tmpl) != NULL) {
+		strcpy(name, tmpl + strlen(dir) + 1);
+		fd = open(tmpl, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		/* Someone who swapped the folder in the instant since mkdtemp gets nothing written. */
+		if (fd >= 0 && (fstat(fd, &st) != 0 || st.st_uid != geteuid() ||
+		    (st.st_mode & 0777) != 0700)) {
+			close(fd);
+			fd = -1;
+			errno = EPERM;
+		}
+		if (fd < 0)
+			rmdir(tmpl);
+	}
+	free(tmpl);
+	return fd;
+}
+
+/* A regular file (or none yet): written as PART in a private folder beside it, renamed at commit. */
+static int open_beside(struct output *o, const struct stat *old)
+{
+	struct stat link;
+	char *dest, *dir, name[sizeof(PRIVATE_DIR)];
+	int parent = -1, priv = -1, fd = -1, err;
+	sigset_t saved;
+
+	/* A symbolic link to a file: the file is rewritten, the link stays. */
+	dest = old && lstat(o->path, &link) == 0 && S_ISLNK(link.st_mode) ? realpath(o->path, NULL) : NULL;
+	dir = split_path(dest ? dest : o->path, &o->target);
+	free(dest);
+	if ((parent = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+		goto fail;
+	catch_signals();
+	block_signals(true, &saved);	/* no instant when the folder exists but the handler does not know it */
+	if ((priv = private_dir(dir, name)) >= 0) {
+		o->tmp = pending_add(parent, priv, name);
+		parent = priv = -1;
+	}
+	err = errno;
+	block_signals(false, &saved);
+	errno = err;
+	if (o->tmp == NULL)
+		goto fail;
+	if ((fd = openat(o->tmp->dir, PART, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+		goto fail;
+	keep_mode(fd, old);
+	if ((o->fp = fdopen(fd, "w")) == NULL)
+		goto fail;
+	setvbuf(o->fp, NULL, _IOFBF, 1 << 18);	/* fewer write(2) calls for big mappings */
+	free(dir);
+	return 0;
+fail:
+	err = errno;
+	fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path, strerror(err));
+	if (fd >= 0)
+		close(fd);
+	if (priv >= 0)
+		close(priv);
+	if (parent >= 0)
+		close(parent);
+	if (o->tmp)
+		pending_drop(o->tmp);
+	o->tmp = NULL;
+	free(o->target);
+	o->target = NULL;
+	free(dir);
+	return -1;
+}
+
+/* Opens path for writing ("-", "/dev/stdout" or NULL: standard output), refusing to write over an input. */
 int output_open(struct output *o, const char *path, const char *const *inputs)
 {
-	int fd;
+	struct stat st;
+	bool exists;
 
 	memset(o, 0, sizeof(*o));
 	o->path = path;
-	if (is_stdout(path)) {
+	if (names_stdout(path)) {
 		o->fp = stdout;
 		return 0;
 	}
-	if (clashes(path, inputs)) {
+	exists = stat(path, &st) == 0;
+	if (exists && clashes(&st, inputs)) {
 		fprintf(stderr, _("lianhu: refusing to write '%s': it is an input of this run\n"), path);
 		return -1;
 	}
-	o->tmp = xmalloc(strlen(path) + 16);
-	sprintf(o->tmp, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(o->tmp)) < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->tmp);
-		o->tmp = NULL;
-		return -1;
+	if (exists && is_fd(&st, 1)) {	/* /dev/fd/1, or the file the shell sent stdout to */
+		o->fp = stdout;
+		return 0;
 	}
-	fchmod(fd, 0666 & ~current_umask());
-	setvbuf(o->fp, NULL, _IOFBF, 1 << 18);	/* fewer write(2) calls for big mappings */
-	return 0;
+	if (exists && !S_ISREG(st.st_mode))
+		return open_in_place(o);
+	return open_beside(o, exists ? &st : NULL);
+}
+
+/* What makes two outputs one file: the same inode, or the same name in the same folder when absent. */
+struct file_id {
+	struct stat st;
+	char *name;	/* NULL when the file exists */
+};
+
+static bool identify(const char *path, struct file_id *id)
+{
+	char *dir;
+	bool ok;
+
+	id->name = NULL;
+	if (names_stdout(path))
+		return fstat(1, &id->st) == 0;
+	if (stat(path, &id->st) == 0)
+		return true;
+	dir = split_path(path, &id->name);
+	ok = stat(dir, &id->st) == 0;
+	free(dir);
+	return ok;
+}
+
+/* Refuses two outputs that name one file, before anything is written; -1 after a message. */
+int output_check_distinct(const char *const *paths, size_t n)
+{
+	struct file_id a, b;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (!identify(paths[i], &a))
+			continue;	/* output_open tells why it cannot be written */
+		for (size_t j = i + 1; j < n && rc == 0; j++) {
+			if (!identify(paths[j], &b))
+				continue;
+			if (same_file(&a.st, &b.st) && (a.name == NULL) == (b.name == NULL) &&
+			    (a.name == NULL || strcmp(a.name, b.name) == 0)) {
+				fprintf(stderr, _("lianhu: '%s' and '%s' are one file: give each output "
+				    "its own\n"), paths[i] ? paths[i] : "-", paths[j] ? paths[j] : "-");
+				rc = -1;
+			}
+			free(b.name);
+		}
+		free(a.name);
+	}
+	return rc;
+}
+
+/* A name libxlsxwriter may open for the workbook, pointing at this output's own file; NULL after a message. */
+const char *output_workbook_path(struct output *o)
+{
+	int fd;
+
+	if (o->tmp == NULL && o->stage == NULL) {
+		/* A special file: the workbook is staged in an unnamed file, copied in at commit. */
+		const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+
+		if ((fd = open(tmpdir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) < 0 ||
+		    (o->stage = fdopen(fd, "w+")) == NULL) {
+			fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
+	}
+	/* The file by its descriptor: a name nobody else can swap for a link. */
+	snprintf(o->book, sizeof(o->book), "/proc/self/fd/%d", fileno(o->stage ? o->stage : o->fp));
+	if (access(o->book, W_OK) != 0) {
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path,
+		    _("a workbook needs /proc mounted"));
+		return NULL;
+	}
+	return o->book;
 }
 
 /* Applies --excel and --output-encoding to an open output; call before writing. */
@@ -135,7 +437,10 @@ void csv_row_end(struct output *o)
 	o->row_started = false;
 }
 
-/* Converts the UTF-8 text gathered under --output-encoding into GB18030 on its destination. */
+/*
+ * Converts the UTF-8 text gathered under --output-encoding into GB18030 on
+ * its destination: 0, -1 when the text would not convert, -2 when writing failed (errno set).
+ */
 static int convert_out(struct output *o)
 {
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
@@ -152,34 +457,56 @@ static int convert_out(struct output *o)
 		if (iconv(cd, &in, &left, &out, &room) == (size_t)-1 && errno != E2BIG)
 			rc = -1;	/* GB18030 covers Unicode: only bad UTF-8 gets here */
 		if (fwrite(buf, 1, sizeof(buf) - room, o->fp) != sizeof(buf) - room)
-			rc = -1;
+			rc = -2;
 	}
 	iconv_close(cd);
 	return rc;
 }
 
+/* Copies the staged workbook into the special file it is for. */
+static int copy_stage(struct output *o)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(o->stage);
+	while ((n = fread(buf, 1, sizeof(buf), o->stage)) > 0)
+		if (fwrite(buf, 1, n, o->fp) != n)
+			return -1;
+	return ferror(o->stage) ? -1 : 0;
+}
+
+/* Under --output-encoding: the text converted onto the real destination; -1 after a message. */
+static int finish_conversion(struct output *o)
+{
+	int failed = fclose(o->fp) != 0, rc;
+
+	o->fp = o->dest;
+	o->dest = NULL;
+	rc = failed ? -1 : convert_out(o);
+	free(o->mem);
+	o->mem = NULL;
+	if (rc == -2)
+		return 0;	/* a write error: ferror tells, with its errno, below */
+	if (rc < 0) {
+		fprintf(stderr, _("lianhu: cannot convert the output to GB18030\n"));
+		return -1;
+	}
+	return 0;
+}
+
 /* Finishes the file: flush, close, rename into place. Returns -1 after a message (the old file stays). */
 int output_commit(struct output *o)
 {
-	int failed;
+	bool failed;
 
 	if (o->neutralised > 0)
 		fprintf(stderr, ngettext("lianhu: %ld cell that a spreadsheet would take for a formula "
 		    "got a leading '\n", "lianhu: %ld cells that a spreadsheet would take for a formula "
 		    "got a leading '\n", (unsigned long)o->neutralised), o->neutralised);
-	if (o->dest) {
-		failed = fclose(o->fp) != 0;
-		o->fp = o->dest;
-		o->dest = NULL;
-		if (failed || convert_out(o) < 0) {
-			fprintf(stderr, _("lianhu: cannot convert the output to GB18030\n"));
-			free(o->mem);
-			o->mem = NULL;
-			output_abort(o);
-			return -1;
-		}
-		free(o->mem);
-		o->mem = NULL;
+	if (o->dest && finish_conversion(o) < 0) {
+		output_abort(o);
+		return -1;
 	}
 	if (o->fp == stdout) {
 		o->fp = NULL;
@@ -188,16 +515,18 @@ int output_commit(struct output *o)
 		fprintf(stderr, _("lianhu: cannot write standard output: %s\n"), strerror(errno));
 		return -1;
 	}
-	failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
+	errno = 0;
+	failed = (o->stage && copy_stage(o) < 0) || fflush(o->fp) != 0 || ferror(o->fp) ||
+	    (o->tmp && fsync(fileno(o->fp)) != 0);
 	failed = (fclose(o->fp) != 0) | failed;
 	o->fp = NULL;
-	if (failed || rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path, strerror(errno));
+	if (failed || (o->tmp && renameat(o->tmp->dir, PART, o->tmp->parent, o->target) != 0)) {
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), o->path,
+		    strerror(errno ? errno : EIO));
 		output_abort(o);
 		return -1;
 	}
-	free(o->tmp);
-	o->tmp = NULL;
+	output_abort(o);	/* the private folder, now empty, and the stage */
 	return 0;
 }
 
@@ -214,11 +543,14 @@ void output_abort(struct output *o)
 	if (o->fp && o->fp != stdout)
 		fclose(o->fp);
 	o->fp = NULL;
-	if (o->tmp) {
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
+	if (o->stage)
+		fclose(o->stage);
+	o->stage = NULL;
+	if (o->tmp)
+		pending_drop(o->tmp);
+	o->tmp = NULL;
+	free(o->target);
+	o->target = NULL;
 }
 
 /* Prints root as formatted JSON and a newline, then deletes it; out of memory exits like xmalloc. */

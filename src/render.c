@@ -292,6 +292,10 @@ int render_to_file(const struct renderer *how, const char *path, enum render_for
 
 	if (output_open(&out, path, inputs) < 0)
 		return -1;
+	if (format == RENDER_XLSX && output_workbook_path(&out) == NULL) {
+		output_abort(&out);
+		return -1;
+	}
 	if (format != RENDER_XLSX)
 		output_configure(&out, in->opts);	/* a workbook is neither CSV nor text */
 	if ((format == RENDER_XLSX ? how->write_xlsx(&out, in) : how->write(&out, format, in)) < 0) {

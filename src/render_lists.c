@@ -513,7 +513,7 @@ int lists_write(struct output *o, enum render_format format, const struct render
 int lists_write_xlsx(const struct output *o, const struct render_input *in)
 {
 	const struct contact_lists *l = in->l;
-	struct xlsx_book *b = xlsx_open(o->tmp, o->path);
+	struct xlsx_book *b = xlsx_open(o->book, o->path);
 	const char *f[L_COUNT];
 	struct masked buf;
 	size_t row = 0;

@@ -931,7 +931,7 @@ static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 /* Writes the report workbook into o, opened on a file; returns -1 after a message. */
 int report_write_xlsx(const struct output *o, const struct render_input *in)
 {
-	struct xlsx_book *b = xlsx_open(o->tmp, o->path);
+	struct xlsx_book *b = xlsx_open(o->book, o->path);
 
 	if (b == NULL)
 		return -1;

@@ -211,8 +211,11 @@ static void utf8_clean(struct bytes *in, const char *label)
 	*in = out;
 }
 
-/* Converts in (from the named charset) to UTF-8, one encoding error per line with bad input. */
-static void convert(struct bytes *in, size_t skip, const char *charset, size_t unit,
+/*
+ * Converts in (from the named charset) to UTF-8, one encoding error per line
+ * with bad input; -1 after a message when the system cannot convert at all.
+ */
+static int convert(struct bytes *in, size_t skip, const char *charset, size_t unit,
     const char *label)
 {
 	iconv_t cd = iconv_open("UTF-8", charset);
@@ -223,7 +226,7 @@ static void convert(struct bytes *in, size_t skip, const char *charset, size_t u
 
 	if (cd == (iconv_t)-1) {
 		fprintf(stderr, _("lianhu: cannot convert from %s: %s\n"), charset, strerror(errno));
-		exit(2);
+		return -1;
 	}
 	GROW(out.data, out.alloc, left + left / 2 + 16);
 	while (left > 0) {
@@ -255,10 +258,11 @@ static void convert(struct bytes *in, size_t skip, const char *charset, size_t u
 	out.data[out.len] = '\0';
 	bytes_release(in);
 	*in = out;
+	return 0;
 }
 
-/* Turns raw bytes into UTF-8 text as SPEC §2 says: BOM, then valid UTF-8, then GB18030. */
-static void decode(struct bytes *b, enum encoding enc, const char *label)
+/* Turns raw bytes into UTF-8 text as SPEC §2 says: BOM, then valid UTF-8, then GB18030; -1 after a message. */
+static int decode(struct bytes *b, enum encoding enc, const char *label)
 {
 	const unsigned char *s = (const unsigned char *)b->data;
 	bool le = b->len >= 2 && s[0] == 0xff && s[1] == 0xfe;
@@ -272,11 +276,13 @@ static void decode(struct bytes *b, enum encoding enc, const char *label)
 		enc = (valid = utf8_valid(b->data, b->len)) || u8bom ? ENC_UTF8 : ENC_GB18030;
 	switch (enc) {
 	case ENC_UTF16:
-		convert(b, le || be ? 2 : 0, be ? "UTF-16BE" : "UTF-16LE", 2, label);
+		if (convert(b, le || be ? 2 : 0, be ? "UTF-16BE" : "UTF-16LE", 2, label) < 0)
+			return -1;
 		valid = true;	/* iconv writes only valid UTF-8 */
 		break;
 	case ENC_GB18030:
-		convert(b, 0, "GB18030", 1, label);
+		if (convert(b, 0, "GB18030", 1, label) < 0)
+			return -1;
 		valid = true;
 		break;
 	default:
@@ -292,6 +298,7 @@ static void decode(struct bytes *b, enum encoding enc, const char *label)
 	}
 	if (!valid || memchr(b->data, '\0', b->len) != NULL)
 		utf8_clean(b, label);
+	return 0;
 }
 
 /* The delimiter of the header line: the most frequent of comma, tab and semicolon outside quotes. */
@@ -468,7 +475,10 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 		close(fd);
 	if (text.data == NULL)
 		bytes_put(&text, "", 0);
-	decode(&text, opts->encoding, label);
+	if (decode(&text, opts->encoding, label) < 0) {
+		bytes_release(&text);
+		return -1;
+	}
 	parse_text(&p, text.data, text.len,
 	    opts->delimiter ? opts->delimiter : detect_delimiter(text.data, text.len));
 	bytes_release(&text);

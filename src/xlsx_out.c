@@ -1,8 +1,11 @@
 /* xlsx_out: workbooks through libxlsxwriter: frozen header rows, autofilters, IDs stored as text. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "lianhu/i18n.h"
@@ -17,6 +20,33 @@ struct xlsx_book {
 	lxw_error error;			/* the first failed write */
 	char *where;				/* and its sheet */
 };
+
+/*
+ * libxlsxwriter prints its own "[ERROR]" lines on stderr, with no way to turn
+ * them off: stderr goes to /dev/null around the calls that may fail, and
+ * lianhu says what went wrong in its own words. Returns the saved stderr.
+ */
+static int mute_stderr(void)
+{
+	int saved, null;
+
+	fflush(stderr);
+	if ((saved = fcntl(2, F_DUPFD_CLOEXEC, 3)) < 0)
+		return -1;
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) >= 0) {
+		dup2(null, 2);
+		close(null);
+	}
+	return saved;
+}
+
+static void unmute_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, 2);
+	close(saved);
+}
 
 /* Starts a workbook at path in constant-memory mode (rows go to disk as they are written). */
 struct xlsx_book *xlsx_open(const char *path, const char *label)
@@ -54,7 +84,10 @@ static void note(struct xlsx_book *b, lxw_error e)
 void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *cols, size_t ncols,
     size_t nrows)
 {
+	int saved = mute_stderr();	/* a sheet's temporary file may fail */
+
 	b->ws = workbook_add_worksheet(b->wb, name);
+	unmute_stderr(saved);
 	if (b->ws == NULL) {
 		note(b, LXW_ERROR_PARAMETER_VALIDATION);
 		return;
@@ -90,15 +123,24 @@ void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xls
 /* Writes the file and frees the book; returns -1 after a message. */
 int xlsx_close(struct xlsx_book *b)
 {
-	lxw_error e = workbook_close(b->wb);
+	int saved = mute_stderr(), err;
+	lxw_error e;
 	int rc = 0;
+
+	errno = 0;
+	e = workbook_close(b->wb);
+	err = errno;
+	unmute_stderr(saved);
 
 	if (b->error != LXW_NO_ERROR) {
 		fprintf(stderr, _("lianhu: cannot write '%s': sheet '%s': %s\n"), b->label, b->where,
 		    lxw_strerror(b->error));
 		rc = -1;
 	} else if (e != LXW_NO_ERROR) {
-		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), b->label, lxw_strerror(e));
+		/* A full disk is the system's error, not the zip library's. */
+		fprintf(stderr, _("lianhu: cannot write '%s': %s\n"), b->label,
+		    err && e >= LXW_ERROR_CREATING_XLSX_FILE && e <= LXW_ERROR_ZIP_CLOSE ?
+		    strerror(err) : lxw_strerror(e));
 		rc = -1;
 	}
 	free(b->where);

@@ -15,6 +15,12 @@ trap 'rm -rf "$scratch"' EXIT
 fail=0
 bad() { echo "install: $*"; fail=1; }
 
+# Building and installing never install packages (as root they would change the system).
+for target in all install; do
+	env MAKEFLAGS= "$make" -n -C "$root" $target SANITIZE= 2>/dev/null | grep -q 'deps\.sh' &&
+	    bad "make $target would run scripts/deps.sh (installs packages)"
+done
+
 # The files install should put under $1 (a DESTDIR plus PREFIX), one a line, sorted.
 expected_files() {
 	{

@@ -143,7 +143,7 @@ bool cli_load_mapping(struct mapping *map, const char *path, const struct roster
 bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
     const struct roster_args *args);
 
-/* Flushes and checks standard output; returns status, or EXIT_TROUBLE when writing failed. */
+/* Flushes, checks and closes standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status);
 
 /* The visit log options of visits and report: --visits, --as-of, --every. */

@@ -12,10 +12,15 @@ struct out_opts {
 	bool mask;		/* phone numbers and names masked (renderers ask) */
 };
 
+struct pending;
+
 struct output {
-	const char *path;	/* NULL or "-": standard output */
-	char *tmp;		/* the temporary file beside path, renamed on commit */
+	const char *path;	/* NULL, "-" or "/dev/stdout": standard output */
+	struct pending *tmp;	/* the private folder beside path whose file is renamed on commit */
+	char *target;		/* the name it takes there */
 	FILE *fp;		/* where to write */
+	FILE *stage;		/* a workbook bound for a special file, copied in at commit */
+	char book[32];		/* the name libxlsxwriter opens: /proc/self/fd/N */
 	FILE *dest;		/* under --output-encoding: where the converted text goes */
 	char *mem;		/* under --output-encoding: the UTF-8 text so far */
 	size_t memlen;
@@ -24,11 +29,20 @@ struct output {
 };
 
 /*
- * Opens path for writing ("-" or NULL: standard output). inputs is a
- * NULL-terminated list of files this run reads; writing over one of them,
- * under any name, is refused. Returns -1 after a message.
+ * Opens path for writing ("-", "/dev/stdout" or NULL: standard output). inputs
+ * is a NULL-terminated list of files this run reads ("-": standard input);
+ * writing over one of them, under any name, is refused. A regular file is
+ * written beside its place and renamed there at commit, keeping the old
+ * file's mode; a device, FIFO or terminal is written in place. Returns -1
+ * after a message.
  */
 int output_open(struct output *o, const char *path, const char *const *inputs);
+
+/* Refuses two of the n outputs paths (NULL: standard output) that name one file; -1 after a message. */
+int output_check_distinct(const char *const *paths, size_t n);
+
+/* A name libxlsxwriter may open for the workbook of o, which only this process can reach; NULL after a message. */
+const char *output_workbook_path(struct output *o);
 
 /* Applies --excel and --output-encoding to an open output; call before writing. */
 void output_configure(struct output *o, const struct out_opts *opts);

@@ -1,0 +1,106 @@
+/* check_output: outputs are written whole, in a private folder nobody else can redirect. */
+#include <check.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lianhu/output.h"
+#include "lianhu/render.h"
+#include "scratch.h"
+
+/* The name of the private folder output_open made in the scratch folder. */
+static void private_folder(char *name, size_t size)
+{
+	DIR *dir = opendir(scratch_dir);
+	struct dirent *e;
+
+	ck_assert_ptr_nonnull(dir);
+	name[0] = '\0';
+	while ((e = readdir(dir)) != NULL)
+		if (strncmp(e->d_name, ".lianhu-", 8) == 0)
+			snprintf(name, size, "%.63s", e->d_name);
+	closedir(dir);
+	ck_assert_msg(name[0] != '\0', "no private folder beside the output");
+}
+
+/*
+ * Another user of a shared folder swaps the private folder for one of theirs
+ * whose file is a link to a victim: the workbook still reaches the output,
+ * and the victim is untouched (libxlsxwriter opens the file by descriptor).
+ */
+START_TEST(workbook_swap)
+{
+	static const struct xlsx_col cols[] = { { "id", 10, XLSX_TEXT } };
+	char name[256], swapped[600], moved[600], link[700];
+	struct output o;
+	struct xlsx_book *b;
+	const char *book;
+	FILE *fp;
+	char head[4] = "";
+
+	scratch_write_text("victim", "precious\n");
+	ck_assert_int_eq(output_open(&o, scratch_path("report.xlsx"), NULL), 0);
+	book = output_workbook_path(&o);
+	ck_assert_ptr_nonnull(book);
+	private_folder(name, sizeof(name));
+	snprintf(swapped, sizeof(swapped), "%s", scratch_path(name));
+	snprintf(moved, sizeof(moved), "%s", scratch_path("moved"));
+	ck_assert_int_eq(rename(swapped, moved), 0);
+	ck_assert_int_eq(mkdir(swapped, 0777), 0);
+	snprintf(link, sizeof(link), "%s/part", swapped);
+	ck_assert_int_eq(symlink(scratch_path("victim"), link), 0);
+
+	b = xlsx_open(book, "report.xlsx");
+	ck_assert_ptr_nonnull(b);
+	xlsx_sheet(b, "s", cols, 1, 1);
+	xlsx_text(b, 0, 0, "h1");
+	ck_assert_int_eq(xlsx_close(b), 0);
+	ck_assert_int_eq(output_commit(&o), 0);
+
+	fp = fopen(scratch_path("victim"), "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_ptr_nonnull(fgets(head, sizeof(head), fp));
+	fclose(fp);
+	ck_assert_str_eq(head, "pre");
+	fp = fopen(scratch_path("report.xlsx"), "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fread(head, 1, 2, fp), 2);
+	fclose(fp);
+	ck_assert_int_eq(memcmp(head, "PK", 2), 0);
+	unlink(link);
+	rmdir(swapped);
+	rmdir(moved);
+}
+END_TEST
+
+/* Two outputs are one file by inode, or by name and folder when they do not exist yet. */
+START_TEST(distinct)
+{
+	char a[600], b[600];
+	const char *paths[2] = { a, b };
+	int saved = scratch_quiet_stderr();
+
+	snprintf(a, sizeof(a), "%s", scratch_path("absent.csv"));
+	snprintf(b, sizeof(b), "%s/./absent.csv", scratch_dir);
+	ck_assert_int_eq(output_check_distinct(paths, 2), -1);
+	snprintf(b, sizeof(b), "%s", scratch_path("other.csv"));
+	ck_assert_int_eq(output_check_distinct(paths, 2), 0);
+	scratch_write_text("absent.csv", "x\n");
+	ck_assert_int_eq(symlink(a, b), 0);
+	ck_assert_int_eq(output_check_distinct(paths, 2), -1);
+	scratch_restore_stderr(saved);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("output");
+	TCase *tc = tcase_create("files");
+
+	tcase_add_test(tc, workbook_swap);
+	tcase_add_test(tc, distinct);
+	suite_add_tcase(s, tc);
+	return scratch_main(s);
+}
