@@ -222,15 +222,20 @@ static char *in_roster_dir(const struct roster_args *args, const char *name)
 	return path;
 }
 
-/* Reads the mapping: --mapping FILE, else DIR/mapping.csv; false after the diagnostics. */
+/* Reads the mapping: --mapping FILE, else DIR/mapping.csv (.xlsx, .xls) or DIR's mapping sheet; false after the diagnostics. */
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args)
 {
-	char *fallback = path ? NULL : in_roster_dir(args, "mapping.csv");
+	char *fallback = NULL;
+	bool in_workbook = false;
 	int rc;
 
-	if (fallback)
+	if (path == NULL) {
+		fallback = table_locate(args->paths.dir ? args->paths.dir : ".", "mapping", &in_workbook);
+		if (fallback == NULL)
+			return false;
 		path = fallback;
-	rc = mapping_read(map, path, &args->read);
+	}
+	rc = mapping_read(map, path, in_workbook, &args->read);
 	free(fallback);
 	if (rc < 0)
 		return false;

@@ -22,10 +22,10 @@ static void locate(const struct finding *f, const struct roster *r, const struct
 	if (f->line > 0)
 		return;
 	if (f->household >= 0) {
-		*file = r->paths[FILE_HOUSEHOLDS];
+		*file = r->labels[FILE_HOUSEHOLDS];
 		*line = r->households[f->household].line;
 	} else {
-		*file = r->paths[FILE_MEMBERS];
+		*file = r->labels[FILE_MEMBERS];
 		*line = r->members[f->member].line;
 	}
 }

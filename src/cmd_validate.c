@@ -41,7 +41,7 @@ static void print_summary(const struct roster *r)
 
 	for (int f = 0; f < FILE_COUNT; f++) {
 		fprintf(stderr, ngettext("%s: %ld row", "%s: %ld rows", (unsigned long)r->rows[f]),
-		    r->paths[f], r->rows[f]);
+		    r->labels[f] ? r->labels[f] : r->paths[f], r->rows[f]);
 		/* TRANSLATORS: separators of a list, and of the validate summary's files from its counts. */
 		fputs(f + 1 < FILE_COUNT ? _(", ") : _("; "), stderr);
 	}

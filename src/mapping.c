@@ -11,9 +11,11 @@ static const char *const member_aliases[] = { "党员编号", "联系党员编�
 
 enum { COL_HOUSEHOLD, COL_MEMBER, NCOLS };
 static const struct column columns[NCOLS] = {
-	{ "household_id", household_aliases, true },
-	{ "member_id", member_aliases, true },
+	{ "household_id", household_aliases, true, true },
+	{ "member_id", member_aliases, true, true },
 };
+
+static const char *const mapping_sheets[] = { MAPPING_SHEETS, NULL };
 
 struct reading {
 	struct mapping *map;
@@ -31,7 +33,7 @@ static void row(void *ctx, const struct table_record *rec)
 	if (!rd->header_seen) {
 		rd->header_seen = true;
 		rd->header_fields = rec->count;
-		rd->header_ok = columns_match(rec, columns, NCOLS, rd->idx, map->path);
+		rd->header_ok = columns_match(rec, columns, NCOLS, rd->idx, rec->file);
 		return;
 	}
 	if (!rd->header_ok)
@@ -54,15 +56,19 @@ static void row(void *ctx, const struct table_record *rec)
 }
 
 /* Reads a mapping; -1 after a message when the file cannot be read. */
-int mapping_read(struct mapping *map, const char *path, const struct read_opts *opts)
+int mapping_read(struct mapping *map, const char *path, bool in_workbook,
+    const struct read_opts *opts)
 {
 	struct reading rd = { .map = map };
+	struct table_source src = { .path = path, .columns = columns, .ncolumns = NCOLS,
+	    .sheets = mapping_sheets, .others = table_sheets, .sheet_needed = in_workbook };
 	long rows;
 
 	memset(map, 0, sizeof(*map));
 	map->pool = pool_new();
-	map->path = xstrdup(path);
-	if ((rows = table_read(path, map->path, opts, row, &rd)) == -1)
+	rows = table_read(&src, opts, row, &rd);
+	map->path = src.label;
+	if (rows == -1)
 		return -1;
 	if (!rd.header_seen && rows != TABLE_HEADER_LOST)
 		diag_error(map->path, 1, "missing-column", _("the file is empty: no header line"));

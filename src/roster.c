@@ -12,6 +12,19 @@
 #include "lianhu/roster.h"
 #include "lianhu/schema.h"
 
+/* The sheet names of each roster in a workbook (SPEC 5.1), and those of every table lianhu reads. */
+static const char *const building_sheets[] = { "buildings", "楼栋", "楼栋表", "村民小组", NULL };
+static const char *const household_sheets[] = { "households", "住户", "户", "住户表", "户籍", NULL };
+static const char *const member_sheets[] = { "members", "党员", "党员表", "党员名册", "花名册", NULL };
+static const char *const *const roster_sheets[FILE_COUNT] = {
+	building_sheets, household_sheets, member_sheets
+};
+const char *const table_sheets[] = {
+	"buildings", "楼栋", "楼栋表", "村民小组", "households", "住户", "户", "住户表", "户籍",
+	"members", "党员", "党员表", "党员名册", "花名册", MAPPING_SHEETS, "visits", "走访台账",
+	"走访记录", "走访", NULL
+};
+
 #define CAPACITY_MAX 1000000L
 
 /* The state of one file being read: its columns, once the header is seen. */
@@ -60,8 +73,10 @@ void roster_release(struct roster *r)
 	free(r->buildings);
 	free(r->households);
 	free(r->members);
-	for (int f = 0; f < FILE_COUNT; f++)
+	for (int f = 0; f < FILE_COUNT; f++) {
 		free(r->paths[f]);
+		free(r->labels[f]);
+	}
 	pool_free(r->pool);
 	memset(r, 0, sizeof(*r));
 }
@@ -128,6 +143,7 @@ static bool read_header(struct reading *rd, const struct table_record *rec)
 		names[f] = config_header(rd->config, rec->fields[f]);
 	local.fields = names;
 	rd->header_seen = true;
+	rd->label = rec->file;
 	rd->header_fields = rec->count;
 	rd->header_line = rec->line;
 	rd->header_ok = columns_match(&local, rd->columns, rd->ncolumns, rd->idx, rd->label);
@@ -327,7 +343,7 @@ static void household_row(void *ctx, const struct table_record *rec)
 	if (*building && b < 0 && rd->buildings_ok) {
 		diag_error(rd->label, rec->line, "unknown-building",
 		    _("building '%s' is not in %s"), building,
-		    rd->r->paths[FILE_BUILDINGS]);
+		    rd->r->labels[FILE_BUILDINGS]);
 		ok = false;
 	}
 	if (!kind_of(rd, kind, &k)) {
@@ -369,7 +385,7 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 		if (rd->buildings_ok)
 			diag_error(rd->label, rec->line, "unknown-building",
 			    _("building '%s' is not in %s"), building,
-			    rd->r->paths[FILE_BUILDINGS]);
+			    rd->r->labels[FILE_BUILDINGS]);
 		return false;
 	}
 	if (m->building >= 0) {
@@ -389,7 +405,7 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 		if (rd->buildings_ok)
 			diag_error(rd->label, rec->line, "unknown-grid",
 			    _("grid '%s' is not in %s"), grid,
-			    rd->r->paths[FILE_BUILDINGS]);
+			    rd->r->labels[FILE_BUILDINGS]);
 		return false;
 	}
 	m->grid = g;
@@ -526,19 +542,37 @@ static int read_config(struct roster *r, struct config *c, const struct roster_p
 	return rc;
 }
 
-/* Reads one file through its row function; -1 when it cannot be read. */
-static int read_file(struct reading *rd, const struct read_opts *opts, table_row_fn fn)
+/* Reads one file (or sheet) through its row function; -1 when it cannot be read. */
+static int read_file(struct reading *rd, const struct read_opts *opts, table_row_fn fn,
+    bool in_workbook)
 {
-	const char *path = rd->r->paths[rd->file];
-
+	struct table_source src = { .path = rd->r->paths[rd->file], .columns = rd->columns,
+	    .ncolumns = rd->ncolumns, .sheets = roster_sheets[rd->file], .others = table_sheets,
+	    .sheet_needed = in_workbook };
 	size_t errors = diag_count(DIAG_ERROR);
-	long rows;
+	long rows = table_read(&src, opts, fn, rd);
 
-	rd->label = path;
-	if ((rows = table_read(path, path, opts, fn, rd)) == -1)
+	rd->label = rd->r->labels[rd->file] = src.label;
+	if (rows == -1)
 		return -1;
 	if (rows != TABLE_HEADER_LOST)
 		emptiness_check(rd, rows, errors);
+	return 0;
+}
+
+/* The roster's files: those given, else DIR/NAME.csv|.xlsx|.xls, or DIR itself when it is a workbook. */
+static int locate(struct roster *r, const struct roster_paths *paths, bool in_workbook[FILE_COUNT])
+{
+	static const char *const names[FILE_COUNT] = { "buildings", "households", "members" };
+	const char *given[FILE_COUNT] = { paths->buildings, paths->households, paths->members };
+	const char *dir = paths->dir ? paths->dir : ".";
+
+	for (int f = 0; f < FILE_COUNT; f++) {
+		in_workbook[f] = false;
+		r->paths[f] = given[f] ? xstrdup(given[f]) : table_locate(dir, names[f], &in_workbook[f]);
+		if (r->paths[f] == NULL)
+			return -1;
+	}
 	return 0;
 }
 
@@ -549,11 +583,10 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	struct config config;
 	struct reading rd = { .r = r, .config = &config };
 	int stdin_uses = 0, rc = -1;
-	bool buildings_ok, households_ok;
+	bool buildings_ok, households_ok, in_workbook[FILE_COUNT];
 
-	r->paths[FILE_BUILDINGS] = path_in(dir, paths->buildings, "buildings.csv");
-	r->paths[FILE_HOUSEHOLDS] = path_in(dir, paths->households, "households.csv");
-	r->paths[FILE_MEMBERS] = path_in(dir, paths->members, "members.csv");
+	if (locate(r, paths, in_workbook) < 0)
+		return -1;
 	for (int f = 0; f < FILE_COUNT; f++)
 		stdin_uses += strcmp(r->paths[f], "-") == 0;
 	if (stdin_uses > 1) {
@@ -566,7 +599,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	rd.file = FILE_BUILDINGS;
 	rd.columns = roster_schemas[FILE_BUILDINGS].columns;
 	rd.ncolumns = B_NCOLS;
-	if (read_file(&rd, opts, building_row) < 0)
+	if (read_file(&rd, opts, building_row, in_workbook[FILE_BUILDINGS]) < 0)
 		goto out;
 	settle_grids(&rd);
 	/*
@@ -577,18 +610,18 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	rd = (struct reading){ .r = r, .config = &config, .file = FILE_HOUSEHOLDS,
 	    .columns = roster_schemas[FILE_HOUSEHOLDS].columns, .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
 	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok };
-	if (read_file(&rd, opts, household_row) < 0)
+	if (read_file(&rd, opts, household_row, in_workbook[FILE_HOUSEHOLDS]) < 0)
 		goto out;
 	households_ok = rd.header_ok && r->rows[FILE_HOUSEHOLDS] > 0;
 	rd.file = FILE_MEMBERS;
 	rd.columns = roster_schemas[FILE_MEMBERS].columns;
 	rd.ncolumns = M_NCOLS;
 	rd.header_seen = rd.header_ok = false;
-	if (read_file(&rd, opts, member_row) < 0)
+	if (read_file(&rd, opts, member_row, in_workbook[FILE_MEMBERS]) < 0)
 		goto out;
 	for (size_t b = 0; households_ok && b < r->nbuildings; b++)
 		if (r->buildings[b].households == 0)
-			diag_warning(r->paths[FILE_BUILDINGS], r->buildings[b].line, "empty-building",
+			diag_warning(r->labels[FILE_BUILDINGS], r->buildings[b].line, "empty-building",
 			    _("building '%s' has no households"), r->buildings[b].id);
 	rc = 0;
 out:

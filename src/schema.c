@@ -17,11 +17,11 @@ static const char *const township_aliases[] = {
 static const char *const building_name_aliases[] = { "名称", "楼栋名称", "地址", "小组名称", NULL };
 
 static const struct column building_columns[B_NCOLS] = {
-	{ "building_id", building_id_aliases, true },
-	{ "grid_id", grid_id_aliases, true },
-	{ "community", community_aliases, false },
-	{ "township", township_aliases, false },
-	{ "name", building_name_aliases, false },
+	{ "building_id", building_id_aliases, true, true },
+	{ "grid_id", grid_id_aliases, true, true },
+	{ "community", community_aliases, false, false },
+	{ "township", township_aliases, false, false },
+	{ "name", building_name_aliases, false, false },
 };
 
 static const char *const household_id_aliases[] = { "户编号", "户号", "住户编号", NULL };
@@ -37,14 +37,14 @@ static const char *const priority_aliases[] = {
 };
 
 static const struct column household_columns[H_NCOLS] = {
-	{ "household_id", household_id_aliases, true },
-	{ "building_id", building_id_aliases, true },
-	{ "unit", unit_aliases, false },
-	{ "room", room_aliases, false },
-	{ "kind", kind_aliases, false },
-	{ "head", head_aliases, false },
-	{ "phone", phone_aliases, false },
-	{ "priority", priority_aliases, false },
+	{ "household_id", household_id_aliases, true, true },
+	{ "building_id", building_id_aliases, true, true },
+	{ "unit", unit_aliases, false, false },
+	{ "room", room_aliases, false, false },
+	{ "kind", kind_aliases, false, false },
+	{ "head", head_aliases, false, false },
+	{ "phone", phone_aliases, false, false },
+	{ "priority", priority_aliases, false, false },
 };
 
 static const char *const member_id_aliases[] = { "党员编号", "编号", NULL };
@@ -57,16 +57,16 @@ static const char *const group_aliases[] = { "所在党小组", "党小组", NUL
 static const char *const role_aliases[] = { "职务", "党内职务", NULL };
 
 static const struct column member_columns[M_NCOLS] = {
-	{ "member_id", member_id_aliases, true },
-	{ "name", member_name_aliases, false },
-	{ "building_id", home_aliases, false },
-	{ "grid_id", grid_id_aliases, false },
-	{ "branch", branch_aliases, false },
-	{ "capacity", capacity_aliases, false },
-	{ "status", status_aliases, false },
-	{ "phone", phone_aliases, false },
-	{ "group", group_aliases, false },
-	{ "role", role_aliases, false },
+	{ "member_id", member_id_aliases, true, true },
+	{ "name", member_name_aliases, false, false },
+	{ "building_id", home_aliases, false, true },
+	{ "grid_id", grid_id_aliases, false, true },
+	{ "branch", branch_aliases, false, false },
+	{ "capacity", capacity_aliases, false, false },
+	{ "status", status_aliases, false, false },
+	{ "phone", phone_aliases, false, false },
+	{ "group", group_aliases, false, false },
+	{ "role", role_aliases, false, false },
 };
 
 /* The rosters by enum roster_file. */

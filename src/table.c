@@ -15,6 +15,7 @@
 #include "lianhu/i18n.h"
 #include "lianhu/table.h"
 #include "lianhu/util.h"
+#include "lianhu/workbook.h"
 
 #define FIELD_MAX (64 * 1024)	/* longer fields are an error, not a memory hazard */
 
@@ -454,18 +455,349 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 	csv_free(&csv);
 }
 
-/* Reads path ("-" is standard input) and calls fn for each non-blank record. */
-long table_read(const char *path, const char *label, const struct read_opts *opts,
-    table_row_fn fn, void *ctx)
+/* ---- The header search, between the rows of a file and its reader ---- */
+
+/* A row held while the header is looked for. */
+struct held {
+	struct table_record rec;
+	unsigned char *flags;	/* NULL for a text file */
+	bool merged_across;
+};
+
+/* The rows of one file on their way to the reader: the header found first, then the data. */
+struct rows {
+	struct table_source *src;
+	table_row_fn fn;
+	void *ctx;
+	struct held held[TABLE_HEADER_ROWS];
+	size_t nheld;
+	int merged_pick;	/* the first held row that qualified with a cell merged across, or -1 */
+	bool found;
+	size_t width;		/* the header's fields (a workbook's rows are made as wide) */
+	int *id_field;		/* per column with id: its field, or -1 */
+	long *id_numbers, *id_first;	/* per column: cells stored as numbers, the first one's row */
+	char **id_header;	/* per column with id: its header cell */
+	const char **padded;
+	size_t padded_alloc;
+	long records;		/* rows passed after the header */
+};
+
+static bool column_named(const struct column *col, const char *name);
+
+/* True when the record's fields hold every required column. */
+static bool holds_required(const struct table_source *src, const struct table_record *rec)
+{
+	for (size_t c = 0; c < src->ncolumns; c++) {
+		bool seen = !src->columns[c].required;
+
+		for (size_t f = 0; f < rec->count && !seen; f++)
+			seen = column_named(&src->columns[c], rec->fields[f]);
+		if (!seen)
+			return false;
+	}
+	return true;
+}
+
+static void header_take(struct rows *r, const struct table_record *rec)
+{
+	const struct table_source *src = r->src;
+
+	r->found = true;
+	r->width = rec->count;
+	r->id_field = xmalloc((src->ncolumns + 1) * sizeof(*r->id_field));
+	r->id_numbers = xcalloc(src->ncolumns + 1, sizeof(*r->id_numbers));
+	r->id_first = xcalloc(src->ncolumns + 1, sizeof(*r->id_first));
+	r->id_header = xcalloc(src->ncolumns + 1, sizeof(*r->id_header));
+	for (size_t c = 0; c < src->ncolumns; c++) {
+		r->id_field[c] = -1;
+		for (size_t f = 0; f < rec->count && src->columns[c].id && r->id_field[c] < 0; f++) {
+			if (column_named(&src->columns[c], rec->fields[f])) {
+				r->id_field[c] = (int)f;
+				r->id_header[c] = xstrdup(rec->fields[f]);
+			}
+		}
+	}
+	r->fn(r->ctx, rec);
+}
+
+/* The column letters of field f (0: A, 26: AA). */
+static void column_letters(size_t f, char *buf)
+{
+	char rev[8];
+	int n = 0;
+
+	for (f++; f > 0 && n < 7; f = (f - 1) / 26)
+		rev[n++] = (char)('A' + (f - 1) % 26);
+	while (n > 0)
+		*buf++ = rev[--n];
+	*buf = '\0';
+}
+
+/* A workbook's data row: error cells and IDs stored as numbers reported, made as wide as the header. */
+static void workbook_data(struct rows *r, const struct table_record *rec, const unsigned char *flags)
+{
+	struct table_record row = *rec;
+	char letters[8];
+
+	GROW(r->padded, r->padded_alloc, r->width + 1);
+	for (size_t f = 0; f < r->width; f++) {
+		r->padded[f] = f < rec->count ? rec->fields[f] : "";
+		if (f < rec->count && (flags[f] & CELL_ERROR)) {
+			column_letters(f, letters);
+			diag_error(rec->file, rec->line, "bad-value", _("cell %s%ld holds the error %s"),
+			    letters, rec->line, rec->fields[f]);
+		}
+	}
+	for (size_t c = 0; c < r->src->ncolumns; c++) {
+		int f = r->id_field[c];
+
+		if (f < 0 || (size_t)f >= rec->count || !(flags[f] & CELL_NUMBER))
+			continue;
+		if (r->id_numbers[c]++ == 0)
+			r->id_first[c] = rec->line;
+		if (flags[f] & CELL_IMPRECISE)
+			diag_error(rec->file, rec->line, "id-precision-lost",
+			    _("ID '%s' in column '%s' is a number of more than 15 digits: Excel keeps "
+			    "15, so its last digits are lost; type the IDs as text"), rec->fields[f],
+			    r->id_header[c]);
+	}
+	row.fields = r->padded;
+	row.count = r->width;
+	r->fn(r->ctx, &row);
+}
+
+static void data_take(struct rows *r, const struct table_record *rec, const unsigned char *flags)
+{
+	r->records++;
+	if (flags)
+		workbook_data(r, rec, flags);
+	else
+		r->fn(r->ctx, rec);
+}
+
+static void held_free(struct held *h)
+{
+	for (size_t f = 0; f < h->rec.count; f++)
+		free((char *)h->rec.fields[f]);
+	free(h->rec.fields);
+	free(h->flags);
+}
+
+/* No better header will come: the held row that qualified across merged cells, else the first, is it. */
+static void header_settle(struct rows *r)
+{
+	size_t pick = r->merged_pick >= 0 ? (size_t)r->merged_pick : 0;
+
+	for (size_t i = 0; i < r->nheld; i++) {
+		if (i == pick)
+			header_take(r, &r->held[i].rec);
+		else if (i > pick)
+			data_take(r, &r->held[i].rec, r->held[i].flags);
+		held_free(&r->held[i]);
+	}
+	r->nheld = 0;
+}
+
+/* Takes one row of the file; returns how many fields later rows need (0: all). */
+static long rows_take(struct rows *r, const struct table_record *rec, const unsigned char *flags,
+    bool merged_across)
+{
+	struct held *h;
+
+	if (r->found) {
+		data_take(r, rec, flags);
+		return (long)r->width;
+	}
+	if (r->src->columns == NULL || (!merged_across && holds_required(r->src, rec))) {
+		for (size_t i = 0; i < r->nheld; i++)
+			held_free(&r->held[i]);	/* title rows above the header */
+		r->nheld = 0;
+		header_take(r, rec);
+		return (long)r->width;
+	}
+	h = &r->held[r->nheld];
+	h->rec = *rec;
+	h->rec.fields = xmalloc((rec->count + 1) * sizeof(*h->rec.fields));
+	for (size_t f = 0; f < rec->count; f++)
+		h->rec.fields[f] = xstrdup(rec->fields[f]);
+	h->flags = flags ? xmalloc(rec->count + 1) : NULL;
+	if (flags)
+		memcpy(h->flags, flags, rec->count);
+	if (r->merged_pick < 0 && merged_across && holds_required(r->src, rec))
+		r->merged_pick = (int)r->nheld;
+	if (++r->nheld == TABLE_HEADER_ROWS)
+		header_settle(r);
+	return 0;
+}
+
+/* The input ended: settle the header, and report the ID columns stored as numbers. */
+static void rows_end(struct rows *r)
+{
+	if (!r->found)
+		header_settle(r);
+	for (size_t c = 0; r->found && c < r->src->ncolumns; c++)
+		if (r->id_numbers[c] > 0)
+			diag_warning(r->src->label, r->id_first[c], "id-stored-as-number",
+			    _("%ld IDs in column '%s' are stored as numbers, the first on this row: "
+			    "Excel drops their leading zeros; format the column as text"),
+			    r->id_numbers[c], r->id_header[c]);
+}
+
+static void rows_release(struct rows *r)
+{
+	for (size_t i = 0; i < r->nheld; i++)
+		held_free(&r->held[i]);
+	for (size_t c = 0; r->id_header && c < r->src->ncolumns; c++)
+		free(r->id_header[c]);
+	free(r->id_header);
+	free(r->id_field);
+	free(r->id_numbers);
+	free(r->id_first);
+	free(r->padded);
+}
+
+static void csv_row(void *ctx, const struct table_record *rec)
+{
+	struct table_record row = *rec;
+	struct rows *r = ctx;
+
+	row.file = r->src->label;
+	rows_take(r, &row, NULL, false);
+}
+
+static long workbook_row(void *ctx, const struct workbook_row *wr)
+{
+	struct rows *r = ctx;
+	struct table_record rec = { wr->fields, wr->count, wr->row, r->src->label };
+
+	return rows_take(r, &rec, wr->flags, wr->merged_across);
+}
+
+/* ---- Workbooks: which sheet ---- */
+
+/* True when the sheet's name, trimmed, is one of the words. */
+static bool sheet_named(const char *name, const char *const *words)
+{
+	const char *s = name;
+	size_t len = trim_span(&s, strlen(name));
+	char *trimmed;
+	bool yes;
+
+	if (words == NULL)
+		return false;
+	trimmed = xmalloc(len + 1);
+	memcpy(trimmed, s, len);
+	trimmed[len] = '\0';
+	yes = word_in(trimmed, words);
+	free(trimmed);
+	return yes;
+}
+
+/* A look at a sheet's first rows: does one of them hold the required columns? */
+struct probe {
+	const struct table_source *src;
+	int rows;
+	bool holds;
+};
+
+static long probe_row(void *ctx, const struct workbook_row *wr)
+{
+	struct probe *p = ctx;
+	struct table_record rec = { wr->fields, wr->count, wr->row, NULL };
+
+	p->holds = holds_required(p->src, &rec);
+	return p->holds || ++p->rows == TABLE_HEADER_ROWS ? -1 : 0;
+}
+
+/* Says that the workbook has no sheet for src, with the names looked for and the sheets it has. */
+static void sheets_missing(struct workbook *wb, const struct table_source *src)
+{
+	char *wanted = NULL, *seen = NULL;
+	size_t wanted_len, seen_len;
+	FILE *w = open_memstream(&wanted, &wanted_len), *h = open_memstream(&seen, &seen_len);
+
+	if (w == NULL || h == NULL) {
+		fprintf(stderr, _("lianhu: out of memory\n"));
+		exit(2);
+	}
+	for (size_t i = 0; src->sheets && src->sheets[i]; i++)
+		fprintf(w, "%s'%s'", i ? ", " : "", src->sheets[i]);
+	for (size_t i = 0; i < book_sheet_count(wb); i++)
+		fprintf(h, "%s'%s'", i ? ", " : "", book_sheet_name(wb, i));
+	fclose(w);
+	fclose(h);
+	fprintf(stderr, _("lianhu: '%s' has no sheet for %s: none is named %s, none has its columns; "
+	    "its sheets: %s\n"), src->path, src->sheets ? src->sheets[0] : "", wanted, seen);
+	free(wanted);
+	free(seen);
+}
+
+/*
+ * The sheet for src: the one named for it, else the first (not named for
+ * another table) whose header holds its required columns, else the first
+ * unless src->sheet_needed. -1 after a message.
+ */
+static long sheet_choose(struct workbook *wb, const struct table_source *src)
+{
+	size_t n = book_sheet_count(wb);
+
+	for (size_t i = 0; i < n; i++)
+		if (sheet_named(book_sheet_name(wb, i), src->sheets))
+			return (long)i;
+	for (size_t i = 0; i < n && src->columns; i++) {
+		struct probe p = { src, 0, false };
+
+		if (sheet_named(book_sheet_name(wb, i), src->others))
+			continue;
+		if (book_read(wb, i, probe_row, &p) < 0)
+			return -1;
+		if (p.holds)
+			return (long)i;
+	}
+	if (n > 0 && !src->sheet_needed)
+		return 0;
+	sheets_missing(wb, src);
+	return -1;
+}
+
+/* Reads the sheet src asks for; -1 after a message. */
+static int read_workbook(struct rows *r, const struct bytes *bytes)
+{
+	struct workbook *wb = book_open(r->src->path, bytes->data, bytes->len);
+	long sheet;
+	int rc = -1;
+
+	if (wb == NULL)
+		return -1;
+	if ((sheet = sheet_choose(wb, r->src)) < 0)
+		goto out;
+	free(r->src->label);
+	r->src->label = xmalloc(strlen(r->src->path) + strlen(book_sheet_name(wb, (size_t)sheet)) + 3);
+	sprintf(r->src->label, "%s[%s]", r->src->path, book_sheet_name(wb, (size_t)sheet));
+	diag_file(r->src->label);
+	if (book_read(wb, (size_t)sheet, workbook_row, r) == 0)
+		rc = 0;
+out:
+	book_close(wb);
+	return rc;
+}
+
+/* Reads src->path, a text file or a workbook, and calls fn for each non-blank record, the header first. */
+long table_read(struct table_source *src, const struct read_opts *opts, table_row_fn fn,
+    void *ctx)
 {
 	struct bytes text = { 0 };
-	struct parse p = { .label = label, .fn = fn, .ctx = ctx };
-	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? 0 : open(path, O_RDONLY);
+	struct rows rows = { .src = src, .fn = fn, .ctx = ctx, .merged_pick = -1 };
+	struct parse p = { .fn = csv_row, .ctx = &rows };
+	bool is_stdin = strcmp(src->path, "-") == 0;
+	int fd = is_stdin ? 0 : open(src->path, O_RDONLY);
+	long rc;
 
-	diag_file(label);
+	src->label = xstrdup(src->path);
+	p.label = src->label;
+	diag_file(src->label);
 	if (fd < 0 || slurp(fd, &text) != 0) {
-		fprintf(stderr, _("lianhu: cannot read '%s': %s\n"), path, strerror(errno));
+		fprintf(stderr, _("lianhu: cannot read '%s': %s\n"), src->path, strerror(errno));
 		if (fd >= 0 && !is_stdin)
 			close(fd);
 		bytes_release(&text);
@@ -475,19 +807,57 @@ long table_read(const char *path, const char *label, const struct read_opts *opt
 		close(fd);
 	if (text.data == NULL)
 		bytes_put(&text, "", 0);
-	if (decode(&text, opts->encoding, label) < 0) {
-		bytes_release(&text);
-		return -1;
+	if (book_sniff(text.data, text.len) != WORKBOOK_NONE) {
+		rc = read_workbook(&rows, &text);
+	} else if (decode(&text, opts->encoding, src->label) < 0) {
+		rc = -1;
+	} else {
+		parse_text(&p, text.data, text.len,
+		    opts->delimiter ? opts->delimiter : detect_delimiter(text.data, text.len));
+		rc = p.header_lost ? TABLE_HEADER_LOST : 0;
 	}
-	parse_text(&p, text.data, text.len,
-	    opts->delimiter ? opts->delimiter : detect_delimiter(text.data, text.len));
+	if (rc == 0) {
+		rows_end(&rows);
+		rc = rows.records;
+	}
+	rows_release(&rows);
 	bytes_release(&text);
 	free(p.fields.data);
 	free(p.offsets);
 	free(p.ptrs);
-	if (p.header_lost)
-		return TABLE_HEADER_LOST;
-	return p.records > 0 ? p.records - 1 : 0;
+	return rc;
+}
+
+/* The file of a table in a roster folder (NAME.csv, .xlsx or .xls), or the workbook dir is. */
+char *table_locate(const char *dir, const char *name, bool *in_workbook)
+{
+	static const char *const exts[] = { ".csv", ".xlsx", ".xls" };
+	struct stat st;
+	char *found = NULL, *path;
+
+	*in_workbook = stat(dir, &st) == 0 && S_ISREG(st.st_mode);
+	if (*in_workbook)
+		return xstrdup(dir);
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		path = xmalloc(strlen(dir) + strlen(name) + strlen(exts[i]) + 2);
+		sprintf(path, "%s/%s%s", dir, name, exts[i]);
+		if (stat(path, &st) != 0) {
+			free(path);
+		} else if (found) {
+			fprintf(stderr, _("lianhu: both '%s' and '%s' are there for %s: keep one of them\n"),
+			    found, path, name);
+			free(found);
+			free(path);
+			return NULL;
+		} else {
+			found = path;
+		}
+	}
+	if (found)
+		return found;
+	path = xmalloc(strlen(dir) + strlen(name) + sizeof("/.csv"));
+	sprintf(path, "%s/%s.csv", dir, name);
+	return path;
 }
 
 /* Reads path whole and decodes it as table_read does; *text (NUL-terminated) is the caller's to free. */
@@ -547,10 +917,11 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 		if (cols[c].required && idx[c] < 0) {
 			if (cols[c].aliases)
 				diag_error(label, header->line, "missing-column",
-				    _("no column '%s' (or '%s')"), cols[c].name, cols[c].aliases[0]);
+				    _("no column '%s' (or '%s') in the header, looked for in the first %d "
+				    "rows"), cols[c].name, cols[c].aliases[0], TABLE_HEADER_ROWS);
 			else
-				diag_error(label, header->line, "missing-column", _("no column '%s'"),
-				    cols[c].name);
+				diag_error(label, header->line, "missing-column", _("no column '%s' in the "
+				    "header, looked for in the first %d rows"), cols[c].name, TABLE_HEADER_ROWS);
 			ok = false;
 		}
 	}

@@ -20,14 +20,17 @@ static const char *const resolved_aliases[] = { "是否办结", "办结", "是�
 
 enum { V_HOUSEHOLD, V_DATE, V_MEMBER, V_WAY, V_NOTE, V_NEED, V_RESOLVED, V_NCOLS };
 static const struct column visit_columns[V_NCOLS] = {
-	{ "household_id", household_aliases, true },
-	{ "date", date_aliases, true },
-	{ "member_id", visitor_aliases, false },
-	{ "way", way_aliases, false },
-	{ "note", note_aliases, false },
-	{ "need", need_aliases, false },
-	{ "resolved", resolved_aliases, false },
+	{ "household_id", household_aliases, true, true },
+	{ "date", date_aliases, true, false },
+	{ "member_id", visitor_aliases, false, true },
+	{ "way", way_aliases, false, false },
+	{ "note", note_aliases, false, false },
+	{ "need", need_aliases, false, false },
+	{ "resolved", resolved_aliases, false, false },
 };
+
+/* The sheet a visit log is taken from in a workbook. */
+static const char *const visit_sheets[] = { "visits", "走访台账", "走访记录", "走访", NULL };
 
 static const char *const resolved_words[] = {
 	"是", "yes", "y", "1", "true", "已办结", "已解决", NULL
@@ -348,13 +351,13 @@ static void visit_row(void *ctx, const struct table_record *rec)
 	if (!rd->header_seen) {
 		rd->header_seen = true;
 		rd->header_fields = rec->count;
-		rd->header_ok = columns_match(rec, visit_columns, V_NCOLS, rd->idx, v->path);
+		rd->header_ok = columns_match(rec, visit_columns, V_NCOLS, rd->idx, rec->file);
 		return;
 	}
 	if (!rd->header_ok)
 		return;
 	if (rec->count != rd->header_fields) {
-		diag_error(v->path, rec->line, "field-count", _("%zu fields, the header has %zu"),
+		diag_error(rec->file, rec->line, "field-count", _("%zu fields, the header has %zu"),
 		    rec->count, rd->header_fields);
 		return;
 	}
@@ -425,12 +428,13 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
     const struct roster *r, const struct mapping *map, const struct visit_rules *rules, long as_of)
 {
 	struct reading rd = { .v = v, .r = r };
+	struct table_source src = { .path = path, .columns = visit_columns, .ncolumns = V_NCOLS,
+	    .sheets = visit_sheets, .others = table_sheets };
 	size_t errors = diag_count(DIAG_ERROR);
 	long rows;
 
 	memset(v, 0, sizeof(*v));
 	v->pool = pool_new();
-	v->path = xstrdup(path);
 	v->as_of = as_of;
 	v->per = xcalloc(r->nhouseholds + 1, sizeof(*v->per));
 	v->contact = xcalloc(r->nhouseholds + 1, sizeof(*v->contact));
@@ -441,7 +445,9 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
 		v->per[h].interval = visit_interval(rules, r->households[h].priority);
 	}
 	find_contacts(v, r, map);
-	if ((rows = table_read(path, v->path, opts, visit_row, &rd)) == -1)
+	rows = table_read(&src, opts, visit_row, &rd);
+	v->path = src.label;
+	if (rows == -1)
 		return -1;
 	if (!rd.header_seen && rows != TABLE_HEADER_LOST)
 		diag_error(v->path, 1, "missing-column", _("the file is empty: no header line"));

@@ -20,15 +20,18 @@ struct mapping {
 	struct pool *pool;	/* the rows' strings */
 	struct mapping_row *rows;
 	size_t nrows, rows_alloc;
-	char *path;		/* label of diagnostics */
+	char *path;		/* label of diagnostics: FILE, or FILE[SHEET] in a workbook */
 };
 
 /*
- * Reads a mapping: only household_id (户编号) and member_id (党员编号) matter.
- * Problems in the data go to diag; returns -1 after a message when the file
- * cannot be read. Release with mapping_release.
+ * Reads a mapping: only household_id (户编号) and member_id (党员编号) matter;
+ * in a workbook, the sheet named for a mapping, else the first with those
+ * columns (in_workbook: a workbook of rosters, where only its mapping sheet
+ * will do). Problems in the data go to diag; returns -1 after a message when
+ * the file cannot be read. Release with mapping_release.
  */
-int mapping_read(struct mapping *map, const char *path, const struct read_opts *opts);
+int mapping_read(struct mapping *map, const char *path, bool in_workbook,
+    const struct read_opts *opts);
 
 /* Frees what the mapping holds. */
 void mapping_release(struct mapping *map);

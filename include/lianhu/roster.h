@@ -58,7 +58,10 @@ struct member {
 	long line;
 };
 
-/* Where the three files are; NULL fields default to DIR/<name>.csv. */
+/*
+ * Where the three files are; NULL fields default to DIR/<name>.csv (or .xlsx,
+ * .xls), or to the sheets of DIR when it is a workbook.
+ */
 struct roster_paths {
 	const char *dir;
 	const char *buildings, *households, *members;
@@ -79,9 +82,16 @@ struct roster {
 	size_t townships_alloc, communities_alloc, grids_alloc, buildings_alloc,
 	    households_alloc, members_alloc;
 	struct strmap township_ids, community_ids, grid_ids, building_ids, household_ids, member_ids;
-	char *paths[FILE_COUNT];	/* the files as read (labels of diagnostics) */
+	char *paths[FILE_COUNT];	/* the files as read */
+	char *labels[FILE_COUNT];	/* their diagnostics' names: FILE, or FILE[SHEET] in a workbook */
 	long rows[FILE_COUNT];		/* data rows read per file */
 };
+
+/* The sheet names a mapping is taken from in a workbook. */
+#define MAPPING_SHEETS "mapping", "联系户", "党员联系户", "联户", "对应表", "联系表"
+
+/* Every sheet name of a table lianhu reads (rosters and mappings), NULL-terminated. */
+extern const char *const table_sheets[];
 
 /* Initialises an empty roster; release with roster_release. */
 void roster_init(struct roster *r);

@@ -16,36 +16,69 @@ struct read_opts {
 struct table_record {
 	const char **fields;
 	size_t count;
-	long line;		/* physical line where the record starts */
+	long line;		/* physical line where the record starts; a workbook's row number */
+	const char *file;	/* the name its diagnostics give: FILE, or FILE[SHEET] in a workbook */
 };
 
-/* Called for every record, the header (line 1 unless blank lines precede it) first. */
+/* Called for every record, the header first (rows above it, such as a title, are not passed). */
 typedef void (*table_row_fn)(void *ctx, const struct table_record *rec);
 
 /* Parses an --encoding value; returns false when unknown. */
 bool encoding_parse(const char *name, enum encoding *out);
 
 /*
- * Reads path ("-" is standard input) and calls fn for each non-blank record.
- * Problems in the data go to diag under the name label; returns -1 with a
- * message on stderr when the file cannot be read at all, TABLE_HEADER_LOST
- * when its first record has a csv-syntax error (then no later record is
- * passed on: its columns could not be known), else the number of records
- * after the header.
+ * A column a reader knows: its English name, Chinese aliases (NULL-terminated),
+ * whether it must be there, and whether it holds IDs (in a workbook, an ID
+ * stored as a number is reported: Excel drops its leading zeros).
  */
-#define TABLE_HEADER_LOST (-2)
-long table_read(const char *path, const char *label, const struct read_opts *opts,
-    table_row_fn fn, void *ctx);
-
-/* Reads path whole and decodes it as table_read does; 0, or -1 after a message. *text is the caller's to free. */
-int table_text(const char *path, const char *label, enum encoding enc, char **text);
-
-/* A column a reader knows: its English name, Chinese aliases (NULL-terminated) and whether it must be there. */
 struct column {
 	const char *name;
 	const char *const *aliases;
 	bool required;
+	bool id;
 };
+
+/* How many rows from the top may hold the header (title rows above it are skipped). */
+#define TABLE_HEADER_ROWS 10
+
+/* What a reader asks of a file: where it is, its columns and, in a workbook, its sheet. */
+struct table_source {
+	const char *path;		/* "-": standard input */
+	/*
+	 * The header is the first of the first TABLE_HEADER_ROWS rows whose cells
+	 * hold the required columns (else the first row); NULL: the first row.
+	 */
+	const struct column *columns;
+	size_t ncolumns;
+	const char *const *sheets;	/* a workbook's sheet names for this table, NULL-terminated */
+	const char *const *others;	/* sheet names of other tables, never taken for this one */
+	bool sheet_needed;	/* a workbook without its sheet is an error (-d book.xlsx) */
+	char *label;		/* set by table_read: FILE or FILE[SHEET]; the caller frees it */
+};
+
+/*
+ * Reads src->path, a delimited text file or a workbook (.xlsx, .xls: the
+ * content decides), and calls fn for each non-blank record, the header
+ * first. Problems in the data go to diag under src->label; returns -1 with a
+ * message on stderr when the file cannot be read at all (a workbook that is
+ * damaged, encrypted or lacks the sheet), TABLE_HEADER_LOST when its first
+ * record has a csv-syntax error (then no later record is passed on: its
+ * columns could not be known), else the number of records after the header.
+ */
+#define TABLE_HEADER_LOST (-2)
+long table_read(struct table_source *src, const struct read_opts *opts, table_row_fn fn,
+    void *ctx);
+
+/* Reads path whole and decodes it as table_read does; 0, or -1 after a message. *text is the caller's to free. */
+int table_text(const char *path, const char *label, enum encoding enc, char **text);
+
+/*
+ * The file of a table in a roster folder: DIR/NAME.csv, .xlsx or .xls, the
+ * one that exists (DIR/NAME.csv when none does); *in_workbook is set when
+ * dir is itself a workbook (then the path is dir). Returns a malloc'd path,
+ * or NULL after a message when two of them exist.
+ */
+char *table_locate(const char *dir, const char *name, bool *in_workbook);
 
 /*
  * Maps the header's fields to columns (idx[c] = field index or -1), reporting

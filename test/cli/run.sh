@@ -4,6 +4,8 @@
 # and the expected `stdout`, `stderr` (absent: empty) and `status` (absent: 0).
 # UPDATE=1 rewrites the expected files from what the program does now (read the diff before committing);
 # a second argument limits the run to the cases whose name starts with it (e.g. "assign/").
+# The test tools (csv2xlsx) are on PATH too, from LIANHU_TOOLS (default build/plain/tools); a case's cmd
+# finds the workbook fixture builder as "$WORKBOOKS/xlsx.sh".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +16,8 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mkdir "$scratch/bin"
 ln -s "$bin" "$scratch/bin/lianhu"
+tools=$(cd "$here/../.." && pwd)/${LIANHU_TOOLS:-build/plain/tools}
+for t in "$tools"/*; do [ -x "$t" ] && ln -s "$t" "$scratch/bin/"; done
 pass=0 fail=0
 for cmdfile in $(find "$here" -name cmd -type f | sort); do
 	case_dir=$(dirname "$cmdfile")
@@ -23,6 +27,7 @@ for cmdfile in $(find "$here" -name cmd -type f | sort); do
 	rm -rf "$work" && cp -R "$case_dir" "$work"
 	status=0
 	(cd "$work" && PATH="$scratch/bin:$PATH" LANG=C LC_ALL=C.UTF-8 EXAMPLES="$here/../../examples" SOURCE_DATE_EPOCH=1782777600 \
+		WORKBOOKS="$here/../workbook" \
 		LIANHU_LOCALEDIR="$locales" sh ./cmd >"$scratch/out" 2>"$scratch/err") || status=$?
 	want_status=0
 	[ -f "$case_dir/status" ] && want_status=$(cat "$case_dir/status")

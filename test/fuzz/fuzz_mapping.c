@@ -128,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		fuzz_write(path, data + 1, size - 1);
 	}
-	if (mapping_read(&map, path, &opts) < 0)
+	if (mapping_read(&map, path, false, &opts) < 0)
 		fuzz_fail("mapping_read could not read a file that exists");
 	diag_print(devnull);
 	for (size_t i = 0; i < map.nrows; i++)

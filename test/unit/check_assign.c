@@ -914,7 +914,7 @@ static int *previous_contacts(const struct roster *r, const char *text)
 
 	scratch_write_text("previous.csv", text);
 	snprintf(path, sizeof(path), "%s/previous.csv", scratch_dir);
-	ck_assert_int_eq(mapping_read(&map, path, &opts), 0);
+	ck_assert_int_eq(mapping_read(&map, path, false, &opts), 0);
 	ck_assert_uint_eq(diag_count(DIAG_ERROR), 0);
 	prev = mapping_first_contacts(&map, r);
 	mapping_release(&map);
