@@ -23,7 +23,7 @@ static void load(struct roster *r, struct mapping *map, const char *buildings,
 	roster_init(r);
 	ck_assert_int_eq(roster_load(r, &paths, &opts), 0);
 	ck_assert_uint_eq(diag_count(DIAG_ERROR), 0);
-	ck_assert_int_eq(mapping_read(map, scratch_path("mapping.csv"), &opts), 0);
+	ck_assert_int_eq(mapping_read(map, scratch_path("mapping.csv"), false, &opts), 0);
 }
 
 static unsigned roles_of(const struct roster *r, const char *id)
