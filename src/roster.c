@@ -542,13 +542,18 @@ static int read_config(struct roster *r, struct config *c, const struct roster_p
 	return rc;
 }
 
+static const char *local_header(const void *config, const char *header)
+{
+	return config_header(config, header);
+}
+
 /* Reads one file (or sheet) through its row function; -1 when it cannot be read. */
 static int read_file(struct reading *rd, const struct read_opts *opts, table_row_fn fn,
     bool in_workbook)
 {
 	struct table_source src = { .path = rd->r->paths[rd->file], .columns = rd->columns,
-	    .ncolumns = rd->ncolumns, .sheets = roster_sheets[rd->file], .others = table_sheets,
-	    .sheet_needed = in_workbook };
+	    .ncolumns = rd->ncolumns, .rename = local_header, .rename_ctx = rd->config,
+	    .sheets = roster_sheets[rd->file], .others = table_sheets, .sheet_needed = in_workbook };
 	size_t errors = diag_count(DIAG_ERROR);
 	long rows = table_read(&src, opts, fn, rd);
 

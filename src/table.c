@@ -484,6 +484,12 @@ struct rows {
 
 static bool column_named(const struct column *col, const char *name);
 
+/* True when the header cell names the column, under the reader's own names. */
+static bool header_names(const struct table_source *src, const char *cell, const struct column *col)
+{
+	return column_named(col, src->rename ? src->rename(src->rename_ctx, cell) : cell);
+}
+
 /* True when the record's fields hold every required column. */
 static bool holds_required(const struct table_source *src, const struct table_record *rec)
 {
@@ -491,7 +497,7 @@ static bool holds_required(const struct table_source *src, const struct table_re
 		bool seen = !src->columns[c].required;
 
 		for (size_t f = 0; f < rec->count && !seen; f++)
-			seen = column_named(&src->columns[c], rec->fields[f]);
+			seen = header_names(src, rec->fields[f], &src->columns[c]);
 		if (!seen)
 			return false;
 	}
@@ -511,7 +517,7 @@ static void header_take(struct rows *r, const struct table_record *rec)
 	for (size_t c = 0; c < src->ncolumns; c++) {
 		r->id_field[c] = -1;
 		for (size_t f = 0; f < rec->count && src->columns[c].id && r->id_field[c] < 0; f++) {
-			if (column_named(&src->columns[c], rec->fields[f])) {
+			if (header_names(src, rec->fields[f], &src->columns[c])) {
 				r->id_field[c] = (int)f;
 				r->id_header[c] = xstrdup(rec->fields[f]);
 			}

@@ -50,6 +50,9 @@ struct table_source {
 	 */
 	const struct column *columns;
 	size_t ncolumns;
+	/* A header cell as the reader will take it (the office's own names: lianhu.ini); NULL: as written. */
+	const char *(*rename)(const void *ctx, const char *header);
+	const void *rename_ctx;
 	const char *const *sheets;	/* a workbook's sheet names for this table, NULL-terminated */
 	const char *const *others;	/* sheet names of other tables, never taken for this one */
 	bool sheet_needed;	/* a workbook without its sheet is an error (-d book.xlsx) */
