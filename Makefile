@@ -69,9 +69,15 @@ pot:
 	@set -e; for l in $(LANGS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching \
 	    po/$$l.po po/lianhu.pot; msgattrib --no-obsolete -o po/$$l.po po/$$l.po; done
 
-$(BUILD)/test/%: test/unit/%.c test/unit/*.h $(OBJS) include/lianhu/*.h
+# liblianhu.a: every module but the commands; the unit suites link it, as git's tests link libgit.a.
+LIB = $(BUILD)/liblianhu.a
+$(LIB): $(MODULES:%=$(BUILD)/%.o)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/test/%: test/unit/%.c test/unit/*.h $(LIB) include/lianhu/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(OBJS) $(LIBS) $(CHECK_LIBS)
+	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(LIB) $(LIBS) $(CHECK_LIBS)
 
 $(BUILD)/gen_roster: tools/gen_roster.c
 	@mkdir -p $(@D)

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "lianhu/diag.h"
+#include "lianhu/mapping.h"
+#include "lianhu/roster.h"
 
 static char scratch_dir[] = "/tmp/lianhu-check.XXXXXX";
 
@@ -66,6 +68,37 @@ static inline void scratch_restore_stderr(int saved)
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
+}
+
+/* Writes the three roster files into the scratch folder and loads them into r: no errors allowed. */
+static inline void scratch_roster(struct roster *r, const char *buildings, const char *households,
+    const char *members)
+{
+	struct roster_paths paths = { .dir = scratch_dir };
+	struct read_opts opts = { 0 };
+
+	scratch_write_text("buildings.csv", buildings);
+	scratch_write_text("households.csv", households);
+	scratch_write_text("members.csv", members);
+	roster_init(r);
+	ck_assert_int_eq(roster_load(r, &paths, &opts), 0);
+	ck_assert_uint_eq(diag_count(DIAG_ERROR), 0);
+}
+
+/*
+ * A mapping held in memory: pairs is household, member, household, member ...
+ * ending in NULL; row i has line i + 2 as if read from a file. Release with
+ * mapping_release (the strings are the caller's).
+ */
+static inline void scratch_mapping(struct mapping *map, const char *const *pairs)
+{
+	memset(map, 0, sizeof(*map));
+	map->pool = pool_new();
+	for (; pairs[0] != NULL; pairs += 2) {
+		GROW(map->rows, map->rows_alloc, map->nrows + 1);
+		map->rows[map->nrows] = (struct mapping_row){ pairs[0], pairs[1], (long)map->nrows + 2 };
+		map->nrows++;
+	}
 }
 
 /* Runs the suite in a fresh scratch folder, removes the folder, and returns the exit status. */

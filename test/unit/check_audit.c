@@ -1,0 +1,147 @@
+/* check_audit: SPEC §4's findings, coverage and loads of a hand-made mapping against a roster. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scratch.h"
+#include "lianhu/audit.h"
+
+/* 甲村 holds B1 and B2, 乙村 B3; M1 takes one household, M3 is inactive, M5 has capacity 0. */
+static void roster(struct roster *r)
+{
+	scratch_roster(r, "building_id,grid_id,community,township\n"
+	    "B1,G1,甲村,镇\nB2,G2,甲村,镇\nB3,G3,乙村,镇\n",
+	    "household_id,building_id,priority,kind\n"
+	    "h1,B1,低保,\nh2,B1,,\nh3,B2,,\nh4,B3,,\nh5,B3,,vacant\nh6,B2,,\n",
+	    "member_id,building_id,capacity,status\n"
+	    "M1,B1,1,\nM2,B3,,\nM3,B2,,inactive\nM4,B2,,\nM5,B1,0,\n");
+}
+
+/* One row of each kind of fault, a vacant household's row and a row without a member. */
+static const char *const rows[] = {
+	"h1", "M1",	/* covers h1 */
+	"h2", "M1",	/* covers h2, one more than M1's capacity */
+	"h3", "M3",	/* inactive */
+	"h1", "M2",	/* h1 named twice; M2 lives in another village */
+	"hx", "M1",	/* no such household */
+	"h4", "MX",	/* no such member */
+	"h5", "M2",	/* vacant: neither covers nor loads */
+	"h6", "",	/* no contact */
+	NULL,
+};
+
+static int member(const struct roster *r, const char *id)
+{
+	return strmap_get(&r->member_ids, id);
+}
+
+START_TEST(every_finding_once)
+{
+	struct roster r;
+	struct mapping map;
+	struct audit a;
+	static const enum finding_code order[] = {
+		FIND_OVERLOADED, FIND_INELIGIBLE, FIND_OUT_OF_SCOPE, FIND_MULTIPLE,
+		FIND_UNKNOWN_HOUSEHOLD, FIND_UNKNOWN_MEMBER, FIND_UNCOVERED, FIND_UNCOVERED,
+		FIND_UNCOVERED, FIND_IDLE,
+	};
+
+	roster(&r);
+	scratch_mapping(&map, rows);
+	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	ck_assert_int_eq(a.households, 5);	/* h5 is vacant */
+	ck_assert_int_eq(a.covered, 2);
+	ck_assert_int_eq(a.priority_covered, 1);
+	ck_assert_int_eq(a.eligible, 3);	/* M1, M2, M4 */
+	ck_assert_uint_eq(a.nfindings, sizeof(order) / sizeof(order[0]));
+	for (size_t i = 0; i < a.nfindings; i++)
+		ck_assert_msg(a.findings[i].code == order[i], "finding %zu is %s", i,
+		    finding_name(a.findings[i].code));
+	ck_assert_int_eq(a.counts[FIND_UNCOVERED], 3);
+	ck_assert_int_eq(a.counts[FIND_IDLE], 1);
+	ck_assert_int_eq(a.findings[0].line, 3);
+	ck_assert_str_eq(a.findings[9].member_id, "M4");
+	ck_assert_int_eq(a.contact[0], member(&r, "M1"));
+	ck_assert_int_eq(a.contact[2], -1);
+	ck_assert_int_eq(a.load[member(&r, "M1")], 2);	/* hx is not a roster household */
+	ck_assert_int_eq(a.load[member(&r, "M2")], 1);	/* out of scope, still named */
+	audit_release(&a);
+	mapping_release(&map);
+	roster_release(&r);
+}
+END_TEST
+
+START_TEST(messages_name_the_reason)
+{
+	struct roster r;
+	struct mapping map;
+	struct audit a;
+
+	roster(&r);
+	scratch_mapping(&map, rows);
+	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	ck_assert_str_eq(finding_message(&a.findings[0], &r, 15),
+	    "member 'M1' is named on more rows than its capacity 1");
+	ck_assert_str_eq(finding_message(&a.findings[1], &r, 15),
+	    "member 'M3' (of household 'h3') is not eligible (status inactive)");
+	ck_assert_str_eq(finding_message(&a.findings[2], &r, 15),
+	    "member 'M2' is too far from household 'h1' (township)");
+	ck_assert_str_eq(finding_name(a.findings[3].code), "multiple-contacts");
+	audit_release(&a);
+	mapping_release(&map);
+	roster_release(&r);
+}
+END_TEST
+
+START_TEST(scope_and_capacity_decide)
+{
+	struct roster r;
+	struct mapping map;
+	struct audit a;
+	static const char *const capacity_zero[] = { "h1", "M5", "h3", "M4", NULL };
+
+	roster(&r);
+	scratch_mapping(&map, rows);
+	audit_run(&a, &r, &map, TIER_TOWNSHIP, 15);	/* the other village is within reach now */
+	ck_assert_int_eq(a.counts[FIND_OUT_OF_SCOPE], 0);
+	ck_assert_int_eq(a.covered, 2);		/* h1 was covered by its first row already */
+	audit_release(&a);
+	audit_run(&a, &r, &map, TIER_BUILDING, 15);
+	ck_assert_int_eq(a.counts[FIND_OUT_OF_SCOPE], 1);
+	ck_assert_int_eq(a.covered, 2);
+	audit_release(&a);
+	mapping_release(&map);
+
+	scratch_mapping(&map, capacity_zero);
+	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	ck_assert_int_eq(a.counts[FIND_INELIGIBLE], 1);
+	ck_assert_str_eq(finding_message(&a.findings[0], &r, 15),
+	    "member 'M5' (of household 'h1') is not eligible (capacity 0)");
+	ck_assert_int_eq(a.contact[strmap_get(&r.household_ids, "h3")], member(&r, "M4"));
+	audit_release(&a);
+	audit_run(&a, &r, &map, TIER_COMMUNITY, 0);	/* --max-load 0: only own capacities count */
+	ck_assert_int_eq(a.eligible, 1);		/* M1 */
+	ck_assert_int_eq(a.covered, 0);
+	audit_release(&a);
+	mapping_release(&map);
+	roster_release(&r);
+}
+END_TEST
+
+static Suite *audit_suite(void)
+{
+	Suite *s = suite_create("audit");
+	TCase *t = tcase_create("audit");
+
+	tcase_add_checked_fixture(t, scratch_fresh_diag, scratch_fresh_diag);
+	tcase_add_test(t, every_finding_once);
+	tcase_add_test(t, messages_name_the_reason);
+	tcase_add_test(t, scope_and_capacity_decide);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	return scratch_main(audit_suite());
+}
