@@ -41,11 +41,64 @@ static void short_options(const struct option *longopts, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The format an output's name asks for: "xlsx" for NAME.xlsx, "html" for .html or .htm ...; NULL for none. */
+const char *cli_format_of_name(const char *path)
+{
+	static const char *const by_extension[][2] = {
+		{ ".xlsx", "xlsx" }, { ".html", "html" }, { ".htm", "html" }, { ".md", "md" },
+		{ ".json", "json" }, { ".csv", "csv" },
+	};
+	const char *dot = path ? strrchr(path, '.') : NULL;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return NULL;
+	for (size_t i = 0; i < sizeof(by_extension) / sizeof(by_extension[0]); i++)
+		if (strcasecmp(dot, by_extension[i][0]) == 0)
+			return by_extension[i][1];
+	return NULL;
+}
+
+/* True when the command's synopsis offers the format ("[--format text|csv|json]"). */
+static bool command_writes(const struct command *cmd, const char *format)
+{
+	const char *p = strstr(cmd->synopsis, "[--format ");
+	size_t n = strlen(format);
+
+	if (p == NULL)
+		return false;
+	for (p += strlen("[--format "); *p && *p != ']'; p += *p == '|') {
+		size_t len = strcspn(p, "|]");
+
+		if (len == n && strncmp(p, format, n) == 0)
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+/* Settles --format (*format, NULL when not given) against the output's name (SPEC 5.3). */
+int cli_settle_format(const struct command *cmd, const char *output, const char **format)
+{
+	const char *named = cli_format_of_name(output);
+
+	if (named == NULL)
+		return 0;
+	if (*format != NULL && strcasecmp(*format, named) != 0)
+		return cli_usage_error(cmd, _("--format %s contradicts the output's name '%s' (%s)"),
+		    *format, output, named), -1;
+	if (*format == NULL && !command_writes(cmd, named))
+		return cli_usage_error(cmd, _("the output's name '%s' asks for %s, which %s does not "
+		    "write"), output, named, cmd->name), -1;
+	*format = named;
+	return 0;
+}
+
 /* Parses the options: the shared ones into args, the command's own through own. */
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *longopts,
     struct roster_args *args, cli_option_fn own, void *ctx)
 {
 	char shortopts[32];
+	const char *format = NULL, *given;
 	int c, handled;
 
 	short_options(longopts, shortopts, sizeof(shortopts));
@@ -56,10 +109,17 @@ int cli_parse(const struct command *cmd, int argc, char **argv, const struct opt
 			return -1;
 		if (!handled && (own == NULL || own(cmd, c, optarg, ctx) < 0))
 			return -1;
+		if (c == OPT_FORMAT)
+			format = optarg;
 	}
 	if (argc - optind > cmd->max_operands)
 		return cli_usage_error(cmd, _("unexpected argument '%s'"),
 		    argv[optind + cmd->max_operands]), -1;
+	given = format;
+	if (strstr(cmd->synopsis, "[--format ") && cli_settle_format(cmd, args->output, &format) < 0)
+		return -1;
+	if (given == NULL && format != NULL && own(cmd, OPT_FORMAT, format, ctx) < 0)
+		return -1;
 	return optind;
 }
 

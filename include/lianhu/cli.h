@@ -121,6 +121,16 @@ typedef int (*cli_option_fn)(const struct command *cmd, int opt, const char *arg
 int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *longopts,
     struct roster_args *args, cli_option_fn own, void *ctx);
 
+/* The format an output's name asks for: "xlsx" for NAME.xlsx, "html" for .html or .htm ...; NULL for none. */
+const char *cli_format_of_name(const char *path);
+
+/*
+ * Settles --format (*format, NULL when not given) against the output's name
+ * (SPEC 5.3): a name with a known extension sets *format when none was given,
+ * and must agree with it when one was. Returns 0, or -1 after a usage message.
+ */
+int cli_settle_format(const struct command *cmd, const char *output, const char **format);
+
 /* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv);
 
