@@ -71,15 +71,15 @@ static const struct column member_columns[M_NCOLS] = {
 
 /* The rosters by enum roster_file. */
 const struct schema roster_schemas[FILE_COUNT] = {
-	[FILE_BUILDINGS] = { "buildings", building_columns, B_NCOLS },
-	[FILE_HOUSEHOLDS] = { "households", household_columns, H_NCOLS },
-	[FILE_MEMBERS] = { "members", member_columns, M_NCOLS },
+	[FILE_BUILDINGS] = { "buildings", "楼栋", building_columns, B_NCOLS },
+	[FILE_HOUSEHOLDS] = { "households", "住户", household_columns, H_NCOLS },
+	[FILE_MEMBERS] = { "members", "党员", member_columns, M_NCOLS },
 };
 
 static const char *const eligible_words[] = {
 	"active", "正常", "在岗", "正式党员", "预备党员", "eligible", "", NULL
 };
-static const char *const inactive_words[] = { "inactive", "停止党籍", "不在岗", NULL };
+static const char *const inactive_words[] = { "inactive", "不在岗", "停止党籍", NULL };
 static const char *const mobile_words[] = {
 	"mobile", "流动党员", "流动", "外出", "外出务工", "出国(境)", "出国", "出境", "外出经商", NULL
 };

@@ -120,6 +120,24 @@ void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xls
 	    b->kinds[kind]));
 }
 
+/*
+ * Offers the NULL-terminated choices as a drop-down list in every data row of
+ * column col of the current sheet; another value typed there draws a warning
+ * the user may pass (offices have words of their own).
+ */
+void xlsx_choices(struct xlsx_book *b, size_t col, const char *const *choices)
+{
+	lxw_data_validation v = {
+		.validate = LXW_VALIDATION_TYPE_LIST, .value_list = (char **)choices,
+		.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING,
+	};
+
+	if (b->ws == NULL)
+		return;
+	note(b, worksheet_data_validation_range(b->ws, 1, (lxw_col_t)col, LXW_ROW_MAX - 1,
+	    (lxw_col_t)col, &v));
+}
+
 /* Writes the file and frees the book; returns -1 after a message. */
 int xlsx_close(struct xlsx_book *b)
 {

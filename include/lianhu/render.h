@@ -128,6 +128,9 @@ void xlsx_text(struct xlsx_book *b, size_t row, size_t col, const char *s);
 /* Writes a number shown as kind says; a NaN leaves the cell empty. */
 void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xlsx_kind kind);
 
+/* A drop-down list of the NULL-terminated choices in every data row of column col; other values draw a warning. */
+void xlsx_choices(struct xlsx_book *b, size_t col, const char *const *choices);
+
 /* Writes the file and frees the book; returns -1 after a message (path may then hold junk). */
 int xlsx_close(struct xlsx_book *b);
 

@@ -16,9 +16,10 @@ enum {
 	M_NCOLS
 };
 
-/* One roster file: its name without extension and its columns. */
+/* One roster file: its name without extension, its sheet's Chinese name and its columns. */
 struct schema {
-	const char *name;	/* "buildings" ... */
+	const char *name;	/* "buildings" ...: the file's name and the English sheet's */
+	const char *sheet_zh;	/* "楼栋" ...: a sheet name lianhu finds it by (SPEC 5.1) */
 	const struct column *columns;
 	size_t ncolumns;
 };
