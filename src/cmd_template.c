@@ -82,11 +82,12 @@ static void write_sheet(struct xlsx_book *b, const struct schema *s, bool chines
 static int write_book(const char *path, bool chinese)
 {
 	struct output out;
+	const char *book;
 	struct xlsx_book *b;
 
 	if (output_open(&out, path, NULL) < 0)
 		return -1;
-	if ((b = xlsx_open(out.tmp, path)) == NULL) {
+	if ((book = output_workbook_path(&out)) == NULL || (b = xlsx_open(book, path)) == NULL) {
 		output_abort(&out);
 		return -1;
 	}
