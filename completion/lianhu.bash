@@ -96,19 +96,34 @@ _lianhu_value()
 # The completion function: bash passes the command name as $1.
 _lianhu()
 {
-	local prog=$1 cur=${COMP_WORDS[COMP_CWORD]} prev='' cmd help opt i
+	local prog=$1 cur=${COMP_WORDS[COMP_CWORD]} prev='' cmd help opt i c
 	COMPREPLY=()
 	[[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}	# a path typed as ~/bin/lianhu
 	command -v "$prog" >/dev/null 2>&1 || return 0
 	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
 
-	if ((COMP_CWORD == 1)); then
-		_lianhu_words "$(_lianhu_commands "$prog")
---help
---version"
+	# "lianhu --lang zh COMMAND": the language may come before the command.
+	if [[ $prev == --lang ]] || [[ $prev == = && ${COMP_WORDS[COMP_CWORD - 2]} == --lang ]]; then
+		[[ $cur == = ]] && cur=''
+		_lianhu_words "zh en"
 		return 0
 	fi
-	cmd=${COMP_WORDS[1]}
+	c=1
+	while ((c < COMP_CWORD)); do
+		case ${COMP_WORDS[c]} in
+		--lang) [[ ${COMP_WORDS[c + 1]} == = ]] && ((c += 3)) || ((c += 2)) ;;
+		--lang=*) ((c += 1)) ;;
+		*) break ;;
+		esac
+	done
+	if ((COMP_CWORD <= c)); then
+		_lianhu_words "$(_lianhu_commands "$prog")
+--help
+--version
+--lang"
+		return 0
+	fi
+	cmd=${COMP_WORDS[c]}
 	help=$("$prog" "$cmd" --help 2>/dev/null) || { _lianhu_files; return 0; }
 
 	# --opt=value, whether or not COMP_WORDBREAKS split it at the '='.

@@ -296,6 +296,10 @@ bool cli_load_mapping(struct mapping *map, const char *path, const struct roster
 		path = fallback;
 	}
 	rc = mapping_read(map, path, in_workbook, &args->read);
+	if (rc < 0 && fallback && access(fallback, F_OK) != 0)
+		fprintf(stderr, _("lianhu: there is no mapping yet: run 'lianhu assign -d %s -o %s' "
+		    "first, or name one with --mapping FILE\n"), args->paths.dir ? args->paths.dir : ".",
+		    fallback);
 	free(fallback);
 	if (rc < 0)
 		return false;

@@ -45,8 +45,9 @@ static void print_text(FILE *fp, const struct audit *a, const struct roster *r,
 	    a->households, a->nfindings);
 	for (int c = 0; c < FIND_COUNT; c++)
 		if (a->counts[c])
-			/* TRANSLATORS: a finding code (kept as it is) and how many there are. */
-			fprintf(stderr, _(", %s %ld"), finding_name((enum finding_code)c), a->counts[c]);
+			/* TRANSLATORS: a finding's words for people and how many there are. */
+			fprintf(stderr, _(", %s %ld"),
+			    code_label(finding_name((enum finding_code)c)), a->counts[c]);
 	fprintf(stderr, "\n");
 }
 

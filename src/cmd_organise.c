@@ -31,7 +31,8 @@ static void print_text(FILE *fp, const struct organise *o, const struct roster *
 	fprintf(stderr, ngettext("; %zu finding", "; %zu findings", o->nfindings), o->nfindings);
 	for (int c = 0; c < ORG_COUNT; c++)
 		if (o->counts[c])
-			fprintf(stderr, _(", %s %ld"), organise_code_name((enum organise_code)c),
+			fprintf(stderr, _(", %s %ld"),
+			    code_label(organise_code_name((enum organise_code)c)),
 			    o->counts[c]);
 	fprintf(stderr, "\n");
 }

@@ -8,6 +8,7 @@
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
+#include "lianhu/util.h"
 
 static const struct command *const commands[] = {
 	&cmd_validate, &cmd_assign, &cmd_audit, &cmd_diff, &cmd_report, &cmd_lists, &cmd_organise,
@@ -38,6 +39,37 @@ static void guard_standard_streams(void)
 	for (int fd = 0; fd < 3; fd++)
 		if (fcntl(fd, F_GETFD) < 0 && open(stand_in[fd], fd ? O_WRONLY : O_RDONLY) != fd)
 			_exit(EXIT_TROUBLE);
+}
+
+/* The command nearest to a mistyped name (two edits at most, fewer than its length), or NULL. */
+static const struct command *nearest_command(const char *name)
+{
+	const struct command *best = NULL;
+	size_t best_distance = 3;
+
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		size_t d = edit_distance(name, commands[i]->name);
+
+		if (d < best_distance && d < strlen(commands[i]->name)) {
+			best = commands[i];
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
+static int unknown_command(const char *name)
+{
+	const struct command *near = nearest_command(name);
+
+	if (near == NULL) {
+		fprintf(stderr, _("lianhu: unknown command '%s'\n"), name);
+		usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	fprintf(stderr, _("lianhu: unknown command '%s'; did you mean '%s'?\n"
+	    "try 'lianhu --help'\n"), name, near->name);
+	return EXIT_TROUBLE;
 }
 
 int main(int argc, char **argv)
@@ -78,7 +110,5 @@ int main(int argc, char **argv)
 			return cli_finish(status);
 		}
 	}
-	fprintf(stderr, _("lianhu: unknown command '%s'\n"), argv[1]);
-	usage(stderr);
-	return EXIT_TROUBLE;
+	return unknown_command(argv[1]);
 }

@@ -29,7 +29,10 @@ static const struct col key_cols[] = {
 	{ N_("member_id"), N_("member"), COL_KEY, LEVEL_MEMBER, 0 },
 };
 
-static const struct col name_col = { N_("name"), N_("name"), COL_NAME, LEVEL_TOWNSHIP, 0 };
+/* The name column: a building's name (名称), a member's (姓名); csv and json call both "name". */
+static const struct col building_name_col = { N_("name"), N_("name"), COL_NAME, LEVEL_TOWNSHIP, 0 };
+static const struct col member_name_col = { N_("name"), N_("full name"), COL_NAME, LEVEL_TOWNSHIP,
+	0 };
 
 /* SPEC 5.6: the Party groups serving a grid, and a building's responsible member. */
 static const struct col groups_col = { N_("groups"), N_("Party groups"), COL_GROUPS, LEVEL_GRID, 0 };
@@ -80,7 +83,7 @@ static size_t columns(enum rollup_level level, const struct col **cols)
 	for (int k = LEVEL_TOWNSHIP; k <= (int)level; k++)
 		cols[n++] = &key_cols[k];
 	if (level >= LEVEL_BUILDING)
-		cols[n++] = &name_col;
+		cols[n++] = level == LEVEL_MEMBER ? &member_name_col : &building_name_col;
 	if (level == LEVEL_GRID)
 		cols[n++] = &groups_col;
 	if (level == LEVEL_BUILDING)
@@ -793,7 +796,8 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		double value;
 		enum xlsx_kind kind;
 	} facts[] = {
-		{ _("default capacity (--max-load)"), (double)in->max_load, XLSX_COUNT },
+		{ _("households a member may take when the roster gives no limit"),
+		    (double)in->max_load, XLSX_COUNT },
 		{ _("households"), (double)t->households, XLSX_COUNT },
 		{ _("covered"), (double)t->covered, XLSX_COUNT },
 		{ _("coverage"), t->households ? (double)t->covered / (double)t->households : NAN,
@@ -836,7 +840,7 @@ static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 	char name[64], buf[32];
 
 	for (size_t c = 0; c < n; c++) {
-		xcols[c].header = cols[c]->key;
+		xcols[c].header = cols[c]->kind == COL_NAME ? cols[c]->label : cols[c]->key;
 		xcols[c].width = cols[c]->kind < COL_COUNT ? 18 : 10;
 		xcols[c].kind = cols[c]->kind == COL_COVERAGE ? XLSX_PERCENT :
 		    cols[c]->kind == COL_MEAN ? XLSX_DECIMAL :
@@ -901,7 +905,7 @@ static void xlsx_uncovered(struct xlsx_book *b, const struct render_input *in)
 static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 {
 	static const struct xlsx_col cols[] = {
-		{ N_("member_id"), 14, XLSX_TEXT }, { N_("name"), 10, XLSX_TEXT },
+		{ N_("member_id"), 14, XLSX_TEXT }, { N_("full name"), 10, XLSX_TEXT },
 		{ N_("building_id"), 20, XLSX_TEXT }, { N_("grid_id"), 18, XLSX_TEXT },
 		{ N_("community"), 14, XLSX_TEXT }, { N_("capacity"), 9, XLSX_COUNT },
 		{ N_("load"), 7, XLSX_COUNT },

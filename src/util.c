@@ -339,3 +339,36 @@ void today_iso(char out[11])
 	}
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+/* Edits (insert, delete, change a byte, swap two neighbours) from a to b; SIZE_MAX past 64 bytes. */
+size_t edit_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), *d, dist;
+
+	if (na > 64 || nb > 64)
+		return SIZE_MAX;
+	d = xcalloc((na + 1) * (nb + 1), sizeof(*d));
+#define D(i, j) d[(i) * (nb + 1) + (j)]
+	for (size_t i = 0; i <= na; i++)
+		D(i, 0) = i;
+	for (size_t j = 0; j <= nb; j++)
+		D(0, j) = j;
+	for (size_t i = 1; i <= na; i++) {
+		for (size_t j = 1; j <= nb; j++) {
+			size_t best = D(i - 1, j - 1) + (a[i - 1] != b[j - 1]);
+
+			if (D(i - 1, j) + 1 < best)
+				best = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < best)
+				best = D(i, j - 1) + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < best)
+				best = D(i - 2, j - 2) + 1;
+			D(i, j) = best;
+		}
+	}
+	dist = D(na, nb);
+#undef D
+	free(d);
+	return dist;
+}

@@ -148,6 +148,12 @@ for prefix in default /opt/lianhu; do
 		offers "utf-8 gb18030" assign --output-encoding ""
 		offers "tab comma semicolon" assign --delimiter ""
 		offers "zh en" validate --lang ""
+		# The language before the command: its values, then the commands.
+		offers "zh en" --lang ""
+		offers "zh en" --lang = ""
+		offers "$commands" --lang zh ""
+		offers "--title" --lang zh lists --ti
+		lacks lists --lang ""
 		offers "--format=csv" report --format=c
 		offers "csv" report --format = c	# as readline splits --format=c at the '='
 		offers "text json" validate --format =
@@ -160,6 +166,7 @@ for prefix in default /opt/lianhu; do
 		offers "a.csv roster" assign --previous ""
 		lacks c.json audit --mapping ""
 		offers "a.csv c.json roster" assign -o ""
+		lacks a.csv lists --title ""
 		offers "roster" validate -d ""
 		lacks a.csv validate --dir ""
 		offers "roster" template ""

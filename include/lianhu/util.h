@@ -83,4 +83,7 @@ bool parse_count(const char *s, long max, long *out);
 /* Today's date as YYYY-MM-DD in out: local time, or SOURCE_DATE_EPOCH (UTC) when that is set. */
 void today_iso(char out[11]);
 
+/* Edits (insert, delete, change a byte, swap two neighbours) from a to b; SIZE_MAX when either passes 64 bytes. */
+size_t edit_distance(const char *a, const char *b);
+
 #endif
