@@ -49,6 +49,9 @@ $(BUILD)/%.o: src/%.c include/lianhu/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -c -o $@ $<
 
+# mcf.c includes its simplex twice (64- and 128-bit costs).
+$(BUILD)/mcf.o build/fuzz/mcf.o: src/mcf_simplex.h
+
 # i18n.o has LOCALEDIR compiled in; the stamp changes (and i18n.o is rebuilt) only when PREFIX does.
 $(BUILD)/i18n.o: CPPFLAGS_ALL += -DLOCALEDIR='"$(LOCALEDIR)"'
 $(BUILD)/i18n.o: $(BUILD)/localedir.stamp

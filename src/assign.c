@@ -57,14 +57,15 @@ struct slot {
 
 /*
  * Members alike in home and capacity, none of them anyone's previous contact,
- * share one node: its k-th unit arc carries up to count households at cost
- * 2k-1, which prices even loads inside the group exactly as separate nodes would.
+ * share one node: its convex arc to the sink carries up to count households
+ * at cost 2k-1 in its k-th segment, which prices even loads inside the group
+ * exactly as separate nodes would.
  */
 struct group {
 	int first, count;	/* its members: group_members[first .. first + count) */
 	long cap;		/* capacity of each member, at most the part's demand */
 	int node;
-	int first_unit;		/* its first unit arc (phase two); the others follow */
+	int sink_arc;		/* its convex arc into the sink (phase two) */
 	int cursor;		/* next member to hand households to while placing */
 };
 
@@ -358,44 +359,39 @@ static void member_arcs(struct solver *s, struct mcf *g, int group)
 	}
 }
 
-/* Adds the arcs into the sink: the group's whole capacity (phase one), or unit arcs costing 2k-1 (phase two). */
+/*
+ * Adds the arcs into the sink: the group's whole capacity (phase one), or a
+ * convex arc whose k-th segment (count units) costs 2k-1, less the shortfall
+ * weight while k <= --min-load (phase two). Segments never outnumber the
+ * households the part can cover (gr->cap is at most that).
+ */
 static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, int sink)
 {
 	for (size_t i = 0; i < s->ngroups; i++) {
 		struct group *gr = &s->groups[i];
 
-		if (w == NULL) {
+		if (w == NULL)
 			mcf_add_arc(g, gr->node, sink, gr->cap * gr->count, 0);
-			continue;
-		}
-		for (long k = 1; k <= gr->cap; k++) {
-			int arc = mcf_add_arc(g, gr->node, sink, gr->count,
-			    (mcf_cost)(2 * k - 1) - (k <= s->o->min_load ? w->shortfall : 0));
-
-			if (k == 1)
-				gr->first_unit = arc;
-		}
+		else
+			gr->sink_arc = mcf_add_convex_arc(g, gr->node, sink, gr->count, gr->cap, 1, 2,
+			    w->shortfall, s->o->min_load);
 	}
 }
 
 /*
- * Splits each group's load among its members from the flows on its unit
- * arcs: member j takes one household per level k whose flow exceeds j.
+ * Splits each group's load among its members from the flow F = q count + r
+ * on its convex arc: segment k carries count units until F runs out, so
+ * member j takes one household per segment whose flow exceeds j, q + (j < r).
  */
 static void split_loads(struct solver *s, const struct mcf *g)
 {
 	for (size_t i = 0; i < s->ngroups; i++) {
 		struct group *gr = &s->groups[i];
+		long f = mcf_flow(g, gr->sink_arc);
 
 		gr->cursor = gr->first;
 		for (int j = 0; j < gr->count; j++)
-			s->load[s->group_members[gr->first + j]] = 0;
-		for (long k = 0; k < gr->cap; k++) {
-			long f = mcf_flow(g, gr->first_unit + (int)k);
-
-			for (long j = 0; j < f; j++)
-				s->load[s->group_members[gr->first + j]]++;
-		}
+			s->load[s->group_members[gr->first + j]] = f / gr->count + (j < f % gr->count);
 	}
 }
 
@@ -410,7 +406,7 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 	const struct roster *r = s->r;
 	mcf_cost step = w ? w->tier : 0;
 	struct mcf *g = mcf_new((int)(s->nbuildings * 2 + s->ngroups + s->nclasses + 8),
-	    (int)(s->nbuildings * 2 + s->ngroups * 20 + s->nclasses * 3 + 8));
+	    (int)(s->nbuildings * 2 + s->ngroups * 5 + s->nclasses * 3 + 8));
 
 	src[0] = mcf_add_node(g);
 	src[1] = mcf_add_node(g);
@@ -449,19 +445,27 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 	return g;
 }
 
-static void solve_or_die(struct mcf *g)
+/* Solves a part's network: 0, or -1 after a message when its numbers are beyond exact arithmetic. */
+static int solve_network(const struct solver *s, struct mcf *g, long households)
 {
-	if (mcf_solve(g) != MCF_OPTIMAL) {
+	switch (mcf_solve(g)) {
+	case MCF_OPTIMAL:
+		return 0;
+	case MCF_TOO_LARGE:
+		fprintf(stderr, _("lianhu: a part of %ld households and %zu members is too large to "
+		    "solve exactly; split it (e.g. by township)\n"), households, s->nmembers);
+		return -1;
+	default:
 		fprintf(stderr, "lianhu: internal error: the assignment network has no optimum\n");
 		abort();
 	}
 }
 
-/* Phase one: the most priority households, then the most households, the part can cover. */
-static void max_coverage(struct solver *s, long hprio, long hord, long *cover_prio,
+/* Phase one: the most priority households, then the most households, the part can cover; -1 after a message. */
+static int max_coverage(struct solver *s, long hprio, long hord, long *cover_prio,
     long *cover_all)
 {
-	int src[2], sink, bypass[2];
+	int src[2], sink, bypass[2], rc;
 	struct mcf *g;
 
 	make_classes(s, false);
@@ -469,11 +473,13 @@ static void max_coverage(struct solver *s, long hprio, long hord, long *cover_pr
 	g = build(s, NULL, hprio, hord, src, &sink);
 	bypass[0] = mcf_add_arc(g, src[0], sink, MCF_INF, 1);
 	bypass[1] = mcf_add_arc(g, src[1], sink, MCF_INF, (mcf_cost)hord + 1);
-	solve_or_die(g);
-	*cover_prio = hprio - mcf_flow(g, bypass[1]);
-	*cover_all = *cover_prio + hord - mcf_flow(g, bypass[0]);
+	if ((rc = solve_network(s, g, hprio + hord)) == 0) {
+		*cover_prio = hprio - mcf_flow(g, bypass[1]);
+		*cover_all = *cover_prio + hord - mcf_flow(g, bypass[0]);
+	}
 	mcf_free(g);
 	reset_hubs(s);
+	return rc;
 }
 
 /* Multiplies with a ceiling: the weights must stay far below 2^127. */
@@ -635,7 +641,7 @@ static void share_out(struct solver *s, int hub, const struct mcf *g, const stru
 /* Solves one part: its buildings and eligible members are in s; writes contact[] for its households. */
 static int solve_part(struct solver *s, int *contact)
 {
-	long hprio = 0, hall = 0, cover_prio, cover_all;
+	long hprio = 0, hall = 0, cover_prio = 0, cover_all = 0;
 	struct weights w;
 	int src[2], sink;
 	struct mcf *g;
@@ -651,7 +657,8 @@ static int solve_part(struct solver *s, int *contact)
 	}
 	if (s->nmembers == 0 || hall == 0)
 		return 0;
-	max_coverage(s, hprio, hall - hprio, &cover_prio, &cover_all);
+	if (max_coverage(s, hprio, hall - hprio, &cover_prio, &cover_all) < 0)
+		return -1;
 	if (cover_all == 0)
 		return 0;
 	make_classes(s, true);
@@ -662,7 +669,11 @@ static int solve_part(struct solver *s, int *contact)
 		return -1;
 	}
 	g = build(s, &w, cover_prio, cover_all - cover_prio, src, &sink);
-	solve_or_die(g);
+	if (solve_network(s, g, hall) < 0) {
+		mcf_free(g);
+		reset_hubs(s);
+		return -1;
+	}
 	split_loads(s, g);
 	group_downs(s);
 	for (size_t h = 0; h < s->nhubs; h++)

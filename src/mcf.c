@@ -1,16 +1,34 @@
-/* mcf: minimum-cost flow by the primal network simplex method (strongly feasible trees, block-search pricing). */
+/*
+ * mcf: minimum-cost flow by the primal network simplex method (strongly
+ * feasible trees, block-search pricing, subtree sizes), with convex arcs
+ * priced segment by segment, in 64-bit arithmetic whenever the costs allow.
+ */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lianhu/mcf.h"
+#include "lianhu/util.h"
 
-/* States of an arc in the basis: the sign tells which way a negative reduced cost improves it. */
-enum { STATE_UPPER = -1, STATE_TREE = 0, STATE_LOWER = 1 };
+/*
+ * States of an arc in the basis: the sign tells which way a negative reduced
+ * cost improves it; convex arcs out of the tree are 2 or -2.
+ */
+enum {
+	STATE_CONVEX_UPPER = -2, STATE_UPPER = -1, STATE_TREE = 0, STATE_LOWER = 1,
+	STATE_CONVEX_LOWER = 2
+};
 
 /* Orientation of a node's tree arc: towards its parent (up) or away from it (down). */
 enum { DIR_DOWN = -1, DIR_UP = 1 };
+
+/* A convex arc: nseg segments of one width; segment k (from 0) costs first + k * slope, less bonus while k < nbonus. */
+struct convex {
+	int64_t nseg, nbonus;
+	mcf_cost first, slope, bonus;
+	int64_t seg;		/* during and after a solve: the segment the arc is in */
+};
 
 struct mcf {
 	int node_num;
@@ -20,38 +38,15 @@ struct mcf {
 	int64_t *supply;
 	int *source;
 	int *target;
-	int64_t *cap;
-	mcf_cost *cost;
+	int64_t *cap;		/* convex arcs: the width of a segment */
+	mcf_cost *cost;		/* convex arcs: their first segment's */
+	int *convex;		/* per arc: its entry in table, or -1 */
+	struct convex *table;
+	size_t nconvex, table_alloc;
 	int solved;		/* mcf_solve has run and left results */
 	int64_t *flow;		/* per real arc, after a solve */
 	mcf_cost *pi;		/* per node, after a solve */
 	mcf_cost total_cost;
-};
-
-/* Working state of one run of the simplex; node n is the artificial root, arc m + u joins node u to it. */
-struct simplex {
-	int n;
-	int m;
-	int root;
-	const int *source;
-	const int *target;
-	const int64_t *cap;
-	const mcf_cost *cost;
-	int64_t *flow;
-	mcf_cost *pi;
-	signed char *state;
-	int *parent;
-	int *pred;		/* tree arc joining a node to its parent */
-	signed char *dir;
-	int *thread;		/* preorder successor (circular, through the root) */
-	int *rev_thread;
-	int *last;		/* last node of a subtree in preorder */
-	int *depth;
-	int *stem;		/* scratch: path from the entering node up to the leaving arc */
-	int *seg_start;		/* scratch: pieces of the re-rooted subtree's preorder */
-	int *seg_end;
-	int block;
-	int next_arc;
 };
 
 static void die(const char *msg)
@@ -60,40 +55,31 @@ static void die(const char *msg)
 	abort();
 }
 
-static void *alloc_array(size_t count, size_t size)
+/* The unit cost of segment k of a convex arc. */
+static mcf_cost convex_cost(const struct convex *cv, int64_t k)
 {
-	void *p;
-
-	if (count == 0)
-		count = 1;
-	if (count > SIZE_MAX / size)
-		die("out of memory");
-	p = malloc(count * size);
-	if (p == NULL)
-		die("out of memory");
-	return p;
+	return cv->first + (mcf_cost)k * cv->slope - (k < cv->nbonus ? cv->bonus : 0);
 }
 
-static void *zalloc_array(size_t count, size_t size)
+static int isqrt(int x)
 {
-	void *p = calloc(count ? count : 1, size);
+	int r = 0;
 
-	if (p == NULL)
-		die("out of memory");
-	return p;
+	while ((int64_t)(r + 1) * (r + 1) <= x)
+		r++;
+	return r;
 }
 
-static void *grow_array(void *p, size_t count, size_t size)
-{
-	if (count == 0)
-		count = 1;
-	if (count > SIZE_MAX / size)
-		die("out of memory");
-	p = realloc(p, count * size);
-	if (p == NULL)
-		die("out of memory");
-	return p;
-}
+#define COST int64_t
+#define SIMPLEX(name) name##_64
+#include "mcf_simplex.h"
+#undef COST
+#undef SIMPLEX
+#define COST mcf_cost
+#define SIMPLEX(name) name##_128
+#include "mcf_simplex.h"
+#undef COST
+#undef SIMPLEX
 
 static int next_alloc(int have, int need)
 {
@@ -116,18 +102,25 @@ static void drop_results(struct mcf *g)
 	g->total_cost = 0;
 }
 
+/* Grows the arc arrays to hold alloc arcs. */
+static void grow_arcs(struct mcf *g, int alloc)
+{
+	g->arc_alloc = alloc;
+	g->source = xrealloc(g->source, (size_t)alloc * sizeof(*g->source));
+	g->target = xrealloc(g->target, (size_t)alloc * sizeof(*g->target));
+	g->cap = xrealloc(g->cap, (size_t)alloc * sizeof(*g->cap));
+	g->cost = xrealloc(g->cost, (size_t)alloc * sizeof(*g->cost));
+	g->convex = xrealloc(g->convex, (size_t)alloc * sizeof(*g->convex));
+}
+
 /* Returns a new empty network with room for the given counts (hints, it grows); free with mcf_free. */
 struct mcf *mcf_new(int node_hint, int arc_hint)
 {
-	struct mcf *g = zalloc_array(1, sizeof(*g));
+	struct mcf *g = xcalloc(1, sizeof(*g));
 
 	g->node_alloc = node_hint > 0 ? node_hint : 8;
-	g->arc_alloc = arc_hint > 0 ? arc_hint : 8;
-	g->supply = alloc_array((size_t)g->node_alloc, sizeof(*g->supply));
-	g->source = alloc_array((size_t)g->arc_alloc, sizeof(*g->source));
-	g->target = alloc_array((size_t)g->arc_alloc, sizeof(*g->target));
-	g->cap = alloc_array((size_t)g->arc_alloc, sizeof(*g->cap));
-	g->cost = alloc_array((size_t)g->arc_alloc, sizeof(*g->cost));
+	g->supply = xmalloc((size_t)g->node_alloc * sizeof(*g->supply));
+	grow_arcs(g, arc_hint > 0 ? arc_hint : 8);
 	return g;
 }
 
@@ -138,7 +131,7 @@ int mcf_add_node(struct mcf *g)
 		die("too many nodes");
 	if (g->node_num == g->node_alloc) {
 		g->node_alloc = next_alloc(g->node_alloc, g->node_num + 1);
-		g->supply = grow_array(g->supply, (size_t)g->node_alloc, sizeof(*g->supply));
+		g->supply = xrealloc(g->supply, (size_t)g->node_alloc * sizeof(*g->supply));
 	}
 	g->supply[g->node_num] = 0;
 	drop_results(g);
@@ -154,19 +147,32 @@ int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost)
 		die("mcf_add_arc: node out of range");
 	if (a == INT_MAX - 1)
 		die("too many arcs");
-	if (a == g->arc_alloc) {
-		g->arc_alloc = next_alloc(g->arc_alloc, a + 1);
-		g->source = grow_array(g->source, (size_t)g->arc_alloc, sizeof(*g->source));
-		g->target = grow_array(g->target, (size_t)g->arc_alloc, sizeof(*g->target));
-		g->cap = grow_array(g->cap, (size_t)g->arc_alloc, sizeof(*g->cap));
-		g->cost = grow_array(g->cost, (size_t)g->arc_alloc, sizeof(*g->cost));
-	}
+	if (a == g->arc_alloc)
+		grow_arcs(g, next_alloc(g->arc_alloc, a + 1));
 	g->source[a] = from;
 	g->target[a] = to;
 	g->cap[a] = cap;
 	g->cost[a] = cost;
+	g->convex[a] = -1;
 	g->arc_num++;
 	drop_results(g);
+	return a;
+}
+
+/* Adds a convex arc: nseg segments of width each, segment k (from 0) costing first + k * slope, less bonus for k < nbonus. */
+int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t nseg,
+    mcf_cost first, mcf_cost slope, mcf_cost bonus, int64_t nbonus)
+{
+	int a;
+
+	if (width <= 0 || nseg <= 0 || slope < 0 || bonus < 0 || width > MCF_INF / nseg)
+		die("mcf_add_convex_arc: not a convex arc");
+	a = mcf_add_arc(g, from, to, width, first);
+	GROW(g->table, g->table_alloc, g->nconvex + 1);
+	g->table[g->nconvex] = (struct convex){ .nseg = nseg, .nbonus = nbonus, .first = first,
+	    .slope = slope, .bonus = bonus };
+	g->convex[a] = (int)g->nconvex++;
+	g->cost[a] = convex_cost(&g->table[g->convex[a]], 0);	/* where every solve starts */
 	return a;
 }
 
@@ -179,316 +185,45 @@ void mcf_set_supply(struct mcf *g, int node, int64_t supply)
 	drop_results(g);
 }
 
-/* Capacity left in the arc's own direction; unbounded arcs have MCF_INF forever. */
-static int64_t room_up(const struct simplex *s, int a)
+/* The largest cost magnitude of an arc, over every segment of a convex one (a convex function peaks at its ends). */
+static mcf_cost arc_cost_max(const struct mcf *g, int a)
 {
-	return s->cap[a] == MCF_INF ? MCF_INF : s->cap[a] - s->flow[a];
+	const struct convex *cv;
+	int64_t ks[4];
+	mcf_cost most = 0;
+
+	if (g->convex[a] < 0)
+		return g->cost[a] < 0 ? -g->cost[a] : g->cost[a];
+	cv = &g->table[g->convex[a]];
+	ks[0] = 0;
+	ks[1] = cv->nseg - 1;
+	ks[2] = cv->nbonus - 1 < cv->nseg - 1 ? cv->nbonus - 1 : cv->nseg - 1;
+	ks[3] = cv->nbonus < cv->nseg - 1 ? cv->nbonus : cv->nseg - 1;
+	for (int i = 0; i < 4; i++) {
+		mcf_cost c = ks[i] >= 0 ? convex_cost(cv, ks[i]) : 0;
+
+		c = c < 0 ? -c : c;
+		most = c > most ? c : most;
+	}
+	return most;
 }
 
-/* The entering arc: the most violating one of the first block (of the cyclic arc order) holding any. */
-static int find_entering(struct simplex *s)
+/* The cost of carrying flow on arc a (a convex one fills its segments in order). */
+static mcf_cost arc_total(const struct mcf *g, int a, int64_t flow)
 {
-	const int *source = s->source, *target = s->target;
-	const mcf_cost *cost = s->cost, *pi = s->pi;
-	const signed char *state = s->state;
-	int m = s->m, e = s->next_arc, left = s->block, best_arc = -1;
-	mcf_cost best = 0;
+	const struct convex *cv;
+	mcf_cost sum = 0;
 
-	for (int i = 0; i < m; i++) {
-		if (state[e] != STATE_TREE) {
-			mcf_cost rc = cost[e] + pi[source[e]] - pi[target[e]];
+	if (g->convex[a] < 0)
+		return flow * g->cost[a];
+	cv = &g->table[g->convex[a]];
+	for (int64_t k = 0; flow > 0; k++) {
+		int64_t f = flow < g->cap[a] ? flow : g->cap[a];
 
-			if (state[e] == STATE_UPPER)
-				rc = -rc;
-			if (rc < best) {
-				best = rc;
-				best_arc = e;
-			}
-		}
-		if (++e == m)
-			e = 0;
-		if (--left == 0) {
-			if (best_arc >= 0)
-				break;
-			left = s->block;
-		}
+		sum += f * convex_cost(cv, k);
+		flow -= f;
 	}
-	s->next_arc = e;
-	return best_arc;
-}
-
-/*
- * Moves the subtree under u_out (the leaving arc is its tree arc) to hang from v_in by the entering arc e,
- * re-rooted at u_in, and shifts its potentials by sigma.
- */
-static void update_tree(struct simplex *s, int e, int u_in, int v_in, int u_out, mcf_cost sigma)
-{
-	int *parent = s->parent, *pred = s->pred, *thread = s->thread, *rev = s->rev_thread;
-	int *last = s->last, *stem = s->stem, *seg_start = s->seg_start, *seg_end = s->seg_end;
-	signed char *dir = s->dir;
-	int k = 0, nseg = 0, block_last, before, after, tail, x, stop;
-
-	/*
-	 * The stem w0 = u_in, ..., wk = u_out.  The new preorder of the subtree is S0 S1 ... Sk where
-	 * Si is the old preorder of T(wi) minus T(w(i-1)): two contiguous pieces at most.
-	 */
-	stem[0] = u_in;
-	for (x = u_in; x != u_out; x = parent[x])
-		stem[++k] = parent[x];
-	seg_start[nseg] = u_in;
-	seg_end[nseg++] = last[u_in];
-	for (int i = 1; i <= k; i++) {
-		seg_start[nseg] = stem[i];
-		seg_end[nseg++] = rev[stem[i - 1]];
-		if (last[stem[i - 1]] != last[stem[i]]) {
-			seg_start[nseg] = thread[last[stem[i - 1]]];
-			seg_end[nseg++] = last[stem[i]];
-		}
-	}
-
-	/* Cut the old block T(u_out) out of the thread. */
-	block_last = last[u_out];
-	before = rev[u_out];
-	after = thread[block_last];
-	thread[before] = after;
-	rev[after] = before;
-	for (x = parent[u_out]; x >= 0 && last[x] == block_last; x = parent[x])
-		last[x] = before;
-
-	/* Chain the pieces in their new order. */
-	for (int j = 0; j + 1 < nseg; j++) {
-		thread[seg_end[j]] = seg_start[j + 1];
-		rev[seg_start[j + 1]] = seg_end[j];
-	}
-	tail = seg_end[nseg - 1];
-
-	/* Splice the block in right after v_in, as its first child. */
-	after = thread[v_in];
-	thread[v_in] = u_in;
-	rev[u_in] = v_in;
-	thread[tail] = after;
-	rev[after] = tail;
-	for (x = v_in; x >= 0 && last[x] == v_in; x = parent[x])
-		last[x] = tail;
-	for (int i = 0; i <= k; i++)
-		last[stem[i]] = tail;
-
-	/* Reverse the stem. */
-	for (int i = k; i >= 1; i--) {
-		parent[stem[i]] = stem[i - 1];
-		pred[stem[i]] = pred[stem[i - 1]];
-		dir[stem[i]] = (signed char)-dir[stem[i - 1]];
-	}
-	parent[u_in] = v_in;
-	pred[u_in] = e;
-	dir[u_in] = s->source[e] == u_in ? DIR_UP : DIR_DOWN;
-
-	/* Depths and potentials of the moved block. */
-	stop = thread[tail];
-	x = u_in;
-	do {
-		s->depth[x] = s->depth[parent[x]] + 1;
-		s->pi[x] += sigma;
-		x = thread[x];
-	} while (x != stop);
-}
-
-/* One pivot on entering arc e; returns 0 when the cycle can carry unbounded flow. */
-static int pivot(struct simplex *s, int e)
-{
-	const int *parent = s->parent, *pred = s->pred, *depth = s->depth;
-	const signed char *dir = s->dir;
-	int64_t *flow = s->flow;
-	int first, second, join, u, v, u_out = -1, out_second = 0;
-	int64_t delta;
-
-	/* Flow goes first -> second on e, second up to the join, and down from the join to first. */
-	if (s->state[e] == STATE_LOWER) {
-		first = s->source[e];
-		second = s->target[e];
-	} else {
-		first = s->target[e];
-		second = s->source[e];
-	}
-	u = first;
-	v = second;
-	while (u != v) {
-		if (depth[u] > depth[v]) {
-			u = parent[u];
-		} else if (depth[u] < depth[v]) {
-			v = parent[v];
-		} else {
-			u = parent[u];
-			v = parent[v];
-		}
-	}
-	join = u;
-
-	/*
-	 * Leaving arc: the last blocking arc met when walking the cycle along the flow from the join,
-	 * which keeps the tree strongly feasible (no cycling).
-	 */
-	delta = s->cap[e];
-	for (u = first; u != join; u = parent[u]) {
-		int a = pred[u];
-		int64_t r = dir[u] == DIR_UP ? flow[a] : room_up(s, a);
-
-		if (r < delta) {
-			delta = r;
-			u_out = u;
-			out_second = 0;
-		}
-	}
-	for (u = second; u != join; u = parent[u]) {
-		int a = pred[u];
-		int64_t r = dir[u] == DIR_UP ? room_up(s, a) : flow[a];
-
-		if (r <= delta) {
-			delta = r;
-			u_out = u;
-			out_second = 1;
-		}
-	}
-	if (delta == MCF_INF)
-		return 0;
-
-	if (delta > 0) {
-		flow[e] += s->state[e] == STATE_LOWER ? delta : -delta;
-		for (u = first; u != join; u = parent[u])
-			flow[pred[u]] += dir[u] == DIR_UP ? -delta : delta;
-		for (u = second; u != join; u = parent[u])
-			flow[pred[u]] += dir[u] == DIR_UP ? delta : -delta;
-	}
-
-	if (u_out < 0) {
-		s->state[e] = (signed char)-s->state[e];
-	} else {
-		int leave = pred[u_out];
-		int u_in = out_second ? second : first;
-		int v_in = out_second ? first : second;
-		mcf_cost rc = s->cost[e] + s->pi[s->source[e]] - s->pi[s->target[e]];
-
-		update_tree(s, e, u_in, v_in, u_out, u_in == s->source[e] ? -rc : rc);
-		s->state[e] = STATE_TREE;
-		s->state[leave] = flow[leave] == 0 ? STATE_LOWER : STATE_UPPER;
-	}
-	return 1;
-}
-
-static int isqrt(int x)
-{
-	int r = 0;
-
-	while ((int64_t)(r + 1) * (r + 1) <= x)
-		r++;
-	return r;
-}
-
-/* Runs the simplex on g's arrays (arc arrays already sized m + n); fills flow and pi. */
-static enum mcf_status run_simplex(struct mcf *g, mcf_cost art_cost)
-{
-	struct simplex s;
-	int n = g->node_num, m = g->arc_num, all = m + n;
-	enum mcf_status status = MCF_OPTIMAL;
-
-	memset(&s, 0, sizeof(s));
-	s.n = n;
-	s.m = m;
-	s.root = n;
-	s.source = g->source;
-	s.target = g->target;
-	s.cap = g->cap;
-	s.cost = g->cost;
-	s.flow = g->flow;
-	s.pi = g->pi;
-	s.state = alloc_array((size_t)all, sizeof(*s.state));
-	s.parent = alloc_array((size_t)n + 1, sizeof(*s.parent));
-	s.pred = alloc_array((size_t)n + 1, sizeof(*s.pred));
-	s.dir = alloc_array((size_t)n + 1, sizeof(*s.dir));
-	s.thread = alloc_array((size_t)n + 1, sizeof(*s.thread));
-	s.rev_thread = alloc_array((size_t)n + 1, sizeof(*s.rev_thread));
-	s.last = alloc_array((size_t)n + 1, sizeof(*s.last));
-	s.depth = alloc_array((size_t)n + 1, sizeof(*s.depth));
-	s.stem = alloc_array((size_t)n + 1, sizeof(*s.stem));
-	s.seg_start = alloc_array((size_t)2 * n + 2, sizeof(*s.seg_start));
-	s.seg_end = alloc_array((size_t)2 * n + 2, sizeof(*s.seg_end));
-	s.block = isqrt(m);
-	if (s.block < 10)
-		s.block = 10;
-	s.next_arc = 0;
-
-	/* Start: every real arc empty, every node hung from the root by its artificial arc. */
-	for (int a = 0; a < m; a++) {
-		s.flow[a] = 0;
-		s.state[a] = STATE_LOWER;
-	}
-	s.parent[n] = -1;
-	s.pred[n] = -1;
-	s.dir[n] = 0;
-	s.depth[n] = 0;
-	s.pi[n] = 0;
-	s.thread[n] = n > 0 ? 0 : n;
-	s.rev_thread[n] = n > 0 ? n - 1 : n;
-	s.last[n] = n > 0 ? n - 1 : n;
-	for (int u = 0; u < n; u++) {
-		int a = m + u;
-		int64_t b = g->supply[u];
-
-		s.parent[u] = n;
-		s.pred[u] = a;
-		s.depth[u] = 1;
-		s.thread[u] = u + 1 < n ? u + 1 : n;
-		s.rev_thread[u] = u > 0 ? u - 1 : n;
-		s.last[u] = u;
-		s.state[a] = STATE_TREE;
-		g->cap[a] = MCF_INF;
-		g->cost[a] = art_cost;
-		if (b >= 0) {
-			g->source[a] = u;
-			g->target[a] = n;
-			s.flow[a] = b;
-			s.dir[u] = DIR_UP;
-			s.pi[u] = -art_cost;
-		} else {
-			g->source[a] = n;
-			g->target[a] = u;
-			s.flow[a] = -b;
-			s.dir[u] = DIR_DOWN;
-			s.pi[u] = art_cost;
-		}
-	}
-
-	for (;;) {
-		int e = find_entering(&s);
-
-		if (e < 0)
-			break;
-		if (!pivot(&s, e)) {
-			status = MCF_UNBOUNDED;
-			break;
-		}
-	}
-	if (status == MCF_OPTIMAL) {
-		for (int a = m; a < all; a++) {
-			if (s.flow[a] != 0) {
-				status = MCF_INFEASIBLE;
-				break;
-			}
-		}
-	}
-
-	free(s.state);
-	free(s.parent);
-	free(s.pred);
-	free(s.dir);
-	free(s.thread);
-	free(s.rev_thread);
-	free(s.last);
-	free(s.depth);
-	free(s.stem);
-	free(s.seg_start);
-	free(s.seg_end);
-	return status;
+	return sum;
 }
 
 /* Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an optimal solution. */
@@ -496,14 +231,14 @@ enum mcf_status mcf_solve(struct mcf *g)
 {
 	const mcf_cost cost_max = (mcf_cost)(((unsigned __int128)1 << 127) - 1);
 	int n = g->node_num, m = g->arc_num;
-	mcf_cost supply_sum = 0, supply_pos = 0, cap_sum = 0, c_max = 0, art_cost;
+	mcf_cost supply_sum = 0, supply_pos = 0, cap_sum = 0, c_max = 0;
 	enum mcf_status status;
 
 	drop_results(g);
 	if ((int64_t)m + n >= INT_MAX)
-		die("network too large");
-	g->flow = zalloc_array((size_t)m + n, sizeof(*g->flow));
-	g->pi = zalloc_array((size_t)n + 1, sizeof(*g->pi));
+		return MCF_TOO_LARGE;
+	g->flow = xcalloc((size_t)m + n + 1, sizeof(*g->flow));
+	g->pi = xcalloc((size_t)n + 1, sizeof(*g->pi));
 	g->solved = 1;
 
 	for (int u = 0; u < n; u++) {
@@ -514,44 +249,58 @@ enum mcf_status mcf_solve(struct mcf *g)
 	if (supply_sum != 0)
 		return MCF_INFEASIBLE;
 	for (int a = 0; a < m; a++) {
-		mcf_cost c = g->cost[a];
+		mcf_cost c;
 
 		if (g->cap[a] < 0)
 			return MCF_INFEASIBLE;
 		if (g->cap[a] != MCF_INF)
-			cap_sum += g->cap[a];
-		if (c < 0) {
-			if (c < -cost_max)
-				die("arc cost out of range");
-			c = -c;
-		}
-		if (c > c_max)
-			c_max = c;
+			cap_sum += g->convex[a] < 0 ? g->cap[a] :
+			    (mcf_cost)g->cap[a] * g->table[g->convex[a]].nseg;
+		if ((c = arc_cost_max(g, a)) > cost_max / 2)
+			return MCF_TOO_LARGE;
+		c_max = c > c_max ? c : c_max;
 	}
 	/* Every basic flow is at most the total supply plus all finite capacities: keep that in int64_t. */
 	if (supply_pos + cap_sum >= MCF_INF)
-		die("total supply plus finite capacities exceed the int64_t range");
-	/* Potentials stay within about 3 (n + 1) (c_max + 1) in magnitude. */
-	if (c_max + 1 > cost_max / 4 / ((mcf_cost)n + 2))
-		die("arc costs too large for this network size");
-	art_cost = ((mcf_cost)n + 1) * (c_max + 1);
+		return MCF_TOO_LARGE;
+	if (m + n > g->arc_alloc)
+		grow_arcs(g, m + n);
 
-	if (m + n > g->arc_alloc) {
-		g->arc_alloc = m + n;
-		g->source = grow_array(g->source, (size_t)g->arc_alloc, sizeof(*g->source));
-		g->target = grow_array(g->target, (size_t)g->arc_alloc, sizeof(*g->target));
-		g->cap = grow_array(g->cap, (size_t)g->arc_alloc, sizeof(*g->cap));
-		g->cost = grow_array(g->cost, (size_t)g->arc_alloc, sizeof(*g->cost));
+	/*
+	 * Artificial arcs cost A = (n + 1)(c_max + 1). A node's potential is the
+	 * signed cost of its tree path to the root: at most one artificial arc
+	 * and n - 1 real ones, so |pi| <= A + n c_max < 2A, and a reduced cost
+	 * c + pi(u) - pi(v) stays below 5A < 8 (n + 2)(c_max + 1). When that
+	 * fits in int64_t the whole run does (pi and costs as int64_t).
+	 */
+	if ((c_max + 1) * 8 * ((mcf_cost)n + 2) <= INT64_MAX) {
+		int64_t *cost = xmalloc(((size_t)m + n + 1) * sizeof(*cost));
+		int64_t *pi = xmalloc(((size_t)n + 1) * sizeof(*pi));
+
+		for (int a = 0; a < m; a++)
+			cost[a] = (int64_t)g->cost[a];
+		status = run_64(g, cost, pi, (int64_t)(((mcf_cost)n + 1) * (c_max + 1)));
+		free(cost);
+		free(pi);
+	} else if ((c_max + 1) > cost_max / 8 / ((mcf_cost)n + 2)) {
+		return MCF_TOO_LARGE;
+	} else {
+		mcf_cost *cost = xmalloc(((size_t)m + n + 1) * sizeof(*cost));
+
+		memcpy(cost, g->cost, (size_t)m * sizeof(*cost));
+		status = run_128(g, cost, g->pi, ((mcf_cost)n + 1) * (c_max + 1));
+		free(cost);
 	}
-
-	status = run_simplex(g, art_cost);
 	if (status != MCF_OPTIMAL) {
 		memset(g->flow, 0, ((size_t)m + n) * sizeof(*g->flow));
 		memset(g->pi, 0, ((size_t)n + 1) * sizeof(*g->pi));
 		return status;
 	}
-	for (int a = 0; a < m; a++)
-		g->total_cost += g->flow[a] * g->cost[a];
+	for (int a = 0; a < m; a++) {
+		if (g->convex[a] >= 0)	/* from within its segment to the whole arc */
+			g->flow[a] += g->table[g->convex[a]].seg * g->cap[a];
+		g->total_cost += arc_total(g, a, g->flow[a]);
+	}
 	return MCF_OPTIMAL;
 }
 
@@ -589,6 +338,50 @@ int mcf_arc_count(const struct mcf *g)
 	return g->arc_num;
 }
 
+/* Prints a decimal 128-bit number. */
+static void put_cost(FILE *fp, mcf_cost v)
+{
+	char buf[48];
+	int len = 0;
+	unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+
+	do {
+		buf[len++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[len++] = '-';
+	while (len > 0)
+		putc(buf[--len], fp);
+}
+
+/*
+ * Writes the network in DIMACS min-cost flow format (nodes from 1), each
+ * convex arc as one arc per segment, for other solvers to check and time.
+ */
+void mcf_write_dimacs(const struct mcf *g, FILE *fp)
+{
+	long long arcs = 0;
+
+	for (int a = 0; a < g->arc_num; a++)
+		arcs += g->convex[a] < 0 ? 1 : g->table[g->convex[a]].nseg;
+	fprintf(fp, "p min %d %lld\n", g->node_num, arcs);
+	for (int u = 0; u < g->node_num; u++)
+		if (g->supply[u] != 0)
+			fprintf(fp, "n %d %lld\n", u + 1, (long long)g->supply[u]);
+	for (int a = 0; a < g->arc_num; a++) {
+		int64_t nseg = g->convex[a] < 0 ? 1 : g->table[g->convex[a]].nseg;
+
+		for (int64_t k = 0; k < nseg; k++) {
+			fprintf(fp, "a %d %d 0 %lld ", g->source[a] + 1, g->target[a] + 1,
+			    (long long)(g->cap[a] == MCF_INF ? -1 : g->cap[a]));
+			put_cost(fp, g->convex[a] < 0 ? g->cost[a] :
+			    convex_cost(&g->table[g->convex[a]], k));
+			putc('\n', fp);
+		}
+	}
+}
+
 /* Frees the network; accepts NULL. */
 void mcf_free(struct mcf *g)
 {
@@ -599,6 +392,8 @@ void mcf_free(struct mcf *g)
 	free(g->target);
 	free(g->cap);
 	free(g->cost);
+	free(g->convex);
+	free(g->table);
 	free(g->flow);
 	free(g->pi);
 	free(g);

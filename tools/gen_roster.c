@@ -607,6 +607,7 @@ typedef struct {
 	const char *township;
 	const char *dir;
 	const char *previous;
+	const char *shape;	/* NULL: a realistic roster; else one of shapes[] */
 	int en;
 } opts_t;
 
@@ -1173,6 +1174,88 @@ static void open_outputs(gen_t *g, const opts_t *o)
 	free(path);
 }
 
+/* ---- stress shapes: rosters that are hard for a solver, not realistic ones ---- */
+
+static const char *const shapes[] = { "grids", "tower", "spread" };
+
+/* Writes building b of grid g in the one community of a shape roster. */
+static void shape_building(gen_t *g, const char *b, const char *gr)
+{
+	const char *row[5] = { b, gr, "东风村", "临河区", "" };
+
+	out_row(&g->bld, row, 5);
+}
+
+static void shape_household(gen_t *g, const char *h, const char *b, const char *room)
+{
+	const char *row[8] = { h, b, "", room, "resident", "", "", "" };
+
+	out_row(&g->hh, row, 8);
+	g->st.households++;
+}
+
+static void shape_member(gen_t *g, const char *m, const char *b, const char *gr)
+{
+	const char *row[8] = { m, "", b, gr, "", "", "", "" };
+
+	out_row(&g->mem, row, 8);
+	g->st.members++;
+	g->st.eligible++;
+}
+
+/*
+ * The shapes of issue 12, all in one community:
+ *   grids:  N grids of one building with one household each, a member in every fifth;
+ *   tower:  one building of N households and N members, each household's previous
+ *           contact a different member (--previous);
+ *   spread: N households in N/10 buildings, one member each (for a huge --max-load).
+ */
+static void gen_shape(gen_t *g, const opts_t *o)
+{
+	char h[ID_MAX], b[ID_MAX], gr[ID_MAX], m[ID_MAX], room[16];
+	uint64_t n = o->households;
+
+	if (strcmp(o->shape, "tower") == 0) {
+		shape_building(g, "T1", "G1");
+		for (uint64_t i = 0; i < n; i++) {
+			snprintf(m, sizeof m, "M%llu", (unsigned long long)i);
+			shape_member(g, m, "T1", "G1");
+		}
+	}
+	for (uint64_t i = 0; i < n; i++) {
+		const char *row[8];
+
+		snprintf(h, sizeof h, "H%llu", (unsigned long long)i);
+		snprintf(room, sizeof room, "%llu", (unsigned long long)(i % 1000 + 1));
+		if (strcmp(o->shape, "grids") == 0) {
+			snprintf(b, sizeof b, "B%llu", (unsigned long long)i);
+			snprintf(gr, sizeof gr, "G%llu", (unsigned long long)i);
+			shape_building(g, b, gr);
+			if (i % 5 == 0) {
+				snprintf(m, sizeof m, "M%llu", (unsigned long long)i);
+				shape_member(g, m, b, gr);
+			}
+		} else if (strcmp(o->shape, "spread") == 0) {
+			snprintf(b, sizeof b, "B%llu", (unsigned long long)(i / 10));
+			if (i % 10 == 0) {
+				snprintf(m, sizeof m, "M%llu", (unsigned long long)(i / 10));
+				shape_building(g, b, "G1");
+				shape_member(g, m, b, "G1");
+			}
+		} else {
+			strcpy(b, "T1");
+		}
+		shape_household(g, h, b, room);
+		if (g->with_map) {
+			snprintf(m, sizeof m, "M%llu", (unsigned long long)i);
+			row[0] = h, row[1] = m, row[2] = b, row[3] = "G1";
+			row[4] = "东风村", row[5] = "临河区", row[6] = "", row[7] = "building";
+			out_row(&g->map, row, 8);
+			g->st.mapped++;
+		}
+	}
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: gen_roster --households N [--seed S] [--divisions FILE] [--township CODE]\n"
@@ -1183,7 +1266,11 @@ static void usage(FILE *f)
 	      "  --seed S         random seed (default 1)\n"
 	      "  --township CODE  use only the villages of this township\n"
 	      "  --lang zh|en     Chinese (default) or English column names\n"
-	      "  --previous FILE  also write a plausible earlier mapping to FILE\n", f);
+	      "  --previous FILE  also write a plausible earlier mapping to FILE\n"
+	      "  --shape S        a stress shape instead, all in one community: grids (N one-household\n"
+	      "                   grids, a member in every fifth), tower (one building of N households\n"
+	      "                   and N members, each household's previous contact a different one),\n"
+	      "                   spread (N households in N/10 buildings, a member in each)\n", f);
 }
 
 static uint64_t parse_number(const char *opt, const char *s, uint64_t lo, uint64_t hi)
@@ -1243,6 +1330,14 @@ static void parse_options(int argc, char **argv, opts_t *o)
 			o->township = v;
 		} else if ((v = option_value(argc, argv, &i, "--previous")) != NULL) {
 			o->previous = v;
+		} else if ((v = option_value(argc, argv, &i, "--shape")) != NULL) {
+			size_t k = 0;
+
+			while (k < COUNT(shapes) && strcmp(v, shapes[k]) != 0)
+				k++;
+			if (k == COUNT(shapes))
+				die("--shape: expected grids, tower or spread, got '%s'", v);
+			o->shape = v;
 		} else if ((v = option_value(argc, argv, &i, "--lang")) != NULL) {
 			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
 				die("--lang: expected zh or en, got '%s'", v);
@@ -1307,8 +1402,13 @@ int main(int argc, char **argv)
 	if (g.mem_width < 4)
 		g.mem_width = 4;
 	open_outputs(&g, &o);
+	if (o.shape)
+		g.en = 1;
 	write_headers(&g);
-	generate(&g, &d, &o);
+	if (o.shape)
+		gen_shape(&g, &o);
+	else
+		generate(&g, &d, &o);
 	out_close(&g.bld);
 	out_close(&g.hh);
 	out_close(&g.mem);

@@ -3,8 +3,9 @@
 #define LIANHU_MCF_H
 
 #include <stdint.h>
+#include <stdio.h>
 
-/* Costs and potentials are 128-bit so that lexicographic weights fit. */
+/* Costs and potentials are 128-bit so that lexicographic weights fit (the solver runs in 64 bits when they allow). */
 typedef __int128 mcf_cost;
 
 /* A capacity this large means "unbounded" (no arc carries more than the total supply). */
@@ -13,7 +14,8 @@ typedef __int128 mcf_cost;
 enum mcf_status {
 	MCF_OPTIMAL,
 	MCF_INFEASIBLE,	/* supplies cannot be routed */
-	MCF_UNBOUNDED	/* a negative cycle of unbounded arcs */
+	MCF_UNBOUNDED,	/* a negative cycle of unbounded arcs */
+	MCF_TOO_LARGE	/* costs or capacities beyond what the arithmetic can hold exactly */
 };
 
 struct mcf;
@@ -26,6 +28,15 @@ int mcf_add_node(struct mcf *g);
 
 /* Adds an arc from -> to with capacity [0, cap] and unit cost, returns its index (0, 1, 2 ...). */
 int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost);
+
+/*
+ * Adds a convex arc: nseg segments of width units each, filled in order;
+ * segment k (from 0) costs first + k * slope per unit, less bonus while
+ * k < nbonus (slope, bonus >= 0). Its flow is the sum over segments. Returns
+ * its index, an arc index like any other.
+ */
+int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t nseg,
+    mcf_cost first, mcf_cost slope, mcf_cost bonus, int64_t nbonus);
 
 /* Sets the supply of a node: positive supplies, negative demands; they must sum to zero. */
 void mcf_set_supply(struct mcf *g, int node, int64_t supply);
@@ -45,6 +56,9 @@ mcf_cost mcf_total_cost(const struct mcf *g);
 
 int mcf_node_count(const struct mcf *g);
 int mcf_arc_count(const struct mcf *g);
+
+/* Writes the network in DIMACS min-cost flow format (nodes from 1, capacity -1 unbounded, convex arcs one arc per segment). */
+void mcf_write_dimacs(const struct mcf *g, FILE *fp);
 
 /* Frees the network; accepts NULL. */
 void mcf_free(struct mcf *g);

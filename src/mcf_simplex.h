@@ -1,0 +1,390 @@
+/*
+ * mcf_simplex.h: the primal network simplex of mcf.c over one cost type.
+ * mcf.c includes it twice: COST int64_t with SIMPLEX(x) x##_64, and
+ * __int128 with x##_128, and runs the first whenever the costs allow it.
+ */
+
+/* Working state of one run; node n is the artificial root, arc m + u joins node u to it. */
+struct SIMPLEX(simplex) {
+	int n, m, root;
+	const int *source, *target;
+	const int64_t *cap;	/* convex arcs: the width of a segment */
+	COST *cost;		/* convex arcs: the cost of the segment they are in */
+	int64_t *flow;		/* convex arcs: flow within their segment */
+	COST *pi;
+	signed char *state;
+	int *parent;
+	int *pred;		/* tree arc joining a node to its parent */
+	signed char *dir;
+	int *thread;		/* preorder successor (circular, through the root) */
+	int *rev_thread;
+	int *last;		/* last node of a subtree in preorder */
+	int *size;		/* nodes in the subtree */
+	int *stem;		/* scratch: path from the entering node up to the leaving arc */
+	int *seg_start;		/* scratch: pieces of the re-rooted subtree's preorder */
+	int *seg_end;
+	const int *convex;	/* per arc: its entry in the convex table, or -1 */
+	struct convex *table;
+	int block;
+	int next_arc;
+};
+
+/*
+ * A nonbasic convex arc at a breakpoint is also at the other end of the
+ * neighbouring segment: when that one prices as improving, the arc moves
+ * there (same flow) and the violation is returned; else 0.
+ */
+static COST SIMPLEX(switch_segment)(struct SIMPLEX(simplex) *s, int e)
+{
+	struct convex *cv = &s->table[s->convex[e]];
+	int64_t k = s->state[e] > 0 ? cv->seg - 1 : cv->seg + 1;
+	COST rc;
+
+	if (k < 0 || k >= cv->nseg)
+		return 0;
+	rc = (COST)convex_cost(cv, k) + s->pi[s->source[e]] - s->pi[s->target[e]];
+	if (s->state[e] > 0 ? rc <= 0 : rc >= 0)
+		return 0;
+	cv->seg = k;
+	s->cost[e] = (COST)convex_cost(cv, k);
+	s->flow[e] = s->state[e] > 0 ? s->cap[e] : 0;
+	s->state[e] = (signed char)-s->state[e];
+	return s->state[e] > 0 ? rc : -rc;
+}
+
+/* The entering arc: the most violating one of the first block (of the cyclic arc order) holding any. */
+static int SIMPLEX(find_entering)(struct SIMPLEX(simplex) *s)
+{
+	const int *source = s->source, *target = s->target;
+	const COST *cost = s->cost, *pi = s->pi;
+	const signed char *state = s->state;
+	int m = s->m, e = s->next_arc, left = s->block, best_arc = -1;
+	COST best = 0;
+
+	for (int i = 0; i < m; i++) {
+		int st = state[e];
+
+		if (st != STATE_TREE) {
+			COST rc = cost[e] + pi[source[e]] - pi[target[e]];
+
+			if (st < 0)
+				rc = -rc;
+			if (rc < best) {
+				best = rc;
+				best_arc = e;
+			} else if ((st == STATE_CONVEX_LOWER || st == STATE_CONVEX_UPPER) &&
+			    (rc = SIMPLEX(switch_segment)(s, e)) < best) {
+				best = rc;
+				best_arc = e;
+			}
+		}
+		if (++e == m)
+			e = 0;
+		if (--left == 0) {
+			if (best_arc >= 0)
+				break;
+			left = s->block;
+		}
+	}
+	s->next_arc = e;
+	return best_arc;
+}
+
+/* Shifts the potentials of the nodes from..to (inclusive, in thread order) by sigma. */
+static void SIMPLEX(shift)(struct SIMPLEX(simplex) *s, int from, int to, COST sigma)
+{
+	int x = from;
+
+	for (;;) {
+		s->pi[x] += sigma;
+		if (x == to)
+			break;
+		x = s->thread[x];
+	}
+}
+
+/*
+ * Moves the subtree under u_out (the leaving arc is its tree arc) to hang from v_in by the entering arc e,
+ * re-rooted at u_in, and shifts its potentials by sigma; join is the apex of the pivot's cycle.
+ */
+static void SIMPLEX(update_tree)(struct SIMPLEX(simplex) *s, int e, int u_in, int v_in, int u_out,
+    int join, COST sigma)
+{
+	int *parent = s->parent, *pred = s->pred, *thread = s->thread, *rev = s->rev_thread;
+	int *last = s->last, *size = s->size, *stem = s->stem;
+	int *seg_start = s->seg_start, *seg_end = s->seg_end;
+	signed char *dir = s->dir;
+	int k = 0, nseg = 0, block_last, before, after, tail, x, moved = size[u_out];
+
+	/*
+	 * The stem w0 = u_in, ..., wk = u_out.  The new preorder of the subtree is S0 S1 ... Sk where
+	 * Si is the old preorder of T(wi) minus T(w(i-1)): two contiguous pieces at most.
+	 */
+	stem[0] = u_in;
+	for (x = u_in; x != u_out; x = parent[x])
+		stem[++k] = parent[x];
+	seg_start[nseg] = u_in;
+	seg_end[nseg++] = last[u_in];
+	for (int i = 1; i <= k; i++) {
+		seg_start[nseg] = stem[i];
+		seg_end[nseg++] = rev[stem[i - 1]];
+		if (last[stem[i - 1]] != last[stem[i]]) {
+			seg_start[nseg] = thread[last[stem[i - 1]]];
+			seg_end[nseg++] = last[stem[i]];
+		}
+	}
+
+	/* Subtree sizes: the block leaves the path above u_out and joins the path above v_in. */
+	for (x = parent[u_out]; x != join; x = parent[x])
+		size[x] -= moved;
+	for (x = v_in; x != join; x = parent[x])
+		size[x] += moved;
+	for (int i = k; i >= 1; i--)
+		size[stem[i]] -= size[stem[i - 1]];
+	for (int i = k - 1; i >= 1; i--)
+		size[stem[i]] += size[stem[i + 1]];
+	size[u_in] = moved;
+
+	/* Cut the old block T(u_out) out of the thread. */
+	block_last = last[u_out];
+	before = rev[u_out];
+	after = thread[block_last];
+	thread[before] = after;
+	rev[after] = before;
+	for (x = parent[u_out]; x >= 0 && last[x] == block_last; x = parent[x])
+		last[x] = before;
+
+	/* Chain the pieces in their new order. */
+	for (int j = 0; j + 1 < nseg; j++) {
+		thread[seg_end[j]] = seg_start[j + 1];
+		rev[seg_start[j + 1]] = seg_end[j];
+	}
+	tail = seg_end[nseg - 1];
+
+	/* Splice the block in right after v_in, as its first child. */
+	after = thread[v_in];
+	thread[v_in] = u_in;
+	rev[u_in] = v_in;
+	thread[tail] = after;
+	rev[after] = tail;
+	for (x = v_in; x >= 0 && last[x] == v_in; x = parent[x])
+		last[x] = tail;
+	for (int i = 0; i <= k; i++)
+		last[stem[i]] = tail;
+
+	/* Reverse the stem. */
+	for (int i = k; i >= 1; i--) {
+		parent[stem[i]] = stem[i - 1];
+		pred[stem[i]] = pred[stem[i - 1]];
+		dir[stem[i]] = (signed char)-dir[stem[i - 1]];
+	}
+	parent[u_in] = v_in;
+	pred[u_in] = e;
+	dir[u_in] = s->source[e] == u_in ? DIR_UP : DIR_DOWN;
+
+	/*
+	 * Only differences of potentials matter: shift the moved block, or
+	 * everything else (root included) the other way when that is fewer nodes.
+	 */
+	if (2 * (int64_t)moved <= s->n + 1)
+		SIMPLEX(shift)(s, u_in, tail, sigma);
+	else if (thread[tail] != u_in)
+		SIMPLEX(shift)(s, thread[tail], rev[u_in], -sigma);
+}
+
+/* Capacity left in the arc's own direction; unbounded arcs have MCF_INF forever. */
+static int64_t SIMPLEX(room_up)(const struct SIMPLEX(simplex) *s, int a)
+{
+	return s->cap[a] == MCF_INF ? MCF_INF : s->cap[a] - s->flow[a];
+}
+
+/* One pivot on entering arc e; returns 0 when the cycle can carry unbounded flow. */
+static int SIMPLEX(pivot)(struct SIMPLEX(simplex) *s, int e)
+{
+	const int *parent = s->parent, *pred = s->pred, *size = s->size;
+	const signed char *dir = s->dir;
+	int64_t *flow = s->flow;
+	int first, second, join, u, v, u_out = -1, out_second = 0;
+	int64_t delta;
+
+	/* Flow goes first -> second on e, second up to the join, and down from the join to first. */
+	if (s->state[e] > 0) {
+		first = s->source[e];
+		second = s->target[e];
+	} else {
+		first = s->target[e];
+		second = s->source[e];
+	}
+	u = first;
+	v = second;
+	while (u != v) {
+		if (size[u] < size[v])
+			u = parent[u];
+		else
+			v = parent[v];
+	}
+	join = u;
+
+	/*
+	 * Leaving arc: the last blocking arc met when walking the cycle along the flow from the join,
+	 * which keeps the tree strongly feasible (no cycling).
+	 */
+	delta = s->cap[e];
+	for (u = first; u != join; u = parent[u]) {
+		int a = pred[u];
+		int64_t r = dir[u] == DIR_UP ? flow[a] : SIMPLEX(room_up)(s, a);
+
+		if (r < delta) {
+			delta = r;
+			u_out = u;
+			out_second = 0;
+		}
+	}
+	for (u = second; u != join; u = parent[u]) {
+		int a = pred[u];
+		int64_t r = dir[u] == DIR_UP ? SIMPLEX(room_up)(s, a) : flow[a];
+
+		if (r <= delta) {
+			delta = r;
+			u_out = u;
+			out_second = 1;
+		}
+	}
+	if (delta == MCF_INF)
+		return 0;
+
+	if (delta > 0) {
+		flow[e] += s->state[e] > 0 ? delta : -delta;
+		for (u = first; u != join; u = parent[u])
+			flow[pred[u]] += dir[u] == DIR_UP ? -delta : delta;
+		for (u = second; u != join; u = parent[u])
+			flow[pred[u]] += dir[u] == DIR_UP ? delta : -delta;
+	}
+
+	if (u_out < 0) {
+		s->state[e] = (signed char)-s->state[e];
+	} else {
+		int leave = pred[u_out];
+		int u_in = out_second ? second : first;
+		int v_in = out_second ? first : second;
+		COST rc = s->cost[e] + s->pi[s->source[e]] - s->pi[s->target[e]];
+
+		SIMPLEX(update_tree)(s, e, u_in, v_in, u_out, join, u_in == s->source[e] ? -rc : rc);
+		s->state[e] = STATE_TREE;
+		s->state[leave] = (signed char)((flow[leave] == 0 ? STATE_LOWER : STATE_UPPER) *
+		    (leave < s->m && s->convex[leave] >= 0 ? 2 : 1));
+	}
+	return 1;
+}
+
+/*
+ * Runs the simplex on g (arc arrays already sized m + n) with cost and pi of
+ * this type; leaves flows (within segments for convex arcs) in g->flow.
+ */
+static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST art_cost)
+{
+	struct SIMPLEX(simplex) s;
+	int n = g->node_num, m = g->arc_num, all = m + n;
+	enum mcf_status status = MCF_OPTIMAL;
+
+	memset(&s, 0, sizeof(s));
+	s.n = n;
+	s.m = m;
+	s.root = n;
+	s.source = g->source;
+	s.target = g->target;
+	s.cap = g->cap;
+	s.cost = cost;
+	s.flow = g->flow;
+	s.pi = pi;
+	s.convex = g->convex;
+	s.table = g->table;
+	s.state = xmalloc((size_t)all * sizeof(*s.state) + 1);
+	s.parent = xmalloc(((size_t)n + 1) * sizeof(*s.parent));
+	s.pred = xmalloc(((size_t)n + 1) * sizeof(*s.pred));
+	s.dir = xmalloc(((size_t)n + 1) * sizeof(*s.dir));
+	s.thread = xmalloc(((size_t)n + 1) * sizeof(*s.thread));
+	s.rev_thread = xmalloc(((size_t)n + 1) * sizeof(*s.rev_thread));
+	s.last = xmalloc(((size_t)n + 1) * sizeof(*s.last));
+	s.size = xmalloc(((size_t)n + 1) * sizeof(*s.size));
+	s.stem = xmalloc(((size_t)n + 1) * sizeof(*s.stem));
+	s.seg_start = xmalloc(((size_t)2 * n + 2) * sizeof(*s.seg_start));
+	s.seg_end = xmalloc(((size_t)2 * n + 2) * sizeof(*s.seg_end));
+	s.block = isqrt(m);
+	if (s.block < 10)
+		s.block = 10;
+	s.next_arc = 0;
+
+	/* Start: every real arc empty (convex ones in their first segment), every node hung from the root. */
+	for (int a = 0; a < m; a++) {
+		s.flow[a] = 0;
+		s.state[a] = g->convex[a] >= 0 ? STATE_CONVEX_LOWER : STATE_LOWER;
+		if (g->convex[a] >= 0)
+			g->table[g->convex[a]].seg = 0;
+	}
+	s.parent[n] = -1;
+	s.pred[n] = -1;
+	s.dir[n] = 0;
+	s.size[n] = n + 1;
+	s.pi[n] = 0;
+	s.thread[n] = n > 0 ? 0 : n;
+	s.rev_thread[n] = n > 0 ? n - 1 : n;
+	s.last[n] = n > 0 ? n - 1 : n;
+	for (int u = 0; u < n; u++) {
+		int a = m + u;
+		int64_t b = g->supply[u];
+
+		s.parent[u] = n;
+		s.pred[u] = a;
+		s.size[u] = 1;
+		s.thread[u] = u + 1 < n ? u + 1 : n;
+		s.rev_thread[u] = u > 0 ? u - 1 : n;
+		s.last[u] = u;
+		s.state[a] = STATE_TREE;
+		g->cap[a] = MCF_INF;
+		cost[a] = art_cost;
+		if (b >= 0) {
+			g->source[a] = u;
+			g->target[a] = n;
+			s.flow[a] = b;
+			s.dir[u] = DIR_UP;
+			s.pi[u] = -art_cost;
+		} else {
+			g->source[a] = n;
+			g->target[a] = u;
+			s.flow[a] = -b;
+			s.dir[u] = DIR_DOWN;
+			s.pi[u] = art_cost;
+		}
+	}
+
+	for (;;) {
+		int e = SIMPLEX(find_entering)(&s);
+
+		if (e < 0)
+			break;
+		if (!SIMPLEX(pivot)(&s, e)) {
+			status = MCF_UNBOUNDED;
+			break;
+		}
+	}
+	for (int a = m; a < all && status == MCF_OPTIMAL; a++)
+		if (s.flow[a] != 0)
+			status = MCF_INFEASIBLE;
+	for (int u = 0; u < n; u++)	/* the root back at potential 0 */
+		g->pi[u] = (mcf_cost)(s.pi[u] - s.pi[n]);
+	g->pi[n] = 0;
+
+	free(s.state);
+	free(s.parent);
+	free(s.pred);
+	free(s.dir);
+	free(s.thread);
+	free(s.rev_thread);
+	free(s.last);
+	free(s.size);
+	free(s.stem);
+	free(s.seg_start);
+	free(s.seg_end);
+	return status;
+}
