@@ -22,25 +22,42 @@ struct walk {
 	size_t *first;
 };
 
-/* A group of alike households of one building: same priority, same still-valid previous contact. */
+/*
+ * A group of alike households of one building: same priority, same
+ * still-valid previous contact. A class without one flows from its source
+ * straight into its building's entry hub, on one arc shared with every such
+ * class of that hub and priority. A class with one has a node of its own
+ * (arcs to the entry hub and, keeping, to the member) unless it is its
+ * member's only class: then the member's node takes its supply and sends
+ * the households it does not keep on to the entry hub (unkeep_arc).
+ */
 struct klass {
 	int building;
 	int priority;		/* 0 or 1 */
 	int previous;		/* member kept by aim 4, or -1 */
 	long size;
-	int node;		/* -1 when the class flows straight into its building hub */
-	int supply_arc;		/* source → class (or → building hub) */
-	int keep_arc;		/* class → previous member, or -1 */
+	int node;		/* -1 when the class has no node */
+	int supply_arc;		/* source → class node or member, -1 for a class without previous */
+	int keep_arc;		/* class node → previous member, or -1 */
+	int unkeep_arc;		/* previous member → entry hub, or -1 */
 	long covered, kept;	/* while placing: households still to cover, to keep */
 };
 
-/* A hub node: a building, grid, community or township of the part. */
+/*
+ * A hub node: a building, grid, community or township of the part that
+ * holds eligible members (others would only pass flow on). Households enter
+ * at their building's entry hub: the nearest such unit, at the cost of the
+ * tiers climbed.
+ */
 struct hub {
 	int node;
+	enum tier level;	/* the tier of households matched here */
 	int parent;		/* hub index, or -1 */
 	int up_arc;		/* arc to the parent, or -1 */
 	int first_child, last_child, next_sibling;
-	int building;		/* building hubs: index in the part's buildings, else -1 */
+	int first_entering;	/* first part building entering here (then next_entering), or -1 */
+	long enter_size[2];	/* households of classes without previous, per priority */
+	int enter_arc[2];	/* their arc from the source, or -1 */
 	int first_down, ndown;	/* its arcs to members: downs[first_down ..] after sorting */
 };
 
@@ -95,6 +112,9 @@ struct solver {
 	int plain_class[2];	/* per priority: the class without a previous contact in it, or -1 */
 	struct klass *classes;
 	size_t nclasses, classes_alloc;
+	int *entry;		/* per part building: its entry hub, or -1 */
+	int *next_entering;	/* per part building: the next one of its entry hub */
+	int *target_classes;	/* per member: classes keeping it (zero between parts) */
 	struct hub *hubs;
 	size_t nhubs, hubs_alloc;
 	struct down *downs;
@@ -158,11 +178,13 @@ bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, 
 	    roster_tier(r, b, &r->members[p]) <= o->scope;
 }
 
-static int new_hub(struct solver *s, struct mcf *g, int building)
+static int new_hub(struct solver *s, struct mcf *g, enum tier level)
 {
 	GROW(s->hubs, s->hubs_alloc, s->nhubs + 1);
-	s->hubs[s->nhubs] = (struct hub){ .node = mcf_add_node(g), .parent = -1, .up_arc = -1,
-	    .first_child = -1, .last_child = -1, .next_sibling = -1, .building = building };
+	s->hubs[s->nhubs] = (struct hub){ .node = mcf_add_node(g), .level = level,
+	    .parent = -1, .up_arc = -1,
+	    .first_child = -1, .last_child = -1, .next_sibling = -1, .first_entering = -1,
+	    .enter_arc = { -1, -1 } };
 	return (int)s->nhubs++;
 }
 
@@ -186,7 +208,7 @@ static int township_hub(struct solver *s, struct mcf *g, int t)
 	if (t < 0 || s->o->scope < TIER_TOWNSHIP)
 		return -1;
 	if (s->hub_of_township[t] < 0)
-		s->hub_of_township[t] = new_hub(s, g, -1);
+		s->hub_of_township[t] = new_hub(s, g, TIER_TOWNSHIP);
 	return s->hub_of_township[t];
 }
 
@@ -197,7 +219,7 @@ static int community_hub(struct solver *s, struct mcf *g, int c, int t, mcf_cost
 	if (c < 0 || s->o->scope < TIER_COMMUNITY)
 		return -1;
 	if (s->hub_of_community[c] < 0) {
-		s->hub_of_community[c] = new_hub(s, g, -1);
+		s->hub_of_community[c] = new_hub(s, g, TIER_COMMUNITY);
 		if ((parent = township_hub(s, g, t)) >= 0)
 			link_hub(s, g, s->hub_of_community[c], parent, step);
 	}
@@ -212,7 +234,7 @@ static int grid_hub(struct solver *s, struct mcf *g, int gi, mcf_cost step)
 	if (s->o->scope < TIER_GRID)
 		return -1;
 	if (s->hub_of_grid[gi] < 0) {
-		s->hub_of_grid[gi] = new_hub(s, g, -1);
+		s->hub_of_grid[gi] = new_hub(s, g, TIER_GRID);
 		if ((parent = community_hub(s, g, gr->community, gr->township, step)) >= 0)
 			link_hub(s, g, s->hub_of_grid[gi], parent, step);
 		else if ((parent = township_hub(s, g, gr->township)) >= 0)
@@ -221,20 +243,39 @@ static int grid_hub(struct solver *s, struct mcf *g, int gi, mcf_cost step)
 	return s->hub_of_grid[gi];
 }
 
-/* Forgets the hubs of the part just solved. */
+static int building_hub(struct solver *s, struct mcf *g, int b, mcf_cost step)
+{
+	int parent;
+
+	if (s->hub_of_building[b] < 0) {
+		s->hub_of_building[b] = new_hub(s, g, TIER_BUILDING);
+		if ((parent = grid_hub(s, g, s->r->buildings[b].grid, step)) >= 0)
+			link_hub(s, g, s->hub_of_building[b], parent, step);
+	}
+	return s->hub_of_building[b];
+}
+
+/* Forgets the hubs of a grid and of a building (or -1), after a part is solved. */
+static void forget_hubs(struct solver *s, int grid, int building)
+{
+	const struct grid *gr = &s->r->grids[grid];
+
+	if (building >= 0)
+		s->hub_of_building[building] = -1;
+	s->hub_of_grid[grid] = -1;
+	if (gr->community >= 0)
+		s->hub_of_community[gr->community] = -1;
+	if (gr->township >= 0)
+		s->hub_of_township[gr->township] = -1;
+}
+
+/* Forgets the hubs of the part just solved (made for its members' homes). */
 static void reset_hubs(struct solver *s)
 {
-	const struct roster *r = s->r;
+	for (size_t i = 0; i < s->nmembers; i++) {
+		const struct member *m = &s->r->members[s->members[i]];
 
-	for (size_t i = 0; i < s->nbuildings; i++) {
-		const struct grid *gr = &r->grids[r->buildings[s->buildings[i]].grid];
-
-		s->hub_of_building[s->buildings[i]] = -1;
-		s->hub_of_grid[r->buildings[s->buildings[i]].grid] = -1;
-		if (gr->community >= 0)
-			s->hub_of_community[gr->community] = -1;
-		if (gr->township >= 0)
-			s->hub_of_township[gr->township] = -1;
+		forget_hubs(s, m->grid, m->building);
 	}
 	s->nhubs = s->ndowns = 0;
 }
@@ -312,8 +353,10 @@ static bool alike(const struct solver *s, int a, int b)
 static void make_groups(struct solver *s, long demand)
 {
 	for (size_t c = 0; c < s->nclasses; c++)
-		if (s->classes[c].previous >= 0)
+		if (s->classes[c].previous >= 0) {
 			s->is_target[s->classes[c].previous] = 1;
+			s->target_classes[s->classes[c].previous]++;
+		}
 	memcpy(s->group_members, s->members, s->nmembers * sizeof(int));
 	qsort_r(s->group_members, s->nmembers, sizeof(int), compare_alike, s);
 	s->ngroups = 0;
@@ -333,21 +376,17 @@ static void make_groups(struct solver *s, long demand)
 			s->is_target[s->classes[c].previous] = 0;
 }
 
-/* Adds the group's arcs from every hub of its members' home that exists in this part. */
-static void member_arcs(struct solver *s, struct mcf *g, int group)
+/* Adds the group's arcs from every hub of its members' home (made on first use) within scope. */
+static void member_arcs(struct solver *s, struct mcf *g, int group, mcf_cost step)
 {
 	int m = s->group_members[s->groups[group].first], node = s->groups[group].node;
-
-	const struct roster *r = s->r;
-	const struct member *mm = &r->members[m];
-	const struct grid *gr = &r->grids[mm->grid];
+	const struct member *mm = &s->r->members[m];
+	const struct grid *gr = &s->r->grids[mm->grid];
 	int hubs[4] = {
-		mm->building >= 0 ? s->hub_of_building[mm->building] : -1,
-		s->o->scope >= TIER_GRID ? s->hub_of_grid[mm->grid] : -1,
-		gr->community >= 0 && s->o->scope >= TIER_COMMUNITY ?
-		    s->hub_of_community[gr->community] : -1,
-		gr->township >= 0 && s->o->scope >= TIER_TOWNSHIP ?
-		    s->hub_of_township[gr->township] : -1,
+		mm->building >= 0 ? building_hub(s, g, mm->building, step) : -1,
+		grid_hub(s, g, mm->grid, step),
+		community_hub(s, g, gr->community, gr->township, step),
+		township_hub(s, g, gr->township),
 	};
 
 	for (int i = 0; i < 4; i++) {
@@ -395,18 +434,71 @@ static void split_loads(struct solver *s, const struct mcf *g)
 	}
 }
 
+/* The entry hub of a building: its own, else its grid's, community's or township's, the nearest that exists. */
+static int entry_hub(const struct solver *s, int b)
+{
+	const struct grid *gr = &s->r->grids[s->r->buildings[b].grid];
+	int hubs[4] = {
+		s->hub_of_building[b],
+		s->o->scope >= TIER_GRID ? s->hub_of_grid[s->r->buildings[b].grid] : -1,
+		gr->community >= 0 && s->o->scope >= TIER_COMMUNITY ?
+		    s->hub_of_community[gr->community] : -1,
+		gr->township >= 0 && s->o->scope >= TIER_TOWNSHIP ? s->hub_of_township[gr->township] : -1,
+	};
+
+	for (int i = 0; i < 4; i++)
+		if (hubs[i] >= 0)
+			return hubs[i];
+	return -1;
+}
+
+/* Finds each part building's entry hub and lists the buildings entering each hub, in part order. */
+static void enter_buildings(struct solver *s)
+{
+	for (size_t i = s->nbuildings; i-- > 0;) {
+		int hub = s->entry[i] = entry_hub(s, s->buildings[i]);
+
+		if (hub >= 0) {
+			s->next_entering[i] = s->hubs[hub].first_entering;
+			s->hubs[hub].first_entering = (int)i;
+		}
+	}
+}
+
+/* Adds a class with a previous contact: its own node, or its member's when it is the member's only class. */
+static void keep_class(struct solver *s, struct mcf *g, const struct weights *w, struct klass *k,
+    int src, int entry)
+{
+	const struct roster *r = s->r;
+	mcf_cost step = w->tier, tier = step * roster_tier(r, k->building, &r->members[k->previous]);
+	int member = s->groups[s->group_of_member[k->previous]].node;
+
+	if (s->target_classes[k->previous] == 1) {
+		k->supply_arc = mcf_add_arc(g, src, member, k->size, tier - w->keep);
+		if (entry >= 0)
+			k->unkeep_arc = mcf_add_arc(g, member, s->hubs[entry].node, k->size,
+			    w->keep - tier + step * s->hubs[entry].level);
+		return;
+	}
+	k->node = mcf_add_node(g);
+	k->supply_arc = mcf_add_arc(g, src, k->node, k->size, 0);
+	if (entry >= 0)
+		mcf_add_arc(g, k->node, s->hubs[entry].node, MCF_INF, step * s->hubs[entry].level);
+	k->keep_arc = mcf_add_arc(g, k->node, member, MCF_INF, tier - w->keep);
+}
+
 /*
- * Builds the part's network: two sources (ordinary, priority), hubs, members,
- * a sink. Phase one (w == NULL) prices nothing but coverage; phase two
- * prices aims 3-6 and holds coverage fixed through the supplies.
+ * Builds the part's network: two sources (ordinary, priority), hubs where
+ * members are, members, a sink. Phase one (w == NULL) prices nothing but
+ * coverage; phase two prices aims 3-6 and holds coverage fixed through the
+ * supplies.
  */
 static struct mcf *build(struct solver *s, const struct weights *w, long supply_prio,
     long supply_ord, int *src, int *sink)
 {
-	const struct roster *r = s->r;
 	mcf_cost step = w ? w->tier : 0;
-	struct mcf *g = mcf_new((int)(s->nbuildings * 2 + s->ngroups + s->nclasses + 8),
-	    (int)(s->nbuildings * 2 + s->ngroups * 5 + s->nclasses * 3 + 8));
+	struct mcf *g = mcf_new((int)(s->nbuildings + s->ngroups * 5 + s->nclasses + 8),
+	    (int)(s->nbuildings + s->ngroups * 10 + s->nclasses * 3 + 8));
 
 	src[0] = mcf_add_node(g);
 	src[1] = mcf_add_node(g);
@@ -414,33 +506,26 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 	mcf_set_supply(g, src[1], supply_prio);
 	mcf_set_supply(g, src[0], supply_ord);
 	mcf_set_supply(g, *sink, -(supply_prio + supply_ord));
-	for (size_t i = 0; i < s->nbuildings; i++) {
-		int b = s->buildings[i];
-		int hub = new_hub(s, g, (int)i), up = grid_hub(s, g, r->buildings[b].grid, step);
-
-		s->hub_of_building[b] = hub;
-		if (up >= 0)
-			link_hub(s, g, hub, up, step);
-	}
 	for (size_t i = 0; i < s->ngroups; i++) {
 		s->groups[i].node = mcf_add_node(g);
-		member_arcs(s, g, (int)i);
+		member_arcs(s, g, (int)i, step);
 	}
-	for (size_t c = 0; c < s->nclasses; c++) {
-		struct klass *k = &s->classes[c];
-		int bnode = s->hubs[s->hub_of_building[k->building]].node;
+	enter_buildings(s);
+	for (size_t i = 0; i < s->nbuildings; i++)
+		for (size_t c = s->class_first[i]; c < s->class_first[i + 1]; c++) {
+			struct klass *k = &s->classes[c];
 
-		if (k->previous < 0) {
-			k->supply_arc = mcf_add_arc(g, src[k->priority], bnode, k->size, 0);
-			continue;
+			k->node = k->supply_arc = k->keep_arc = k->unkeep_arc = -1;
+			if (k->previous >= 0)
+				keep_class(s, g, w, k, src[k->priority], s->entry[i]);
+			else if (s->entry[i] >= 0)
+				s->hubs[s->entry[i]].enter_size[k->priority] += k->size;
 		}
-		k->node = mcf_add_node(g);
-		k->supply_arc = mcf_add_arc(g, src[k->priority], k->node, k->size, 0);
-		mcf_add_arc(g, k->node, bnode, MCF_INF, 0);
-		k->keep_arc = mcf_add_arc(g, k->node,
-		    s->groups[s->group_of_member[k->previous]].node, MCF_INF,
-		    step * roster_tier(r, k->building, &r->members[k->previous]) - w->keep);
-	}
+	for (size_t h = 0; h < s->nhubs; h++)
+		for (int p = 0; p < 2; p++)
+			if (s->hubs[h].enter_size[p] > 0)
+				s->hubs[h].enter_arc[p] = mcf_add_arc(g, src[p], s->hubs[h].node,
+				    s->hubs[h].enter_size[p], step * s->hubs[h].level);
 	sink_arcs(s, g, w, *sink);
 	return g;
 }
@@ -555,20 +640,58 @@ static int member_of_group(struct solver *s, int group)
 	return m;
 }
 
-/* Gives the covered households of a building their contacts in walking order. */
-static void place_building(struct solver *s, size_t bi, const struct mcf *g,
-    const struct slot *pool, size_t npool, int *contact)
+/*
+ * Reads how many households of each class are covered and kept: classes
+ * without a previous contact share their entry arc's flow in part order.
+ */
+static void count_covered(struct solver *s, const struct mcf *g)
+{
+	for (size_t h = 0; h < s->nhubs; h++) {
+		long left[2];
+
+		for (int p = 0; p < 2; p++)
+			left[p] = s->hubs[h].enter_arc[p] >= 0 ? mcf_flow(g, s->hubs[h].enter_arc[p]) : 0;
+		for (int i = s->hubs[h].first_entering; i >= 0; i = s->next_entering[i])
+			for (size_t c = s->class_first[i]; c < s->class_first[i + 1]; c++) {
+				struct klass *k = &s->classes[c];
+
+				if (k->previous >= 0)
+					continue;
+				k->covered = k->size < left[k->priority] ? k->size : left[k->priority];
+				left[k->priority] -= k->covered;
+			}
+	}
+	for (size_t c = 0; c < s->nclasses; c++) {
+		struct klass *k = &s->classes[c];
+
+		if (k->previous < 0) {
+			k->kept = 0;
+			continue;
+		}
+		k->covered = mcf_flow(g, k->supply_arc);
+		k->kept = k->keep_arc >= 0 ? mcf_flow(g, k->keep_arc) :
+		    k->covered - (k->unkeep_arc >= 0 ? mcf_flow(g, k->unkeep_arc) : 0);
+	}
+}
+
+/* Households of a part building that take a member from its entry hub's pool. */
+static long pool_need(const struct solver *s, size_t bi)
+{
+	long need = 0;
+
+	for (size_t c = s->class_first[bi]; c < s->class_first[bi + 1]; c++)
+		need += s->classes[c].covered - s->classes[c].kept;
+	return need;
+}
+
+/* Gives the covered households of a building their contacts in walking order (kept ones first their own). */
+static void place_building(struct solver *s, size_t bi, const struct slot *pool, size_t npool,
+    int *contact)
 {
 	int b = s->buildings[bi];
 	size_t at = 0;
 	long used = 0;
 
-	for (size_t c = s->class_first[bi]; c < s->class_first[bi + 1]; c++) {
-		struct klass *k = &s->classes[c];
-
-		k->kept = k->keep_arc >= 0 ? mcf_flow(g, k->keep_arc) : 0;
-		k->covered = mcf_flow(g, k->supply_arc);
-	}
 	for (size_t i = s->walk->first[b]; i < s->walk->first[b + 1]; i++) {
 		int h = s->walk->order[i];
 		struct klass *k = &s->classes[s->class_of[h]];
@@ -595,15 +718,44 @@ static void place_building(struct solver *s, size_t bi, const struct mcf *g,
 	}
 }
 
-/* Shares a hub's member loads (its own arcs first, then what it received) out to the hubs below. */
+/* Moves need households' worth of slots from pool (at, used: how far it is spent) to out; returns how many slots. */
+static size_t take_slots(const struct slot *pool, size_t *at, long *used, long need,
+    struct slot *out)
+{
+	size_t n = 0;
+
+	while (need > 0) {
+		long take = pool[*at].count - *used < need ? pool[*at].count - *used : need;
+
+		out[n++] = (struct slot){ pool[*at].group, take };
+		need -= take;
+		*used += take;
+		if (*used == pool[*at].count) {
+			++*at;
+			*used = 0;
+		}
+	}
+	return n;
+}
+
+/*
+ * Shares a hub's member loads (its own arcs first, then what it received)
+ * out to the buildings entering it and to the hubs below.
+ */
 static void share_out(struct solver *s, int hub, const struct mcf *g, const struct slot *in,
     size_t nin, int *contact)
 {
 	const struct hub *hh = &s->hubs[hub];
-	struct slot *pool = xmalloc(((size_t)hh->ndown + nin + 1) * sizeof(*pool));
-	size_t npool = 0, at = 0;
+	size_t npool = 0, at = 0, nparts = 1, nout;
+	struct slot *pool, *out;
 	long used = 0;
 
+	for (int c = hh->first_child; c >= 0; c = s->hubs[c].next_sibling)
+		nparts++;
+	for (int i = hh->first_entering; i >= 0; i = s->next_entering[i])
+		nparts++;
+	pool = xmalloc(((size_t)hh->ndown + nin + 1) * sizeof(*pool));
+	out = xmalloc(((size_t)hh->ndown + nin + nparts) * sizeof(*out));
 	for (int d = 0; d < hh->ndown; d++) {
 		const struct down *dn = &s->downs[hh->first_down + d];
 		long f = mcf_flow(g, dn->arc);
@@ -614,27 +766,20 @@ static void share_out(struct solver *s, int hub, const struct mcf *g, const stru
 	if (nin > 0)	/* in may be NULL then, and memcpy(NULL) is undefined even for 0 bytes */
 		memcpy(pool + npool, in, nin * sizeof(*in));
 	npool += nin;
-	if (hh->building >= 0)
-		place_building(s, (size_t)hh->building, g, pool, npool, contact);
-	for (int c = hh->first_child; c >= 0; c = s->hubs[c].next_sibling) {
-		long need = mcf_flow(g, s->hubs[c].up_arc);
-		struct slot *part = xmalloc(((size_t)npool + 1) * sizeof(*part));
-		size_t npart = 0;
+	nout = 0;
+	for (int i = hh->first_entering; i >= 0; i = s->next_entering[i]) {
+		size_t n = take_slots(pool, &at, &used, pool_need(s, (size_t)i), out + nout);
 
-		while (need > 0) {
-			long take = pool[at].count - used < need ? pool[at].count - used : need;
-
-			part[npart++] = (struct slot){ pool[at].group, take };
-			need -= take;
-			used += take;
-			if (used == pool[at].count) {
-				at++;
-				used = 0;
-			}
-		}
-		share_out(s, c, g, part, npart, contact);
-		free(part);
+		place_building(s, (size_t)i, out + nout, n, contact);
+		nout += n;
 	}
+	for (int c = hh->first_child; c >= 0; c = s->hubs[c].next_sibling) {
+		size_t n = take_slots(pool, &at, &used, mcf_flow(g, s->hubs[c].up_arc), out + nout);
+
+		share_out(s, c, g, out + nout, n, contact);
+		nout += n;
+	}
+	free(out);
 	free(pool);
 }
 
@@ -676,9 +821,18 @@ static int solve_part(struct solver *s, int *contact)
 	}
 	split_loads(s, g);
 	group_downs(s);
+	for (size_t c = 0; c < s->nclasses; c++)
+		s->classes[c].covered = 0;
+	count_covered(s, g);
 	for (size_t h = 0; h < s->nhubs; h++)
 		if (s->hubs[h].parent < 0)
 			share_out(s, (int)h, g, NULL, 0, contact);
+	for (size_t i = 0; i < s->nbuildings; i++)	/* no member within reach: kept ones only */
+		if (s->entry[i] < 0)
+			place_building(s, i, NULL, 0, contact);
+	for (size_t c = 0; c < s->nclasses; c++)
+		if (s->classes[c].previous >= 0)
+			s->target_classes[s->classes[c].previous] = 0;
 	mcf_free(g);
 	reset_hubs(s);
 	return 0;
@@ -804,6 +958,9 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	s.load = xcalloc(r->nmembers + 1, sizeof(*s.load));
 	s.class_first = xmalloc((r->nbuildings + 1) * sizeof(*s.class_first));
 	s.class_of = xmalloc((r->nhouseholds + 1) * sizeof(*s.class_of));
+	s.entry = xmalloc((r->nbuildings + 1) * sizeof(*s.entry));
+	s.next_entering = xmalloc((r->nbuildings + 1) * sizeof(*s.next_entering));
+	s.target_classes = xcalloc(r->nmembers + 1, sizeof(*s.target_classes));
 	s.class_at[0] = filled(r->nmembers, -1);
 	s.class_at[1] = filled(r->nmembers, -1);
 	for (size_t h = 0; h < r->nhouseholds; h++)
@@ -833,6 +990,9 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	free(s.load);
 	free(s.class_first);
 	free(s.class_of);
+	free(s.entry);
+	free(s.next_entering);
+	free(s.target_classes);
 	free(s.class_at[0]);
 	free(s.class_at[1]);
 	free(s.classes);

@@ -991,6 +991,34 @@ START_TEST(previous_gives_way_to_idle)
 }
 END_TEST
 
+START_TEST(previous_moves_where_tiers_gain)
+{
+	struct roster r;
+	struct assign_aims a;
+	int *prev, *contact;
+
+	/*
+	 * N needs a household (aim 3), so P1 or P2 gives one up (one move either way). Moving a P1
+	 * household (building tier) to N costs a grid tier; moving a P2 household (community tier
+	 * before and after) costs nothing: a solver must price what a move gives up, not only where
+	 * the household goes.
+	 */
+	load(&r, "building_id,grid_id,community\nB1,G1,东村\nB1b,G1,东村\nB2,G2,东村\nB3,G3,东村\n",
+	    "household_id,building_id\na1,B1\na2,B1\nb1,B2\nb2,B2\n",
+	    "member_id,building_id\nP1,B1\nP2,B3\nN,B1b\n");
+	prev = previous_contacts(&r, "household_id,member_id\na1,P1\na2,P1\nb1,P2\nb2,P2\n");
+	contact = solve(&r, TIER_COMMUNITY, 15, prev, &a);
+	ck_assert_int_eq(a.idle, 0);
+	ck_assert_int_eq(a.moved, 1);
+	ck_assert_int_eq(a.tier_sum, 4);
+	ck_assert_str_eq(contact_of(&r, contact, "a1"), "P1");
+	ck_assert_str_eq(contact_of(&r, contact, "a2"), "P1");
+	free(contact);
+	free(prev);
+	roster_release(&r);
+}
+END_TEST
+
 START_TEST(vacant_counted_nowhere)
 {
 	struct roster r;
@@ -1045,6 +1073,7 @@ static Suite *assign_suite(void)
 	tcase_add_test(edges, previous_left_or_ineligible);
 	tcase_add_test(edges, previous_gives_way_to_idle);
 	tcase_add_test(edges, vacant_counted_nowhere);
+	tcase_add_test(edges, previous_moves_where_tiers_gain);
 	suite_add_tcase(s, edges);
 	return s;
 }
