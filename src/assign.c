@@ -56,6 +56,7 @@ struct hub {
 	int up_arc;		/* arc to the parent, or -1 */
 	int first_child, last_child, next_sibling;
 	int first_entering;	/* first part building entering here (then next_entering), or -1 */
+	int sources;		/* hubs below and buildings entering */
 	long enter_size[2];	/* households of classes without previous, per priority */
 	int enter_arc[2];	/* their arc from the source, or -1 */
 	int first_down, ndown;	/* its arcs to members: downs[first_down ..] after sorting */
@@ -376,22 +377,32 @@ static void make_groups(struct solver *s, long demand)
 			s->is_target[s->classes[c].previous] = 0;
 }
 
-/* Adds the group's arcs from every hub of its members' home (made on first use) within scope. */
+/* The hubs of the group's home within scope (made on first use), building to township, -1 where none. */
+static void home_hubs(struct solver *s, struct mcf *g, int group, mcf_cost step, int hubs[4])
+{
+	const struct member *mm = &s->r->members[s->group_members[s->groups[group].first]];
+	const struct grid *gr = &s->r->grids[mm->grid];
+
+	hubs[0] = mm->building >= 0 ? building_hub(s, g, mm->building, step) : -1;
+	hubs[1] = grid_hub(s, g, mm->grid, step);
+	hubs[2] = community_hub(s, g, gr->community, gr->township, step);
+	hubs[3] = township_hub(s, g, gr->township);
+}
+
+/*
+ * Adds the group's arcs from the hubs of its home. A hub above the group's
+ * own whose flow all comes from one hub below gets none: that one reaches
+ * the group nearer.
+ */
 static void member_arcs(struct solver *s, struct mcf *g, int group, mcf_cost step)
 {
-	int m = s->group_members[s->groups[group].first], node = s->groups[group].node;
-	const struct member *mm = &s->r->members[m];
-	const struct grid *gr = &s->r->grids[mm->grid];
-	int hubs[4] = {
-		mm->building >= 0 ? building_hub(s, g, mm->building, step) : -1,
-		grid_hub(s, g, mm->grid, step),
-		community_hub(s, g, gr->community, gr->township, step),
-		township_hub(s, g, gr->township),
-	};
+	int node = s->groups[group].node, hubs[4], own = -1;
 
+	home_hubs(s, g, group, step, hubs);
 	for (int i = 0; i < 4; i++) {
-		if (hubs[i] < 0)
+		if (hubs[i] < 0 || (own >= 0 && s->hubs[hubs[i]].sources == 1))
 			continue;
+		own = own < 0 ? i : own;
 		GROW(s->downs, s->downs_alloc, s->ndowns + 1);
 		s->downs[s->ndowns++] = (struct down){ hubs[i], group,
 		    mcf_add_arc(g, s->hubs[hubs[i]].node, node, MCF_INF, 0) };
@@ -461,6 +472,7 @@ static void enter_buildings(struct solver *s)
 		if (hub >= 0) {
 			s->next_entering[i] = s->hubs[hub].first_entering;
 			s->hubs[hub].first_entering = (int)i;
+			s->hubs[hub].sources++;
 		}
 	}
 }
@@ -507,10 +519,17 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 	mcf_set_supply(g, src[0], supply_ord);
 	mcf_set_supply(g, *sink, -(supply_prio + supply_ord));
 	for (size_t i = 0; i < s->ngroups; i++) {
+		int hubs[4];
+
 		s->groups[i].node = mcf_add_node(g);
-		member_arcs(s, g, (int)i, step);
+		home_hubs(s, g, (int)i, step, hubs);
 	}
 	enter_buildings(s);
+	for (size_t h = 0; h < s->nhubs; h++)
+		if (s->hubs[h].parent >= 0)
+			s->hubs[s->hubs[h].parent].sources++;
+	for (size_t i = 0; i < s->ngroups; i++)
+		member_arcs(s, g, (int)i, step);
 	for (size_t i = 0; i < s->nbuildings; i++)
 		for (size_t c = s->class_first[i]; c < s->class_first[i + 1]; c++) {
 			struct klass *k = &s->classes[c];

@@ -25,31 +25,37 @@ struct SIMPLEX(simplex) {
 	int *seg_end;
 	const int *convex;	/* per arc: its entry in the convex table, or -1 */
 	struct convex *table;
+	COST *gap_down, *gap_up;	/* per convex arc: its cost step to the segment below, above (or never) */
 	int block;
 	int next_arc;
 };
 
-/*
- * A nonbasic convex arc at a breakpoint is also at the other end of the
- * neighbouring segment: when that one prices as improving, the arc moves
- * there (same flow) and the violation is returned; else 0.
- */
-static COST SIMPLEX(switch_segment)(struct SIMPLEX(simplex) *s, int e)
+/* Sets the steps of convex arc cv's cost to its neighbouring segments (never when there is none). */
+static void SIMPLEX(set_gaps)(struct SIMPLEX(simplex) *s, int cv)
 {
-	struct convex *cv = &s->table[s->convex[e]];
-	int64_t k = s->state[e] > 0 ? cv->seg - 1 : cv->seg + 1;
-	COST rc;
+	const struct convex *c = &s->table[cv];
+	const COST never = (COST)1 << (sizeof(COST) * 8 - 3);
 
-	if (k < 0 || k >= cv->nseg)
-		return 0;
-	rc = (COST)convex_cost(cv, k) + s->pi[s->source[e]] - s->pi[s->target[e]];
-	if (s->state[e] > 0 ? rc <= 0 : rc >= 0)
-		return 0;
-	cv->seg = k;
-	s->cost[e] = (COST)convex_cost(cv, k);
+	s->gap_down[cv] = c->seg > 0 ? (COST)(convex_cost(c, c->seg) - convex_cost(c, c->seg - 1)) :
+	    never;
+	s->gap_up[cv] = c->seg + 1 < c->nseg ?
+	    (COST)(convex_cost(c, c->seg + 1) - convex_cost(c, c->seg)) : never;
+}
+
+/*
+ * A nonbasic convex arc at a breakpoint is also at the far end of the
+ * neighbouring segment (same flow): moves it there, to enter from there.
+ */
+static void SIMPLEX(switch_segment)(struct SIMPLEX(simplex) *s, int e)
+{
+	int cv = s->convex[e];
+	struct convex *c = &s->table[cv];
+
+	c->seg += s->state[e] > 0 ? -1 : 1;
+	s->cost[e] = (COST)convex_cost(c, c->seg);
 	s->flow[e] = s->state[e] > 0 ? s->cap[e] : 0;
 	s->state[e] = (signed char)-s->state[e];
-	return s->state[e] > 0 ? rc : -rc;
+	SIMPLEX(set_gaps)(s, cv);
 }
 
 /* The entering arc: the most violating one of the first block (of the cyclic arc order) holding any. */
@@ -58,7 +64,7 @@ static int SIMPLEX(find_entering)(struct SIMPLEX(simplex) *s)
 	const int *source = s->source, *target = s->target;
 	const COST *cost = s->cost, *pi = s->pi;
 	const signed char *state = s->state;
-	int m = s->m, e = s->next_arc, left = s->block, best_arc = -1;
+	int m = s->m, e = s->next_arc, left = s->block, best_arc = -1, best_switch = 0;
 	COST best = 0;
 
 	for (int i = 0; i < m; i++) {
@@ -72,10 +78,16 @@ static int SIMPLEX(find_entering)(struct SIMPLEX(simplex) *s)
 			if (rc < best) {
 				best = rc;
 				best_arc = e;
-			} else if ((st == STATE_CONVEX_LOWER || st == STATE_CONVEX_UPPER) &&
-			    (rc = SIMPLEX(switch_segment)(s, e)) < best) {
-				best = rc;
-				best_arc = e;
+				best_switch = 0;
+			} else if (st == STATE_CONVEX_LOWER || st == STATE_CONVEX_UPPER) {
+				/* In the neighbouring segment the reduced cost differs by its gap. */
+				COST gap = st > 0 ? s->gap_down[s->convex[e]] : s->gap_up[s->convex[e]];
+
+				if (gap - rc < best) {
+					best = gap - rc;
+					best_arc = e;
+					best_switch = 1;
+				}
 			}
 		}
 		if (++e == m)
@@ -87,6 +99,8 @@ static int SIMPLEX(find_entering)(struct SIMPLEX(simplex) *s)
 		}
 	}
 	s->next_arc = e;
+	if (best_switch)
+		SIMPLEX(switch_segment)(s, best_arc);
 	return best_arc;
 }
 
@@ -310,6 +324,8 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST ar
 	s.stem = xmalloc(((size_t)n + 1) * sizeof(*s.stem));
 	s.seg_start = xmalloc(((size_t)2 * n + 2) * sizeof(*s.seg_start));
 	s.seg_end = xmalloc(((size_t)2 * n + 2) * sizeof(*s.seg_end));
+	s.gap_down = xmalloc((g->nconvex + 1) * sizeof(*s.gap_down));
+	s.gap_up = xmalloc((g->nconvex + 1) * sizeof(*s.gap_up));
 	s.block = isqrt(m);
 	if (s.block < 10)
 		s.block = 10;
@@ -319,8 +335,10 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST ar
 	for (int a = 0; a < m; a++) {
 		s.flow[a] = 0;
 		s.state[a] = g->convex[a] >= 0 ? STATE_CONVEX_LOWER : STATE_LOWER;
-		if (g->convex[a] >= 0)
+		if (g->convex[a] >= 0) {
 			g->table[g->convex[a]].seg = 0;
+			SIMPLEX(set_gaps)(&s, g->convex[a]);
+		}
 	}
 	s.parent[n] = -1;
 	s.pred[n] = -1;
@@ -390,5 +408,7 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST ar
 	free(s.stem);
 	free(s.seg_start);
 	free(s.seg_end);
+	free(s.gap_down);
+	free(s.gap_up);
 	return status;
 }

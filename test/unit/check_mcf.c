@@ -1040,6 +1040,84 @@ START_TEST(test_deterministic)
 }
 END_TEST
 
+/*
+ * Convex arcs against their expansion into one arc per segment: random
+ * networks (sources, a middle layer, sinks) where each middle node reaches
+ * the sinks by a convex arc, with and without a bonus on the first segments.
+ * The optimum must cost the same, and segments must fill in order.
+ */
+START_TEST(test_convex_matches_segments)
+{
+	for (int round = 0; round < 300; round++) {
+		int sources = (int)rng_range(1, 4), middles = (int)rng_range(1, 5), sinks = (int)rng_range(1, 3);
+		int n = sources + middles + sinks;
+		struct mcf *a = mcf_new(n, 0), *b = mcf_new(n, 0);
+		int64_t total = 0, width[5], nseg[5], nbonus[5];
+		mcf_cost first[5], slope[5], bonus[5];
+		int convex[5][3];
+
+		rng_seed(9000 + (uint64_t)round);
+		for (int u = 0; u < n; u++) {
+			mcf_add_node(a);
+			mcf_add_node(b);
+		}
+		for (int s = 0; s < sources; s++) {
+			int64_t sup = rng_range(0, 6);
+
+			total += sup;
+			mcf_set_supply(a, s, sup);
+			mcf_set_supply(b, s, sup);
+			for (int k = 0; k < middles; k++) {
+				mcf_cost c = rng_range(-3, 5);
+				int64_t cap = rng_range(0, 2) == 0 ? MCF_INF : rng_range(0, 5);
+
+				mcf_add_arc(a, s, sources + k, cap, c);
+				mcf_add_arc(b, s, sources + k, cap, c);
+			}
+		}
+		/* Every unit can still go somewhere: a dear bypass from each source to the first sink. */
+		for (int s = 0; s < sources; s++) {
+			mcf_add_arc(a, s, sources + middles, MCF_INF, 1000);
+			mcf_add_arc(b, s, sources + middles, MCF_INF, 1000);
+		}
+		for (int k = 0; k < middles; k++) {
+			width[k] = rng_range(1, 3);
+			nseg[k] = rng_range(1, 6);
+			first[k] = rng_range(-5, 5);
+			slope[k] = rng_range(0, 4);
+			bonus[k] = rng_range(0, 3) == 0 ? 0 : round % 5 == 0 ? (mcf_cost)1 << 80 : rng_range(0, 50);
+			nbonus[k] = rng_range(0, 7);
+			for (int t = 0; t < sinks; t++) {
+				int to = sources + middles + t;
+
+				convex[k][t] = mcf_add_convex_arc(a, sources + k, to, width[k], nseg[k],
+				    first[k], slope[k], bonus[k], nbonus[k]);
+				for (int64_t j = 0; j < nseg[k]; j++)
+					mcf_add_arc(b, sources + k, to, width[k],
+					    first[k] + j * slope[k] - (j < nbonus[k] ? bonus[k] : 0));
+			}
+		}
+		for (int t = 0; t < sinks; t++) {
+			int64_t dem = t == sinks - 1 ? total : rng_range(0, total);
+
+			mcf_set_supply(a, sources + middles + t, -dem);
+			mcf_set_supply(b, sources + middles + t, -dem);
+			total -= dem;
+		}
+		ck_assert_int_eq(mcf_solve(a), mcf_solve(b));
+		ck_assert_cost_eq(mcf_total_cost(a), mcf_total_cost(b));
+		for (int k = 0; k < middles; k++)
+			for (int t = 0; t < sinks; t++) {
+				int64_t f = mcf_flow(a, convex[k][t]);
+
+				ck_assert(f >= 0 && f <= width[k] * nseg[k]);
+			}
+		mcf_free(a);
+		mcf_free(b);
+	}
+}
+END_TEST
+
 static Suite *mcf_suite(void)
 {
 	Suite *s = suite_create("mcf");
@@ -1063,6 +1141,7 @@ static Suite *mcf_suite(void)
 	tcase_add_test(tr, test_large_transport);
 	tcase_add_test(tr, test_large_hubs);
 	tcase_add_test(tr, test_deterministic);
+	tcase_add_test(tr, test_convex_matches_segments);
 	suite_add_tcase(s, tr);
 	return s;
 }
