@@ -120,6 +120,10 @@ struct solver {
 	size_t nhubs, hubs_alloc;
 	struct down *downs;
 	size_t ndowns, downs_alloc;
+	const char *bench_dir;	/* LIANHU_BENCH_DIMACS: write every network there (make bench) */
+	long networks;		/* solved so far, for the bench */
+	double solve_seconds;	/* CPU time in mcf_solve, for the bench */
+	mcf_cost solve_cost;	/* sum of the optimal costs, for the bench */
 };
 
 /* Fills w with every building's households (vacant ones left out) in walking order; release with walk_release. */
@@ -549,10 +553,43 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 	return g;
 }
 
-/* Solves a part's network: 0, or -1 after a message when its numbers are beyond exact arithmetic. */
-static int solve_network(const struct solver *s, struct mcf *g, long households)
+static double cpu_seconds(void)
 {
-	switch (mcf_solve(g)) {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* For make bench: writes the network as DIMACS into the bench folder. */
+static void bench_write(const struct solver *s, const struct mcf *g)
+{
+	char path[4096];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%06ld.dimacs", s->bench_dir, s->networks);
+	if ((fp = fopen(path, "w")) == NULL) {
+		perror(path);
+		return;
+	}
+	mcf_write_dimacs(g, fp);
+	fclose(fp);
+}
+
+/* Solves a part's network: 0, or -1 after a message when its numbers are beyond exact arithmetic. */
+static int solve_network(struct solver *s, struct mcf *g, long households)
+{
+	enum mcf_status status;
+	double start;
+
+	if (s->bench_dir)
+		bench_write(s, g);
+	start = cpu_seconds();
+	status = mcf_solve(g);
+	s->solve_seconds += cpu_seconds() - start;
+	s->solve_cost += mcf_total_cost(g);
+	s->networks++;
+	switch (status) {
 	case MCF_OPTIMAL:
 		return 0;
 	case MCF_TOO_LARGE:
@@ -956,7 +993,7 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 {
 	struct walk walk;
 	struct parts parts;
-	struct solver s = { .r = r, .o = o, .walk = &walk };
+	struct solver s = { .r = r, .o = o, .walk = &walk, .bench_dir = getenv("LIANHU_BENCH_DIMACS") };
 	double start = seconds(), shown = 0;
 	int rc = 0;
 
@@ -998,6 +1035,12 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	}
 	if (o->progress && shown > 0)
 		fprintf(stderr, "\r%40s\r", "");
+	if (s.bench_dir) {
+		fprintf(stderr, "lianhu: mcf_solve %.3f s CPU in %ld networks (cost ", s.solve_seconds,
+		    s.networks);
+		mcf_print_cost(stderr, s.solve_cost);
+		fprintf(stderr, ")\n");
+	}
 	free(s.hub_of_grid);
 	free(s.hub_of_community);
 	free(s.hub_of_township);

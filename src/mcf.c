@@ -70,6 +70,13 @@ static int isqrt(int x)
 	return r;
 }
 
+/* The arcs as the simplex sees them: mixed in order (as LEMON does), artificial ones after. */
+struct net {
+	int *source, *target, *convex;
+	int64_t *cap, *flow;
+	int *arc;		/* per internal arc: the network's arc */
+};
+
 #define COST int64_t
 #define SIMPLEX(name) name##_64
 #include "mcf_simplex.h"
@@ -226,6 +233,44 @@ static mcf_cost arc_total(const struct mcf *g, int a, int64_t flow)
 	return sum;
 }
 
+/*
+ * Lays the arcs out for the simplex in a mixed order, every skip-th arc in
+ * turn (LEMON's arc mixing), so that each block of the pricing sees arcs of
+ * every kind and every part of the network.
+ */
+static void net_init(struct net *net, const struct mcf *g)
+{
+	size_t all = (size_t)g->arc_num + (size_t)g->node_num + 1;
+	int m = g->arc_num, skip = g->node_num > 0 ? m / g->node_num : 1;
+
+	net->source = xmalloc(all * sizeof(*net->source));
+	net->target = xmalloc(all * sizeof(*net->target));
+	net->convex = xmalloc(all * sizeof(*net->convex));
+	net->cap = xmalloc(all * sizeof(*net->cap));
+	net->flow = xcalloc(all, sizeof(*net->flow));
+	net->arc = xmalloc(all * sizeof(*net->arc));
+	skip = skip < 3 ? 3 : skip;
+	for (int a = 0, i = 0, j = 0; a < m; a++) {
+		net->arc[i] = a;
+		net->source[i] = g->source[a];
+		net->target[i] = g->target[a];
+		net->convex[i] = g->convex[a];
+		net->cap[i] = g->cap[a];
+		if ((i += skip) >= m)
+			i = ++j;
+	}
+}
+
+static void net_release(struct net *net)
+{
+	free(net->source);
+	free(net->target);
+	free(net->convex);
+	free(net->cap);
+	free(net->flow);
+	free(net->arc);
+}
+
 /* Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an optimal solution. */
 enum mcf_status mcf_solve(struct mcf *g)
 {
@@ -233,11 +278,12 @@ enum mcf_status mcf_solve(struct mcf *g)
 	int n = g->node_num, m = g->arc_num;
 	mcf_cost supply_sum = 0, supply_pos = 0, cap_sum = 0, c_max = 0;
 	enum mcf_status status;
+	struct net net;
 
 	drop_results(g);
 	if ((int64_t)m + n >= INT_MAX)
 		return MCF_TOO_LARGE;
-	g->flow = xcalloc((size_t)m + n + 1, sizeof(*g->flow));
+	g->flow = xcalloc((size_t)m + 1, sizeof(*g->flow));
 	g->pi = xcalloc((size_t)n + 1, sizeof(*g->pi));
 	g->solved = 1;
 
@@ -263,8 +309,7 @@ enum mcf_status mcf_solve(struct mcf *g)
 	/* Every basic flow is at most the total supply plus all finite capacities: keep that in int64_t. */
 	if (supply_pos + cap_sum >= MCF_INF)
 		return MCF_TOO_LARGE;
-	if (m + n > g->arc_alloc)
-		grow_arcs(g, m + n);
+	net_init(&net, g);
 
 	/*
 	 * Artificial arcs cost A = (n + 1)(c_max + 1). A node's potential is the
@@ -278,21 +323,25 @@ enum mcf_status mcf_solve(struct mcf *g)
 		int64_t *pi = xmalloc(((size_t)n + 1) * sizeof(*pi));
 
 		for (int a = 0; a < m; a++)
-			cost[a] = (int64_t)g->cost[a];
-		status = run_64(g, cost, pi, (int64_t)(((mcf_cost)n + 1) * (c_max + 1)));
+			cost[a] = (int64_t)g->cost[net.arc[a]];
+		status = run_64(g, &net, cost, pi, (int64_t)(((mcf_cost)n + 1) * (c_max + 1)));
 		free(cost);
 		free(pi);
 	} else if ((c_max + 1) > cost_max / 8 / ((mcf_cost)n + 2)) {
-		return MCF_TOO_LARGE;
+		status = MCF_TOO_LARGE;
 	} else {
 		mcf_cost *cost = xmalloc(((size_t)m + n + 1) * sizeof(*cost));
 
-		memcpy(cost, g->cost, (size_t)m * sizeof(*cost));
-		status = run_128(g, cost, g->pi, ((mcf_cost)n + 1) * (c_max + 1));
+		for (int a = 0; a < m; a++)
+			cost[a] = g->cost[net.arc[a]];
+		status = run_128(g, &net, cost, g->pi, ((mcf_cost)n + 1) * (c_max + 1));
 		free(cost);
 	}
+	for (int a = 0; a < m && status == MCF_OPTIMAL; a++)
+		g->flow[net.arc[a]] = net.flow[a];
+	net_release(&net);
 	if (status != MCF_OPTIMAL) {
-		memset(g->flow, 0, ((size_t)m + n) * sizeof(*g->flow));
+		memset(g->flow, 0, ((size_t)m + 1) * sizeof(*g->flow));
 		memset(g->pi, 0, ((size_t)n + 1) * sizeof(*g->pi));
 		return status;
 	}
@@ -338,8 +387,8 @@ int mcf_arc_count(const struct mcf *g)
 	return g->arc_num;
 }
 
-/* Prints a decimal 128-bit number. */
-static void put_cost(FILE *fp, mcf_cost v)
+/* Prints a cost in decimal. */
+void mcf_print_cost(FILE *fp, mcf_cost v)
 {
 	char buf[48];
 	int len = 0;
@@ -375,7 +424,7 @@ void mcf_write_dimacs(const struct mcf *g, FILE *fp)
 		for (int64_t k = 0; k < nseg; k++) {
 			fprintf(fp, "a %d %d 0 %lld ", g->source[a] + 1, g->target[a] + 1,
 			    (long long)(g->cap[a] == MCF_INF ? -1 : g->cap[a]));
-			put_cost(fp, g->convex[a] < 0 ? g->cost[a] :
+			mcf_print_cost(fp, g->convex[a] < 0 ? g->cost[a] :
 			    convex_cost(&g->table[g->convex[a]], k));
 			putc('\n', fp);
 		}

@@ -69,25 +69,21 @@ static int SIMPLEX(find_entering)(struct SIMPLEX(simplex) *s)
 
 	for (int i = 0; i < m; i++) {
 		int st = state[e];
+		/* Tree arcs price 0 and never enter; convex arcs price twice their violation. */
+		COST rc = st * (cost[e] + pi[source[e]] - pi[target[e]]);
 
-		if (st != STATE_TREE) {
-			COST rc = cost[e] + pi[source[e]] - pi[target[e]];
+		if (rc < best) {
+			best = rc;
+			best_arc = e;
+			best_switch = 0;
+		} else if (st == STATE_CONVEX_LOWER || st == STATE_CONVEX_UPPER) {
+			/* In the neighbouring segment the reduced cost differs by its gap. */
+			COST gap = st > 0 ? s->gap_down[s->convex[e]] : s->gap_up[s->convex[e]];
 
-			if (st < 0)
-				rc = -rc;
-			if (rc < best) {
-				best = rc;
+			if (gap - rc / 2 < best) {
+				best = gap - rc / 2;
 				best_arc = e;
-				best_switch = 0;
-			} else if (st == STATE_CONVEX_LOWER || st == STATE_CONVEX_UPPER) {
-				/* In the neighbouring segment the reduced cost differs by its gap. */
-				COST gap = st > 0 ? s->gap_down[s->convex[e]] : s->gap_up[s->convex[e]];
-
-				if (gap - rc < best) {
-					best = gap - rc;
-					best_arc = e;
-					best_switch = 1;
-				}
+				best_switch = 1;
 			}
 		}
 		if (++e == m)
@@ -292,10 +288,12 @@ static int SIMPLEX(pivot)(struct SIMPLEX(simplex) *s, int e)
 }
 
 /*
- * Runs the simplex on g (arc arrays already sized m + n) with cost and pi of
- * this type; leaves flows (within segments for convex arcs) in g->flow.
+ * Runs the simplex on the arcs of net (sized m + n, in net's order) with
+ * cost and pi of this type; leaves flows (within segments for convex arcs)
+ * in net->flow and potentials (root at 0) in g->pi.
  */
-static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST art_cost)
+static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, COST *pi,
+    COST art_cost)
 {
 	struct SIMPLEX(simplex) s;
 	int n = g->node_num, m = g->arc_num, all = m + n;
@@ -305,13 +303,13 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST ar
 	s.n = n;
 	s.m = m;
 	s.root = n;
-	s.source = g->source;
-	s.target = g->target;
-	s.cap = g->cap;
+	s.source = net->source;
+	s.target = net->target;
+	s.cap = net->cap;
 	s.cost = cost;
-	s.flow = g->flow;
+	s.flow = net->flow;
 	s.pi = pi;
-	s.convex = g->convex;
+	s.convex = net->convex;
 	s.table = g->table;
 	s.state = xmalloc((size_t)all * sizeof(*s.state) + 1);
 	s.parent = xmalloc(((size_t)n + 1) * sizeof(*s.parent));
@@ -331,13 +329,17 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST ar
 		s.block = 10;
 	s.next_arc = 0;
 
-	/* Start: every real arc empty (convex ones in their first segment), every node hung from the root. */
+	/*
+	 * Start: every real arc empty (convex ones in their first segment), every node hung from the
+	 * root. As in LEMON, only demand nodes pay the artificial cost: the others start at potential
+	 * 0, so that the first prices are the real costs.
+	 */
 	for (int a = 0; a < m; a++) {
 		s.flow[a] = 0;
-		s.state[a] = g->convex[a] >= 0 ? STATE_CONVEX_LOWER : STATE_LOWER;
-		if (g->convex[a] >= 0) {
-			g->table[g->convex[a]].seg = 0;
-			SIMPLEX(set_gaps)(&s, g->convex[a]);
+		s.state[a] = s.convex[a] >= 0 ? STATE_CONVEX_LOWER : STATE_LOWER;
+		if (s.convex[a] >= 0) {
+			g->table[s.convex[a]].seg = 0;
+			SIMPLEX(set_gaps)(&s, s.convex[a]);
 		}
 	}
 	s.parent[n] = -1;
@@ -359,17 +361,19 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, COST *cost, COST *pi, COST ar
 		s.rev_thread[u] = u > 0 ? u - 1 : n;
 		s.last[u] = u;
 		s.state[a] = STATE_TREE;
-		g->cap[a] = MCF_INF;
-		cost[a] = art_cost;
+		net->cap[a] = MCF_INF;
+		net->convex[a] = -1;
 		if (b >= 0) {
-			g->source[a] = u;
-			g->target[a] = n;
+			net->source[a] = u;
+			net->target[a] = n;
+			cost[a] = 0;
 			s.flow[a] = b;
 			s.dir[u] = DIR_UP;
-			s.pi[u] = -art_cost;
+			s.pi[u] = 0;
 		} else {
-			g->source[a] = n;
-			g->target[a] = u;
+			net->source[a] = n;
+			net->target[a] = u;
+			cost[a] = art_cost;
 			s.flow[a] = -b;
 			s.dir[u] = DIR_DOWN;
 			s.pi[u] = art_cost;

@@ -57,6 +57,9 @@ mcf_cost mcf_total_cost(const struct mcf *g);
 int mcf_node_count(const struct mcf *g);
 int mcf_arc_count(const struct mcf *g);
 
+/* Prints a cost in decimal. */
+void mcf_print_cost(FILE *fp, mcf_cost v);
+
 /* Writes the network in DIMACS min-cost flow format (nodes from 1, capacity -1 unbounded, convex arcs one arc per segment). */
 void mcf_write_dimacs(const struct mcf *g, FILE *fp);
 
