@@ -11,14 +11,8 @@
 #include "lianhu/mcf.h"
 #include "lianhu/util.h"
 
-/*
- * States of an arc in the basis: the sign tells which way a negative reduced
- * cost improves it; convex arcs out of the tree are 2 or -2.
- */
-enum {
-	STATE_CONVEX_UPPER = -2, STATE_UPPER = -1, STATE_TREE = 0, STATE_LOWER = 1,
-	STATE_CONVEX_LOWER = 2
-};
+/* States of an arc in the basis: the sign tells which way a negative reduced cost improves it. */
+enum { STATE_UPPER = -1, STATE_TREE = 0, STATE_LOWER = 1 };
 
 /* Orientation of a node's tree arc: towards its parent (up) or away from it (down). */
 enum { DIR_DOWN = -1, DIR_UP = 1 };

@@ -64,24 +64,25 @@ static int SIMPLEX(find_entering)(struct SIMPLEX(simplex) *s)
 	const int *source = s->source, *target = s->target;
 	const COST *cost = s->cost, *pi = s->pi;
 	const signed char *state = s->state;
+	const int *convex = s->convex;
 	int m = s->m, e = s->next_arc, left = s->block, best_arc = -1, best_switch = 0;
 	COST best = 0;
 
 	for (int i = 0; i < m; i++) {
 		int st = state[e];
-		/* Tree arcs price 0 and never enter; convex arcs price twice their violation. */
+		/* Tree arcs price 0 and never enter. */
 		COST rc = st * (cost[e] + pi[source[e]] - pi[target[e]]);
 
 		if (rc < best) {
 			best = rc;
 			best_arc = e;
 			best_switch = 0;
-		} else if (st == STATE_CONVEX_LOWER || st == STATE_CONVEX_UPPER) {
+		} else if (convex[e] >= 0 && st != STATE_TREE) {
 			/* In the neighbouring segment the reduced cost differs by its gap. */
-			COST gap = st > 0 ? s->gap_down[s->convex[e]] : s->gap_up[s->convex[e]];
+			COST gap = st > 0 ? s->gap_down[convex[e]] : s->gap_up[convex[e]];
 
-			if (gap - rc / 2 < best) {
-				best = gap - rc / 2;
+			if (gap - rc < best) {
+				best = gap - rc;
 				best_arc = e;
 				best_switch = 1;
 			}
@@ -281,8 +282,7 @@ static int SIMPLEX(pivot)(struct SIMPLEX(simplex) *s, int e)
 
 		SIMPLEX(update_tree)(s, e, u_in, v_in, u_out, join, u_in == s->source[e] ? -rc : rc);
 		s->state[e] = STATE_TREE;
-		s->state[leave] = (signed char)((flow[leave] == 0 ? STATE_LOWER : STATE_UPPER) *
-		    (leave < s->m && s->convex[leave] >= 0 ? 2 : 1));
+		s->state[leave] = flow[leave] == 0 ? STATE_LOWER : STATE_UPPER;
 	}
 	return 1;
 }
@@ -336,7 +336,7 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, 
 	 */
 	for (int a = 0; a < m; a++) {
 		s.flow[a] = 0;
-		s.state[a] = s.convex[a] >= 0 ? STATE_CONVEX_LOWER : STATE_LOWER;
+		s.state[a] = STATE_LOWER;
 		if (s.convex[a] >= 0) {
 			g->table[s.convex[a]].seg = 0;
 			SIMPLEX(set_gaps)(&s, s.convex[a]);
