@@ -112,8 +112,17 @@ run: deps all
 	    grep -v 'warning:' build/longshenghe-assign.log; [ $$s -le 1 ] && \
 	    echo "wrote build/longshenghe-mapping.csv and build/longshenghe-summary.json"
 
+# make bench: timings (test/bench/bench.sh), with LEMON's solvers on lianhu's own networks beside lianhu's
+# when Debian's liblemon-dev is installed (for the bench only: never a dependency of lianhu or make check).
+CXX ?= c++
+$(BUILD)/bench_lemon: test/bench/bench_lemon.cc
+	@mkdir -p $(@D)
+	$(CXX) -O2 -std=gnu++17 -o $@ $< -llemon
+
 bench: all $(BUILD)/gen_roster
-	sh test/bench/bench.sh ./lianhu $(BUILD)/gen_roster
+	@if [ -f /usr/include/lemon/network_simplex.h ]; then $(MAKE) --no-print-directory $(BUILD)/bench_lemon; \
+	    else echo "bench: no LEMON (apt-get install liblemon-dev): solver comparison skipped"; fi
+	sh test/bench/bench.sh ./lianhu $(BUILD)/gen_roster "$(BENCH_SIZES)" $(BUILD)/bench_lemon
 
 # make install: the program, its message catalogs, its man page, its bash completion (where
 # bash-completion looks for it), and the README with the examples under share/doc/lianhu.

@@ -1,13 +1,18 @@
 #!/bin/sh
-# bench.sh: times lianhu on generated rosters at township, county and city scale (a benchmark, not a test).
-# usage: bench.sh LIANHU GEN_ROSTER [SIZES]   (SIZES default "30000 300000 3000000"; BENCH_DIR default /tmp/lianhu-bench)
+# bench.sh: times lianhu on generated rosters at township, county and city scale, on the stress shapes of
+# issue 12, and its solver against LEMON on the same networks (a benchmark, not a test).
+# usage: bench.sh LIANHU GEN_ROSTER [SIZES] [BENCH_LEMON]
+#   SIZES default "30000 300000 3000000" (or BENCH_SIZES); BENCH_DIR default /tmp/lianhu-bench;
+#   BENCH_SHAPES (default 20000) sizes the stress shapes, "" skips them; BENCH_LEMON: test/bench/bench_lemon.
 set -eu
 lianhu=$1 gen=$2
 sizes=${3:-${BENCH_SIZES:-30000 300000 3000000}}
+lemon=${4:-${BENCH_LEMON:-}}
+shapes=${BENCH_SHAPES-20000}
 dir=${BENCH_DIR:-/tmp/lianhu-bench}
 mkdir -p "$dir"
 # measure LABEL CMD...: wall seconds, CPU seconds (perf's task-clock when perf works here, else GNU
-# time's user+sys, to 10 ms) and peak RSS; leaves the CPU seconds in $secs.
+# time's user+sys, to 10 ms) and peak RSS; leaves the CPU seconds in $secs and the RSS (KB) in $rss.
 use_perf=0
 perf stat -e task-clock true >/dev/null 2>&1 && use_perf=1
 measure() {
@@ -21,23 +26,69 @@ measure() {
 		perf stat -x, -e task-clock -o "$dir/perf" "$@" >/dev/null 2>&1 || true
 		secs=$(awk -F, '/task-clock/ { printf "%.3f", $1 / 1000 }' "$dir/perf")
 	fi
-	printf '  %-24s %7.3f s wall %7.3f s CPU %8.1f MB peak RSS\n' "$label" \
+	printf '  %-28s %7.3f s wall %7.3f s CPU %8.1f MB peak RSS\n' "$label" \
 	    "$(echo "($end - $start) / 1000000000" | bc -l)" "$secs" "$(echo "$rss / 1024" | bc -l)"
+}
+ratio() {
+	echo "$1 / $2" | bc -l | cut -c1-5
+}
+# solver LABEL ARGS...: lianhu's mcf_solve CPU time against LEMON's on the networks this assign builds.
+solver() {
+	label=$1; shift
+	[ -n "$lemon" ] && [ -x "$lemon" ] || return 0
+	rm -rf "$dir/dimacs" && mkdir -p "$dir/dimacs"
+	LIANHU_BENCH_DIMACS="$dir/dimacs" "$lianhu" assign "$@" -o /dev/null 2>"$dir/solver" || true
+	ours=$(sed -n 's/^lianhu: mcf_solve \([0-9.]*\) s CPU.*/\1/p' "$dir/solver")
+	"$lemon" "$dir"/dimacs/*.dimacs >"$dir/lemon"
+	ns=$(sed -n 's/.*NetworkSimplex \([0-9.]*\) s.*/\1/p' "$dir/lemon")
+	cs=$(sed -n 's/.*CostScaling \([0-9.]*\) s.*/\1/p' "$dir/lemon")
+	ocost=$(sed -n 's/.*(cost \(-*[0-9]*\)).*/\1/p' "$dir/solver")
+	ncost=$(sed -n 's/.*NetworkSimplex [0-9.]* s CPU (cost \(-*[0-9]*\)).*/\1/p' "$dir/lemon")
+	agree="same optimum"; [ "$ocost" = "$ncost" ] || agree="OPTIMA DIFFER: $ocost vs $ncost"
+	printf '  %-28s lianhu %.3f s, LEMON NetworkSimplex %.3f s (ratio %s), CostScaling %.3f s; %s\n' \
+	    "solver, $label" "$ours" "$ns" "$(ratio "$ours" "$ns")" "$cs" "$agree"
+	rm -rf "$dir/dimacs"
 }
 for n in $sizes; do
 	r="$dir/r$n"
 	[ -f "$r/households.csv" ] || "$gen" --households "$n" --seed 7 --previous "$r.previous.csv" -o "$r" 2>/dev/null
-	mb=$(cat "$r/buildings.csv" "$r/households.csv" "$r/members.csv" | wc -c)
-	mb=$(echo "$mb / 1000000" | bc -l | cut -c1-6)
+	bytes=$(cat "$r/buildings.csv" "$r/households.csv" "$r/members.csv" | wc -c)
+	mb=$(echo "$bytes / 1000000" | bc -l | cut -c1-6)
 	echo "roster of $n households ($mb MB of CSV):"
 	measure "validate" "$lianhu" validate -d "$r"; v=$secs
-	measure "assign" "$lianhu" assign -d "$r" -o "$r/mapping.csv"; a=$secs
-	measure "assign --previous" "$lianhu" assign -d "$r" --previous "$r.previous.csv" -o "$r/mapping2.csv"
+	measure "assign" "$lianhu" assign -d "$r" -o "$r/mapping.csv"; a=$secs; arss=$rss
+	measure "assign --previous" "$lianhu" assign -d "$r" --previous "$r.previous.csv" -o "$r/mapping2.csv"; ap=$secs
 	measure "audit" "$lianhu" audit -d "$r" --mapping "$r/mapping.csv"; au=$secs
 	if "$lianhu" report --help >/dev/null 2>&1; then
 		measure "report --format xlsx" "$lianhu" report -d "$r" --mapping "$r/mapping.csv" --format xlsx -o "$r/report.xlsx"
-		echo "  report xlsx/validate (CPU): $(echo "$secs / $v" | bc -l | cut -c1-5)"
+		echo "  report xlsx/validate (CPU): $(ratio "$secs" "$v")"
 	fi
-	echo "  audit/validate (CPU): $(echo "$au / $v" | bc -l | cut -c1-5)"
-	echo "  validate: $(echo "$mb / $v" | bc -l | cut -c1-6) MB/s of CPU time; assign/validate (CPU): $(echo "$a / $v" | bc -l | cut -c1-5)"
+	echo "  audit/validate (CPU): $(ratio "$au" "$v")"
+	echo "  validate: $(ratio "$mb" "$v") MB/s of CPU time; assign/validate (CPU): $(ratio "$a" "$v");" \
+	    "assign --previous/validate: $(ratio "$ap" "$v"); assign peak RSS/roster bytes: $(ratio "$arss * 1024" "$bytes")"
+	if [ "$n" -le 300000 ]; then
+		solver "scope community" -d "$r"
+		solver "scope township" -d "$r" --scope township
+		solver "--previous" -d "$r" --previous "$r.previous.csv"
+	fi
+done
+# The stress shapes of issue 12 against an ordinary roster of the same size (all in one community).
+for n in $shapes; do
+	o="$dir/ordinary$n"
+	[ -f "$o/households.csv" ] || "$gen" --households "$n" --seed 7 --previous "$o.previous.csv" -o "$o" 2>/dev/null
+	for shape in grids tower spread; do
+		s="$dir/$shape$n"
+		[ -f "$s/households.csv" ] || "$gen" --households "$n" --shape $shape --previous "$s.previous.csv" -o "$s" 2>/dev/null
+	done
+	echo "stress shapes of $n households (issue 12), against an ordinary roster of the same size:"
+	measure "ordinary: assign" "$lianhu" assign -d "$o" -o /dev/null; base=$secs
+	measure "ordinary: assign --previous" "$lianhu" assign -d "$o" --previous "$o.previous.csv" -o /dev/null
+	measure "grids: assign" "$lianhu" assign -d "$dir/grids$n" -o /dev/null
+	echo "  grids/ordinary (CPU): $(ratio "$secs" "$base")"
+	measure "tower: assign --previous" "$lianhu" assign -d "$dir/tower$n" --previous "$dir/tower$n.previous.csv" -o /dev/null
+	echo "  tower --previous/ordinary (CPU): $(ratio "$secs" "$base")"
+	measure "spread: --max-load 1e9" "$lianhu" assign -d "$dir/spread$n" --max-load 1000000000 -o /dev/null
+	echo "  spread --max-load 1e9/ordinary (CPU): $(ratio "$secs" "$base")"
+	solver "grids" -d "$dir/grids$n"
+	solver "tower --previous" -d "$dir/tower$n" --previous "$dir/tower$n.previous.csv"
 done
