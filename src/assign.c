@@ -84,6 +84,7 @@ struct group {
 	long cap;		/* capacity of each member, at most the part's demand */
 	int node;
 	int sink_arc;		/* its convex arc into the sink (phase two) */
+	int keep_arc, unkeep_arc;	/* members keeping one class each: their classes' arcs, or -1 */
 	int cursor;		/* next member to hand households to while placing */
 };
 
@@ -102,7 +103,7 @@ struct solver {
 	int *buildings, *members;	/* of the current part */
 	size_t nbuildings, nmembers;
 	int *group_of_member;	/* group of each member of the part */
-	char *is_target;	/* members kept by some class of the part */
+	int *kept_class;	/* per member kept by one class only: that class */
 	struct group *groups;
 	size_t ngroups;
 	int *group_members;
@@ -332,15 +333,37 @@ static void make_classes(struct solver *s, bool with_previous)
 }
 
 /* Orders members by home and capacity, previous contacts apart, so that alike members sit together. */
+/*
+ * What makes members alike: home and capacity, and what they keep: nothing;
+ * one class, of a given building, priority and size; or more (then only
+ * the member itself is alike).
+ */
+static void alike_key(const struct solver *s, int m, long key[8])
+{
+	const struct member *mm = &s->r->members[m];
+	int n = s->target_classes[m];
+	const struct klass *k = n == 1 ? &s->classes[s->kept_class[m]] : NULL;
+
+	key[0] = n < 2 ? n : 2;
+	key[1] = n > 1 ? m : k ? k->building : -1;
+	key[2] = k ? k->priority : -1;
+	key[3] = k ? k->size : -1;
+	key[4] = mm->building;
+	key[5] = mm->grid;
+	key[6] = s->capacity[m];
+	key[7] = 0;
+}
+
+/* Orders members so that alike members sit together. */
 static int compare_alike(const void *pa, const void *pb, void *ctx)
 {
 	const struct solver *s = ctx;
 	int a = *(const int *)pa, b = *(const int *)pb;
-	const struct member *x = &s->r->members[a], *y = &s->r->members[b];
-	long kx[4] = { s->is_target[a] ? a : -1, x->building, x->grid, s->capacity[a] };
-	long ky[4] = { s->is_target[b] ? b : -1, y->building, y->grid, s->capacity[b] };
+	long kx[8], ky[8];
 
-	for (int i = 0; i < 4; i++)
+	alike_key(s, a, kx);
+	alike_key(s, b, ky);
+	for (int i = 0; i < 8; i++)
 		if (kx[i] != ky[i])
 			return kx[i] < ky[i] ? -1 : 1;
 	return a < b ? -1 : a > b;
@@ -348,10 +371,11 @@ static int compare_alike(const void *pa, const void *pb, void *ctx)
 
 static bool alike(const struct solver *s, int a, int b)
 {
-	const struct member *x = &s->r->members[a], *y = &s->r->members[b];
+	long kx[8], ky[8];
 
-	return !s->is_target[a] && !s->is_target[b] && x->building == y->building &&
-	    x->grid == y->grid && s->capacity[a] == s->capacity[b];
+	alike_key(s, a, kx);
+	alike_key(s, b, ky);
+	return kx[0] < 2 && memcmp(kx, ky, sizeof(kx)) == 0;
 }
 
 /* Groups the part's members (after make_classes, which decides who is a previous contact). */
@@ -359,8 +383,8 @@ static void make_groups(struct solver *s, long demand)
 {
 	for (size_t c = 0; c < s->nclasses; c++)
 		if (s->classes[c].previous >= 0) {
-			s->is_target[s->classes[c].previous] = 1;
 			s->target_classes[s->classes[c].previous]++;
+			s->kept_class[s->classes[c].previous] = (int)c;
 		}
 	memcpy(s->group_members, s->members, s->nmembers * sizeof(int));
 	qsort_r(s->group_members, s->nmembers, sizeof(int), compare_alike, s);
@@ -371,14 +395,12 @@ static void make_groups(struct solver *s, long demand)
 		if (i == 0 || !alike(s, s->group_members[i - 1], m)) {
 			long cap = s->capacity[m] < demand ? s->capacity[m] : demand;
 
-			s->groups[s->ngroups++] = (struct group){ .first = (int)i, .cap = cap };
+			s->groups[s->ngroups++] = (struct group){ .first = (int)i, .cap = cap,
+			    .keep_arc = -1, .unkeep_arc = -1 };
 		}
 		s->groups[s->ngroups - 1].count++;
 		s->group_of_member[m] = (int)s->ngroups - 1;
 	}
-	for (size_t c = 0; c < s->nclasses; c++)
-		if (s->classes[c].previous >= 0)
-			s->is_target[s->classes[c].previous] = 0;
 }
 
 /* The hubs of the group's home within scope (made on first use), building to township, -1 where none. */
@@ -481,19 +503,27 @@ static void enter_buildings(struct solver *s)
 	}
 }
 
-/* Adds a class with a previous contact: its own node, or its member's when it is the member's only class. */
+/*
+ * Adds a class with a previous contact: its own node; or, when it is its
+ * member's only class, the arcs of the member's group, whose members all
+ * keep one class alike (same building, priority and size): the group takes
+ * their households and sends those it does not keep on to the entry hub.
+ */
 static void keep_class(struct solver *s, struct mcf *g, const struct weights *w, struct klass *k,
     int src, int entry)
 {
 	const struct roster *r = s->r;
 	mcf_cost step = w->tier, tier = step * roster_tier(r, k->building, &r->members[k->previous]);
-	int member = s->groups[s->group_of_member[k->previous]].node;
+	struct group *gr = &s->groups[s->group_of_member[k->previous]];
+	int member = gr->node;
 
 	if (s->target_classes[k->previous] == 1) {
-		k->supply_arc = mcf_add_arc(g, src, member, k->size, tier - w->keep);
+		if (gr->keep_arc >= 0)
+			return;
+		gr->keep_arc = mcf_add_arc(g, src, member, k->size * gr->count, tier - w->keep);
 		if (entry >= 0)
-			k->unkeep_arc = mcf_add_arc(g, member, s->hubs[entry].node, k->size,
-			    w->keep - tier + step * s->hubs[entry].level);
+			gr->unkeep_arc = mcf_add_arc(g, member, s->hubs[entry].node,
+			    k->size * gr->count, w->keep - tier + step * s->hubs[entry].level);
 		return;
 	}
 	k->node = mcf_add_node(g);
@@ -697,6 +727,38 @@ static int member_of_group(struct solver *s, int group)
 }
 
 /*
+ * Shares a keeping group's covered households among its members' classes:
+ * each member keeps what its load and its class allow, in member order,
+ * and the moved ones fill what the classes have left. Both always fit:
+ * the loads are q or q + 1 (F households over count members) and every
+ * class has z households, so sum min(z, load) is F when z > q and count z
+ * when z <= q, at least the K kept either way (K <= F, K <= count z); and
+ * the classes have count z - K >= moved left.
+ */
+static void share_keeps(struct solver *s, const struct mcf *g, const struct group *gr)
+{
+	long covered = mcf_flow(g, gr->keep_arc);
+	long moved = gr->unkeep_arc >= 0 ? mcf_flow(g, gr->unkeep_arc) : 0, kept = covered - moved;
+
+	for (int j = 0; j < gr->count; j++) {
+		int m = s->group_members[gr->first + j];
+		struct klass *k = &s->classes[s->kept_class[m]];
+		long take = k->size < s->load[m] ? k->size : s->load[m];
+
+		k->kept = take < kept ? take : kept;
+		kept -= k->kept;
+		s->load[m] -= k->kept;	/* kept households are placed apart from the hubs' slots */
+		take = k->size - k->kept < moved ? k->size - k->kept : moved;
+		k->covered = k->kept + take;
+		moved -= take;
+	}
+	if (kept > 0 || moved > 0) {
+		fprintf(stderr, "lianhu: internal error: kept households do not fit their members\n");
+		abort();
+	}
+}
+
+/*
  * Reads how many households of each class are covered and kept: classes
  * without a previous contact share their entry arc's flow in part order.
  */
@@ -720,14 +782,15 @@ static void count_covered(struct solver *s, const struct mcf *g)
 	for (size_t c = 0; c < s->nclasses; c++) {
 		struct klass *k = &s->classes[c];
 
-		if (k->previous < 0) {
-			k->kept = 0;
-			continue;
+		k->kept = 0;
+		if (k->previous >= 0 && s->target_classes[k->previous] > 1) {
+			k->covered = mcf_flow(g, k->supply_arc);
+			k->kept = mcf_flow(g, k->keep_arc);
 		}
-		k->covered = mcf_flow(g, k->supply_arc);
-		k->kept = k->keep_arc >= 0 ? mcf_flow(g, k->keep_arc) :
-		    k->covered - (k->unkeep_arc >= 0 ? mcf_flow(g, k->unkeep_arc) : 0);
 	}
+	for (size_t i = 0; i < s->ngroups; i++)
+		if (s->groups[i].keep_arc >= 0)
+			share_keeps(s, g, &s->groups[i]);
 }
 
 /* Households of a part building that take a member from its entry hub's pool. */
@@ -1008,7 +1071,7 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	s.hub_of_township = filled(r->ntownships, -1);
 	s.hub_of_building = filled(r->nbuildings, -1);
 	s.group_of_member = filled(r->nmembers, -1);
-	s.is_target = xcalloc(r->nmembers + 1, 1);
+	s.kept_class = xmalloc((r->nmembers + 1) * sizeof(*s.kept_class));
 	s.groups = xmalloc((r->nmembers + 1) * sizeof(*s.groups));
 	s.group_members = xmalloc((r->nmembers + 1) * sizeof(*s.group_members));
 	s.load = xcalloc(r->nmembers + 1, sizeof(*s.load));
@@ -1046,7 +1109,7 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	free(s.hub_of_township);
 	free(s.hub_of_building);
 	free(s.group_of_member);
-	free(s.is_target);
+	free(s.kept_class);
 	free(s.groups);
 	free(s.group_members);
 	free(s.load);
