@@ -58,6 +58,7 @@ static long read_path(const char *path, const struct read_opts *opts, struct row
 	struct table_source src = { .path = path };
 	long n;
 
+	diag_reset();	/* the sink holds the old label */
 	free(last_label);
 	n = table_read(&src, opts, collect, rows);
 	last_label = src.label;
