@@ -153,6 +153,7 @@ clean:
 # make check SANITIZE=1 runs the unit and CLI tests under ASan and UBSan: leaks are failures too.
 ifeq ($(SANITIZE),1)
 export ASAN_OPTIONS ?= detect_leaks=1
+export LSAN_OPTIONS ?= suppressions=$(CURDIR)/test/lsan.supp
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 endif
 
@@ -173,7 +174,7 @@ fuzz: fuzz-build
 	    name=$${f#build/fuzz/fuzz_}; corpus=build/fuzz/corpus-$$name; log=build/fuzz/$$name.log; \
 	    mkdir -p $$corpus && cp test/fuzz/corpus/$$name/* $$corpus/ || exit 2; \
 	    echo "fuzz: $$name for $(FUZZ_SECONDS)s on $$corpus (log: $$log)"; \
-	    if $$f $(FUZZ_OPTIONS) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/$$name- \
+	    if LSAN_OPTIONS=suppressions=$(CURDIR)/test/lsan.supp $$f $(FUZZ_OPTIONS) -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/$$name- \
 	        $$corpus >$$log 2>&1; then grep -E '^(Done|stat::)' $$log; \
 	    else grep -vE '^#[0-9]+' $$log; echo "fuzz: $$name failed; reproducer: build/fuzz/$$name-*"; fail=1; fi; \
 	done; exit $$fail

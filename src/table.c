@@ -799,9 +799,8 @@ long table_read(struct table_source *src, const struct read_opts *opts, table_ro
 	int fd = is_stdin ? 0 : open(src->path, O_RDONLY);
 	long rc;
 
-	src->label = xstrdup(src->path);
+	src->label = xstrdup(src->path);	/* a workbook's names its sheet: registered once known */
 	p.label = src->label;
-	diag_file(src->label);
 	if (fd < 0 || slurp(fd, &text) != 0) {
 		fprintf(stderr, _("lianhu: cannot read '%s': %s\n"), src->path, strerror(errno));
 		if (fd >= 0 && !is_stdin)
@@ -815,12 +814,14 @@ long table_read(struct table_source *src, const struct read_opts *opts, table_ro
 		bytes_put(&text, "", 0);
 	if (book_sniff(text.data, text.len) != WORKBOOK_NONE) {
 		rc = read_workbook(&rows, &text);
-	} else if (decode(&text, opts->encoding, src->label) < 0) {
-		rc = -1;
 	} else {
-		parse_text(&p, text.data, text.len,
-		    opts->delimiter ? opts->delimiter : detect_delimiter(text.data, text.len));
-		rc = p.header_lost ? TABLE_HEADER_LOST : 0;
+		diag_file(src->label);
+		rc = decode(&text, opts->encoding, src->label);
+		if (rc == 0) {
+			parse_text(&p, text.data, text.len, opts->delimiter ? opts->delimiter :
+			    detect_delimiter(text.data, text.len));
+			rc = p.header_lost ? TABLE_HEADER_LOST : 0;
+		}
 	}
 	if (rc == 0) {
 		rows_end(&rows);

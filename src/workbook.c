@@ -357,7 +357,11 @@ static int rels_read(struct workbook *wb, const char *name, struct rels_state *s
 {
 	memset(s, 0, sizeof(*s));
 	s->wb = wb;
-	return part_parse(wb, name, &s->x, rels_start, no_end, no_chars) < 0 ? -1 : 0;
+	if (part_parse(wb, name, &s->x, rels_start, no_end, no_chars) >= 0)
+		return 0;
+	free(s->rels);
+	s->rels = NULL;
+	return -1;
 }
 
 /* ---- workbook.xml: the sheets in order and the date system ---- */
@@ -647,11 +651,14 @@ static bool encrypted_package(const void *data, size_t len)
 /* Opens an .xls through libfreexl, from path or, for standard input, from a private copy; false after a message. */
 static bool xls_open(struct workbook *wb, const void *data, size_t len)
 {
-	char tmp[] = "/tmp/lianhu-xls.XXXXXX";
-	const char *path = wb->path;
+	const char *dir = getenv("TMPDIR"), *path = wb->path;
+	char tmp[4096];
 	unsigned int info = 0;
 	int fd = -1, rc;
 
+	if (dir == NULL || *dir == '\0' || strlen(dir) > sizeof(tmp) - 32)
+		dir = "/tmp";
+	snprintf(tmp, sizeof(tmp), "%s/lianhu-xls.XXXXXX", dir);
 	if (strcmp(path, "-") == 0) {
 		const char *p = data;
 		size_t left = len;

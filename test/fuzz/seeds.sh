@@ -4,9 +4,10 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 R=$here/corpus/roster
+W=$here/corpus/workbook
 M=$here/corpus/mapping
-rm -rf "$R" "$M"
-mkdir -p "$R" "$M"
+rm -rf "$R" "$M" "$W"
+mkdir -p "$R" "$M" "$W"
 
 FS=$(printf '\034')	# separates buildings, households and members in a roster seed
 
@@ -159,3 +160,20 @@ DY002 , 0201001 ,"say ""hi"""
 '; } > "$M/semicolon-forced"
 { ctl 100; printf '%s' "$mp"; } > "$M/utf8-pipe"
 { ctl 102; gb "$mpz"; } > "$M/gb18030-forced-pipe"
+
+# Workbooks (fuzz_workbook): control 001 a whole file (the .xlsx fixtures of test/workbook zipped by
+# xlsx.sh, the .xls fixtures); 000 and 004 sheet, shared strings, styles and workbook XML separated by 0x1c,
+# zipped by the harness (stored, deflated); 002 the sheet needed.
+WB=$here/../workbook
+for f in pitfalls merged rels; do
+	sh "$WB/xlsx.sh" "$W/$f.tmp.xlsx" "$WB/$f"
+	{ ctl 001; cat "$W/$f.tmp.xlsx"; } >"$W/file-$f"
+	rm "$W/$f.tmp.xlsx"
+done
+for f in "$WB"/xls/*.xls; do { ctl 001; cat "$f"; } >"$W/file-$(basename "$f" .xls)-xls"; done
+P=$WB/pitfalls/xl
+{ ctl 000; cat "$P/worksheets/Sheet1.xml"; printf '%s' "$FS"; cat "$P/sharedStrings.xml"; printf '%s' "$FS";
+	cat "$P/styles.xml"; } >"$W/parts-pitfalls"
+{ ctl 004; cat "$WB/merged/xl/worksheets/Sheet1.xml"; } >"$W/parts-merged-deflated"
+{ ctl 002; cat "$WB/rels/xl/worksheets/wps-b.xml"; printf '%s%s' "$FS" "$FS"; cat "$WB/rels/xl/styles.xml";
+	printf '%s' "$FS"; cat "$WB/rels/xl/workbook.xml"; } >"$W/parts-wps-1904"
