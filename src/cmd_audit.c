@@ -38,7 +38,7 @@ static void print_text(FILE *fp, const struct audit *a, const struct roster *r,
 
 	for (size_t i = 0; i < a->nfindings; i++) {
 		locate(&a->findings[i], r, map, &file, &line);
-		fprintf(fp, "%s:%ld: %s: %s\n", file, line, finding_name(a->findings[i].code),
+		finding_print(fp, file, line, finding_name(a->findings[i].code),
 		    finding_message(&a->findings[i], r, max_load));
 	}
 	fprintf(stderr, _("audit: %ld of %ld households covered; %zu findings"), a->covered,

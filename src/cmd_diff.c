@@ -110,9 +110,13 @@ static void print_rows(struct output *o, const struct entry *list, size_t n, boo
 			fputs(kind, o->fp);
 			for (size_t w = display_width(kind); w < 8; w++)
 				putc(' ', o->fp);
-			fprintf(o->fp, " %s: %s -> %s\n", list[i].household,
-			    *list[i].old ? list[i].old : _("(none)"),
-			    *list[i].new ? list[i].new : _("(none)"));
+			putc(' ', o->fp);	/* IDs may hold line breaks: escaped, they forge no line */
+			fput_visible(list[i].household, o->fp);
+			fputs(": ", o->fp);
+			fput_visible(*list[i].old ? list[i].old : _("(none)"), o->fp);
+			fputs(" -> ", o->fp);
+			fput_visible(*list[i].new ? list[i].new : _("(none)"), o->fp);
+			putc('\n', o->fp);
 			continue;
 		}
 		csv_field(o, list[i].household);

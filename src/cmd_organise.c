@@ -21,8 +21,8 @@ static void print_text(FILE *fp, const struct organise *o, const struct roster *
 	for (size_t i = 0; i < o->nfindings; i++) {
 		const struct organise_finding *f = &o->findings[i];
 
-		fprintf(fp, "%s:%ld: %s: %s\n", r->paths[f->file], f->line,
-		    organise_code_name(f->code), organise_message(o, r, f));
+		finding_print(fp, r->paths[f->file], f->line, organise_code_name(f->code),
+		    organise_message(o, r, f));
 	}
 	fprintf(stderr, _("organise: %ld of %ld grids served by a group, %ld of %ld groups with a "
 	    "leader, %ld of %ld communities with a secretary, %ld of %ld buildings with a member"),

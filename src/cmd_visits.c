@@ -20,8 +20,8 @@ struct visits_args {
 static void print_finding(FILE *fp, const struct visits *v, const struct visit_finding *f,
     const struct roster *r)
 {
-	fprintf(fp, "%s:%ld: %s: %s\n", visit_finding_file(v, f, r), f->line,
-	    visit_code_name(f->code), visit_message(v, f));
+	finding_print(fp, visit_finding_file(v, f, r), f->line, visit_code_name(f->code),
+	    visit_message(v, f));
 }
 
 /* The finding of household h (overdue or never-visited): the households' findings follow the log's. */

@@ -108,15 +108,19 @@ const struct diag *diag_sorted(size_t *n)
 	return sink.items;
 }
 
-/* Prints the sorted diagnostics as FILE:LINE: severity: message [code] (severity translated). */
+/* Prints the sorted diagnostics as FILE:LINE: severity: message [code] (severity translated, control characters escaped). */
 void diag_print(FILE *out)
 {
 	size_t n;
 	const struct diag *d = diag_sorted(&n);
 
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s:%ld: %s: %s [%s]\n", d[i].file, d[i].line,
-		    d[i].severity == DIAG_ERROR ? _("error") : _("warning"), d[i].message, d[i].code);
+	for (size_t i = 0; i < n; i++) {
+		fput_visible(d[i].file, out);
+		fprintf(out, ":%ld: %s: ", d[i].line, d[i].severity == DIAG_ERROR ? _("error") :
+		    _("warning"));
+		fput_visible(d[i].message, out);	/* values from the roster: no raw ESC or line break */
+		fprintf(out, " [%s]\n", d[i].code);
+	}
 }
 
 /* Forgets every diagnostic. */

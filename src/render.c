@@ -204,14 +204,18 @@ void text_table_init(struct text_table *t, size_t ncols)
 	t->right = xcalloc(ncols + 1, sizeof(*t->right));
 }
 
-/* Appends the next cell (copied; control characters become spaces). */
+/* Appends the next cell (copied; control characters, C1 too, become spaces). */
 void text_table_add(struct text_table *t, const char *cell)
 {
-	char *copy = xstrdup(cell);
+	char *copy = xstrdup(cell), *out = copy;
 
-	for (char *p = copy; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = ' ';
+	for (const unsigned char *p = (const unsigned char *)cell; *p; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p++, *out++ = ' ';	/* a C1 control such as CSI */
+		else
+			*out++ = *p < 0x20 || *p == 0x7f ? ' ' : (char)*p;
+	}
+	*out = '\0';
 	GROW(t->cells, t->cells_alloc, t->ncells + 1);
 	t->cells[t->ncells++] = copy;
 }

@@ -15,6 +15,39 @@ static void out_of_memory(size_t size)
 	exit(2);
 }
 
+/*
+ * Writes s to fp with every control character escaped (C0 as \n, \r, \t or
+ * \xHH, DEL as \x7f, C1 as \u0080..\u009f), so that no value from a roster
+ * can move the cursor, retitle the terminal or forge a line of text output.
+ */
+void fput_visible(const char *s, FILE *fp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u; u++) {
+		if (*u == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
+			fprintf(fp, "\\u00%02x", u[1]);
+			u++;
+		} else if (*u == '\n' || *u == '\r' || *u == '\t') {
+			putc('\\', fp);
+			putc(*u == '\n' ? 'n' : *u == '\r' ? 'r' : 't', fp);
+		} else if (*u < 0x20 || *u == 0x7f) {
+			fprintf(fp, "\\x%02x", *u);
+		} else {
+			putc(*u, fp);
+		}
+	}
+}
+
+/* Prints one finding of text output, FILE:LINE: CODE: MESSAGE, control characters escaped. */
+void finding_print(FILE *fp, const char *file, long line, const char *code, const char *message)
+{
+	fput_visible(file, fp);
+	fprintf(fp, ":%ld: %s: ", line, code);
+	fput_visible(message, fp);
+	putc('\n', fp);
+}
+
 /* Allocates size bytes or exits. */
 void *xmalloc(size_t size)
 {

@@ -5,6 +5,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+/* Writes s to fp with control characters escaped (\n, \x1b, \u009b): diagnostics and text output. */
+void fput_visible(const char *s, FILE *fp);
+
+/* Prints one finding of text output, FILE:LINE: CODE: MESSAGE, control characters escaped. */
+void finding_print(FILE *fp, const char *file, long line, const char *code, const char *message);
 
 /* Allocators that exit with a message when memory runs out; free with free(). */
 void *xmalloc(size_t size);
