@@ -238,9 +238,14 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 /* Parses a whole non-negative number option; false after a usage message. */
 bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out)
 {
-	if (parse_count(arg, 1000000000L, out))
+	const long max = 1000000000L;
+
+	if (parse_count(arg, max, out))
 		return true;
-	cli_usage_error(cmd, _("%s '%s' is not a whole number"), name, arg);
+	if (*arg != '\0' && arg[strspn(arg, "0123456789")] == '\0')
+		cli_usage_error(cmd, _("%s '%s' is too large (at most %ld)"), name, arg, max);
+	else
+		cli_usage_error(cmd, _("%s '%s' is not a whole number"), name, arg);
 	return false;
 }
 

@@ -158,16 +158,52 @@ static bool utf8_valid(const char *data, size_t len)
 	return true;
 }
 
+/* The end of the physical line at s[pos], past its LF, CRLF or lone CR (old Mac exports). */
+static size_t line_end(const char *s, size_t pos, size_t len)
+{
+	const char *nl = memchr(s + pos, '\n', len - pos);
+	size_t end = nl ? (size_t)(nl - s) : len;
+	const char *cr = memchr(s + pos, '\r', end - pos);
+
+	if (cr && (size_t)(cr - s) + 1 < end)	/* a CR not just before the LF ends the line */
+		return (size_t)(cr - s) + 1;
+	return nl ? end + 1 : len;
+}
+
+/* The line number at the end of s: one more than the LFs and the lone CRs before it. */
 static long count_lines(const char *s, size_t len)
 {
 	long lines = 1;
-	const char *end = s + len;
+	const char *p, *end = s + len;
 
-	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+	for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
 		lines++;
-		s++;
-	}
+	for (p = s; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+		lines += p + 1 < end && p[1] != '\n';
 	return lines;
+}
+
+/*
+ * True when the text is UTF-8 with some lines in another encoding (a GBK
+ * line pasted into a UTF-8 file): more lines are valid UTF-8 beyond ASCII
+ * than are invalid. Then only the invalid lines are wrong, not the whole file.
+ */
+static bool mostly_utf8(const char *s, size_t len)
+{
+	long good = 0, bad = 0;
+
+	for (size_t pos = 0, end; pos < len; pos = end) {
+		bool ascii = true;
+
+		end = line_end(s, pos, len);
+		for (size_t i = pos; i < end && ascii; i++)
+			ascii = (unsigned char)s[i] < 0x80;
+		if (!ascii && utf8_valid(s + pos, end - pos))
+			good++;
+		else if (!ascii)
+			bad++;
+	}
+	return good > bad;
 }
 
 /*
@@ -185,7 +221,7 @@ static void utf8_clean(struct bytes *in, const char *label)
 		size_t n = s[i] == 0 ? 0 : utf8_seq(s + i, in->len - i);
 
 		if (n > 0) {
-			if (s[i] == '\n')
+			if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= in->len || s[i + 1] != '\n')))
 				line++;
 			i += n;
 			continue;
@@ -274,7 +310,8 @@ static int decode(struct bytes *b, enum encoding enc, const char *label)
 	if (enc == ENC_AUTO && (le || be))
 		enc = ENC_UTF16;
 	else if (enc == ENC_AUTO)
-		enc = (valid = utf8_valid(b->data, b->len)) || u8bom ? ENC_UTF8 : ENC_GB18030;
+		enc = (valid = utf8_valid(b->data, b->len)) || u8bom ||
+		    mostly_utf8(b->data, b->len) ? ENC_UTF8 : ENC_GB18030;
 	switch (enc) {
 	case ENC_UTF16:
 		if (convert(b, le || be ? 2 : 0, be ? "UTF-16BE" : "UTF-16LE", 2, label) < 0)
@@ -421,8 +458,7 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 	p->line = 1;
 	p->at_start = true;
 	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		size_t end = line_end(text, pos, len);
 
 		if (p->at_start && !blank_line(text + pos, end - pos)) {
 			p->start = p->line;
@@ -448,10 +484,12 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 		pos = end;
 		p->line++;
 	}
-	if (csv_fini(&csv, on_field, on_record, p) != 0)
+	if (csv_fini(&csv, on_field, on_record, p) != 0) {
 		diag_error(p->label, p->start, "csv-syntax",
 		    _("unterminated quoted field (the quote opened in the record starting here never "
 		    "closes)"));
+		p->header_lost |= p->records == 0;	/* one error: not also "the file is empty" */
+	}
 	csv_free(&csv);
 }
 
