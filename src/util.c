@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "lianhu/i18n.h"
@@ -172,20 +175,82 @@ void pool_free(struct pool *p)
 	free(p);
 }
 
-/* FNV-1a: short keys, good enough spread for IDs. */
+/* The hash key: random for each run (getrandom), so nobody can choose IDs that collide. */
+static uint64_t hash_key[2];
+static bool hash_keyed;
+
+static void hash_key_init(void)
+{
+	/* No randomness at all (a kernel without getrandom): the clock and the stack address stand in. */
+	if (getrandom(hash_key, sizeof(hash_key), GRND_NONBLOCK) != (ssize_t)sizeof(hash_key)) {
+		hash_key[0] = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull;
+		hash_key[1] = (uint64_t)(uintptr_t)&hash_key ^ (uint64_t)getpid() << 32;
+	}
+	hash_keyed = true;
+}
+
+static uint64_t rotl(uint64_t x, int b)
+{
+	return x << b | x >> (64 - b);
+}
+
+/* One SipRound over the four state words. */
+static void sip_round(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = rotl(v[1], 13) ^ v[0];
+	v[0] = rotl(v[0], 32);
+	v[2] += v[3];
+	v[3] = rotl(v[3], 16) ^ v[2];
+	v[0] += v[3];
+	v[3] = rotl(v[3], 21) ^ v[0];
+	v[2] += v[1];
+	v[1] = rotl(v[1], 17) ^ v[2];
+	v[2] = rotl(v[2], 32);
+}
+
+/* A little-endian word of n <= 8 bytes. */
+static uint64_t le_word(const unsigned char *p, size_t n)
+{
+	uint64_t w = 0;
+
+	for (size_t i = n; i > 0; i--)
+		w = w << 8 | p[i - 1];
+	return w;
+}
+
+/*
+ * SipHash-1-3 of s under this run's key (Aumasson and Bernstein's keyed hash,
+ * one compression and three finalisation rounds): fast on short IDs, and
+ * keyed, so that no roster can be built whose IDs collide in a string map.
+ * No output order depends on it: maps are only looked up, never walked.
+ */
 uint64_t str_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	uint64_t v[4], m;
 
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
+	if (!hash_keyed)
+		hash_key_init();
+	v[0] = hash_key[0] ^ 0x736f6d6570736575ull;
+	v[1] = hash_key[1] ^ 0x646f72616e646f6dull;
+	v[2] = hash_key[0] ^ 0x6c7967656e657261ull;
+	v[3] = hash_key[1] ^ 0x7465646279746573ull;
+	for (; len - (size_t)(p - (const unsigned char *)s) >= 8; p += 8) {
+		m = le_word(p, 8);
+		v[3] ^= m;
+		sip_round(v);
+		v[0] ^= m;
 	}
-	h ^= h >> 33;	/* murmur3's finaliser: every bit of the key reaches the low bits */
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 33);
+	m = le_word(p, len & 7) | (uint64_t)(len & 0xff) << 56;
+	v[3] ^= m;
+	sip_round(v);
+	v[0] ^= m;
+	v[2] ^= 0xff;
+	for (int i = 0; i < 3; i++)
+		sip_round(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
 
 /* Initialises an empty map. */
@@ -204,10 +269,10 @@ static size_t slot_of(const struct strmap *m, const char *key, uint32_t hash)
 	return i;
 }
 
-static void rehash(struct strmap *m)
+/* Moves the map into cap slots (a power of two, above count). */
+static void rehash(struct strmap *m, size_t cap)
 {
 	struct strmap old = *m;
-	size_t cap = old.slots ? (old.mask + 1) * 2 : 64;
 
 	m->slots = xcalloc(cap, sizeof(*m->slots));
 	m->mask = cap - 1;
@@ -215,6 +280,17 @@ static void rehash(struct strmap *m)
 		if (old.slots[i].key)
 			m->slots[slot_of(m, old.slots[i].key, old.slots[i].hash)] = old.slots[i];
 	free(old.slots);
+}
+
+/* Makes room for n keys in all, so that filling the map never rehashes. */
+void strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t cap = 64;
+
+	while (cap / 4 * 3 < n)
+		cap *= 2;
+	if (m->slots == NULL || cap > m->mask + 1)
+		rehash(m, cap);
 }
 
 /* Returns the value stored for key, or -1. */
@@ -235,7 +311,7 @@ int strmap_put(struct strmap *m, const char *key, int value)
 	size_t i;
 
 	if (m->slots == NULL || (m->count + 1) * 4 > (m->mask + 1) * 3)
-		rehash(m);
+		rehash(m, m->slots ? (m->mask + 1) * 2 : 64);
 	i = slot_of(m, key, hash);
 	if (m->slots[i].key)
 		return m->slots[i].value;

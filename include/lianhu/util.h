@@ -57,6 +57,9 @@ struct strmap {
 /* Initialises an empty map. */
 void strmap_init(struct strmap *m);
 
+/* Makes room for n keys in all, so that filling the map never rehashes. */
+void strmap_reserve(struct strmap *m, size_t n);
+
 /* Returns the value stored for key, or -1. */
 int strmap_get(const struct strmap *m, const char *key);
 
@@ -66,7 +69,7 @@ int strmap_put(struct strmap *m, const char *key, int value);
 /* Releases the map's memory, not the keys. */
 void strmap_release(struct strmap *m);
 
-/* Hash of a NUL-terminated string. */
+/* Keyed hash (SipHash-1-3, key random per run) of a NUL-terminated string: never the basis of an output order. */
 uint64_t str_hash(const char *s);
 
 /* Trims ASCII white space and U+3000 (ideographic space) from both ends in place; returns the new length. */
