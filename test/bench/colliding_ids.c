@@ -8,20 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static uint64_t old_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 33);
-}
+#include "../unit/old_hash.h"
 
 int main(int argc, char **argv)
 {

@@ -6,24 +6,10 @@
 #include <string.h>
 
 #include "lianhu/util.h"
+#include "old_hash.h"
+#include "scratch.h"
 
 #define NCRAFTED 2000
-
-/* The string map's hash before it was keyed (FNV-1a, then murmur3's finaliser): public, so attackable. */
-static uint64_t old_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 33);
-}
 
 /* Household IDs whose old hashes share their low 12 bits: one cluster in any table up to 4096 slots. */
 static char (*crafted_ids(void))[16]
@@ -143,17 +129,11 @@ int main(void)
 {
 	Suite *s = suite_create("util");
 	TCase *tc = tcase_create("util");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, crafted_collisions);
 	tcase_add_test(tc, reserve);
 	tcase_add_test(tc, lengths);
 	tcase_add_test(tc, control_characters);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return scratch_main(s);
 }
