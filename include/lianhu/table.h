@@ -10,6 +10,7 @@ enum encoding { ENC_AUTO, ENC_UTF8, ENC_GB18030, ENC_UTF16 };
 struct read_opts {
 	enum encoding encoding;
 	char delimiter;		/* 0: detect from the header line */
+	bool libcsv_only;	/* tests: every line through libcsv, no fast path for plain lines */
 };
 
 /* One record: trimmed NUL-terminated fields, valid only during the callback. */

@@ -2,6 +2,7 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -780,6 +781,114 @@ START_TEST(columns_missing)
 }
 END_TEST
 
+/* Every record of a read and every diagnostic, as one text, to compare two ways of reading. */
+struct fingerprint {
+	char *text;
+	size_t len;
+	FILE *fp;
+};
+
+static void fingerprint_record(void *ctx, const struct table_record *rec)
+{
+	struct fingerprint *f = ctx;
+
+	fprintf(f->fp, "%ld:%zu", rec->line, rec->count);
+	for (size_t i = 0; i < rec->count; i++)
+		fprintf(f->fp, "\x1f%s", rec->fields[i]);
+	fputc('\n', f->fp);
+}
+
+/* Reads path with or without the plain-line fast path; the caller frees the text. */
+static char *fingerprint(const char *path, char delimiter, bool libcsv_only)
+{
+	struct fingerprint f = { 0 };
+	struct read_opts opts = { .delimiter = delimiter, .libcsv_only = libcsv_only };
+	struct table_source src = { .path = path };
+	const struct diag *d;
+	size_t n;
+
+	diag_reset();
+	f.fp = open_memstream(&f.text, &f.len);
+	ck_assert_ptr_nonnull(f.fp);
+	fprintf(f.fp, "rc %ld\n", table_read(&src, &opts, fingerprint_record, &f));
+	d = diag_sorted(&n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f.fp, "%ld %s %s\n", d[i].line, d[i].code, d[i].message);
+	fclose(f.fp);
+	free(src.label);
+	diag_reset();
+	return f.text;
+}
+
+/* Asserts that the fast path and libcsv give the same records and diagnostics for path. */
+static void same_records(const char *path)
+{
+	static const char delimiters[] = { 0, ',', '\t', ';' };
+
+	for (size_t i = 0; i < sizeof(delimiters); i++) {
+		char *fast = fingerprint(path, delimiters[i], false);
+		char *slow = fingerprint(path, delimiters[i], true);
+
+		ck_assert_msg(strcmp(fast, slow) == 0, "%s (delimiter %d): fast path\n%s\nlibcsv\n%s",
+		    path, delimiters[i], fast, slow);
+		free(fast);
+		free(slow);
+	}
+}
+
+START_TEST(fast_path_corpora)
+{
+	/* Every test corpus: the fuzzers' seeds, the examples and every CSV of the CLI cases. */
+	static const char *const patterns[] = { "test/fuzz/corpus/*/*", "examples/*/*.csv",
+		"test/cli/*/*/*.csv", "test/cli/*/*/*/*.csv" };
+	size_t files = 0;
+
+	for (size_t p = 0; p < sizeof(patterns) / sizeof(patterns[0]); p++) {
+		glob_t g;
+
+		if (glob(patterns[p], 0, NULL, &g) != 0)
+			continue;
+		for (size_t i = 0; i < g.gl_pathc; i++, files++)
+			same_records(g.gl_pathv[i]);
+		globfree(&g);
+	}
+	ck_assert_uint_gt(files, 200);	/* run from the source tree, as make check does */
+}
+END_TEST
+
+START_TEST(fast_path_corners)
+{
+	/* Lines a direct split could get wrong: each must read as libcsv reads it. */
+	static const char *const texts[] = {
+		"a,b,c\n1, 2 ,3\n",
+		"a,b\r\n1,2\r\n3,4",
+		"a,b\n1\r2,3\n4,5\r",
+		"a,b\n\t1\t, \xe3\x80\x80 2\xe3\x80\x80\n",
+		"a\tb\n 1 \t 2 \n",
+		"a;b\n1;2;3\n;\n",
+		"a,b\n\n   \n,\n1,\"2\n3\",4\n5,6\n",
+		"a,b\n1,2\"x\n3,4\n",
+		"a,b\n1,\"2\"x\n3,4\n",
+		",,\n1,2,3\n",
+		"a,b\n1,2\n3",
+		"a,b\n\"1\",2\n3,\"4\"\n",
+	};
+	char *big = malloc(70 * 1024 + 16);
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		scratch_write_text("corner.csv", texts[i]);
+		same_records(scratch_path("corner.csv"));
+	}
+	ck_assert_ptr_nonnull(big);
+	strcpy(big, "a,b\n1,");
+	memset(big + 6, 'x', 70 * 1024);
+	strcpy(big + 6 + 70 * 1024, "\n2,3\n");
+	scratch_write_text("corner.csv", big);
+	same_records(scratch_path("corner.csv"));
+	free(big);
+}
+END_TEST
+
 static Suite *table_suite(void)
 {
 	Suite *s = suite_create("table");
@@ -825,6 +934,8 @@ static Suite *table_suite(void)
 	tcase_add_test(quote, stray_quote_after_multiline_field);
 	tcase_add_test(quote, unterminated_quote);
 	tcase_add_test(quote, oversized_field);
+	tcase_add_test(quote, fast_path_corners);
+	tcase_add_test(quote, fast_path_corpora);
 	suite_add_tcase(s, quote);
 
 	tcase_add_checked_fixture(val, scratch_fresh_diag, scratch_fresh_diag);
