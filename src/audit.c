@@ -21,7 +21,7 @@ static void add(struct audit *a, enum finding_code code, int h, int m, const cha
     const char *mid, long line)
 {
 	GROW(a->findings, a->findings_alloc, a->nfindings + 1);
-	a->findings[a->nfindings++] = (struct finding){ code, h, m, hid, mid, line };
+	a->findings[a->nfindings++] = (struct finding){ code, h, m, hid, mid, line, -1 };
 	a->counts[code]++;
 }
 
@@ -52,6 +52,28 @@ static int check_row(struct audit *a, const struct roster *r, const struct mappi
 		return -1;
 	}
 	return m;
+}
+
+/* Points each unknown ID at the roster's ID it is but for leading zeros, if any (Excel drops them). */
+static void zeros_lost(struct audit *a, const struct roster *r)
+{
+	struct strmap index[2];
+	bool need[2] = { a->counts[FIND_UNKNOWN_HOUSEHOLD] > 0, a->counts[FIND_UNKNOWN_MEMBER] > 0 };
+
+	for (int members = 0; members < 2; members++)
+		if (need[members])
+			roster_unpadded_index(r, members, &index[members]);
+	for (size_t i = 0; i < a->nfindings; i++) {
+		struct finding *f = &a->findings[i];
+
+		if (f->code == FIND_UNKNOWN_HOUSEHOLD)
+			f->like = roster_unpadded_match(r, false, &index[0], f->household_id);
+		else if (f->code == FIND_UNKNOWN_MEMBER)
+			f->like = roster_unpadded_match(r, true, &index[1], f->member_id);
+	}
+	for (int members = 0; members < 2; members++)
+		if (need[members])
+			strmap_release(&index[members]);
 }
 
 /* Checks map against r; fills a (release with audit_release). */
@@ -98,6 +120,7 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 		if (a->load[m] == 0)
 			add(a, FIND_IDLE, -1, (int)m, NULL, r->members[m].id, 0);
 	}
+	zeros_lost(a, r);
 	free(named);
 }
 
@@ -122,7 +145,8 @@ static const char *const too_far[] = {
 /* A one-line description of the finding, in a static buffer. */
 const char *finding_message(const struct finding *f, const struct roster *r, long max_load)
 {
-	static char buf[512];
+	static char buf[1024];
+	char hint[512];
 	const char *hid = f->household_id ? f->household_id : "";
 	const char *mid = f->member_id ? f->member_id : "";
 	const char *status;
@@ -136,11 +160,20 @@ const char *finding_message(const struct finding *f, const struct roster *r, lon
 		    _("household '%s' is named with a member on more than one row"), hid);
 		break;
 	case FIND_UNKNOWN_HOUSEHOLD:
-		snprintf(buf, sizeof(buf), _("household '%s' is not in the roster"), hid);
+		if (f->like >= 0)
+			snprintf(buf, sizeof(buf), _("household '%s' is not in the roster; %s"), hid,
+			    roster_zeros_hint(hint, sizeof(hint), hid, r->households[f->like].id));
+		else
+			snprintf(buf, sizeof(buf), _("household '%s' is not in the roster"), hid);
 		break;
 	case FIND_UNKNOWN_MEMBER:
-		snprintf(buf, sizeof(buf), _("member '%s' (of household '%s') is not in the roster"),
-		    mid, hid);
+		if (f->like >= 0)
+			snprintf(buf, sizeof(buf),
+			    _("member '%s' (of household '%s') is not in the roster; %s"), mid, hid,
+			    roster_zeros_hint(hint, sizeof(hint), mid, r->members[f->like].id));
+		else
+			snprintf(buf, sizeof(buf),
+			    _("member '%s' (of household '%s') is not in the roster"), mid, hid);
 		break;
 	case FIND_INELIGIBLE:
 		status = r->members[f->member].status;

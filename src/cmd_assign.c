@@ -118,6 +118,9 @@ static int run(const struct command *cmd, int argc, char **argv)
 		if (!cli_load_mapping(&prev, a.previous, &a.roster))
 			goto out;
 		previous = mapping_first_contacts(&prev, &r);
+		mapping_check_common(&prev, &r);
+		diag_print(stderr);
+		diag_reset();
 	}
 	a.solve.previous = previous;
 	a.solve.progress = isatty(2);

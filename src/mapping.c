@@ -111,6 +111,55 @@ int *mapping_first_contacts(const struct mapping *map, const struct roster *r)
 	return first;
 }
 
+/* The ID a row gives for a household (members: its member). */
+static const char *row_id(const struct mapping_row *row, bool members)
+{
+	return members ? row->member_id : row->household_id;
+}
+
+/* Warns when the rows give IDs of one kind and none is in the roster; false when it did. */
+static bool common_ids(const struct mapping *map, const struct roster *r, bool members)
+{
+	const struct strmap *ids = members ? &r->member_ids : &r->household_ids;
+	struct strmap index;
+	char hint[512];
+	const char *first = NULL;
+	int like = -1;
+
+	for (size_t i = 0; i < map->nrows; i++) {
+		const char *id = row_id(&map->rows[i], members);
+
+		if (*id && strmap_get(ids, id) >= 0)
+			return true;
+		first = first ? first : *id ? id : NULL;
+	}
+	if (first == NULL)
+		return true;	/* no ID of this kind at all */
+	roster_unpadded_index(r, members, &index);
+	for (size_t i = 0; i < map->nrows && like < 0; i++)
+		if (*(first = row_id(&map->rows[i], members)))
+			like = roster_unpadded_match(r, members, &index, first);
+	strmap_release(&index);
+	if (like < 0)
+		diag_warning(map->path, map->rows[0].line, "previous-unmatched", members ?
+		    _("no member of this mapping is in the roster: it keeps no contact") :
+		    _("no household of this mapping is in the roster: it keeps no contact"));
+	else
+		diag_warning(map->path, map->rows[0].line, "previous-unmatched", members ?
+		    _("no member of this mapping is in the roster: it keeps no contact; %s") :
+		    _("no household of this mapping is in the roster: it keeps no contact; %s"),
+		    roster_zeros_hint(hint, sizeof(hint), first, members ?
+		    r->members[like].id : r->households[like].id));
+	return false;
+}
+
+/* Warns when no household, or else no member, of the mapping is in the roster. */
+void mapping_check_common(const struct mapping *map, const struct roster *r)
+{
+	if (common_ids(map, r, false))
+		common_ids(map, r, true);
+}
+
 /* Writes one CSV field, quoted only when it must be. */
 void csv_put_field(FILE *fp, const char *s, char delimiter)
 {

@@ -705,6 +705,51 @@ bool tier_parse(const char *name, enum tier *out)
 	return false;
 }
 
+/* The ID without its leading zeros; an ID of zeros only stays whole. */
+static const char *unpadded(const char *id)
+{
+	const char *p = id + strspn(id, "0");
+
+	return *p ? p : id;
+}
+
+/* The ID of household (member) i. */
+static const char *id_of(const struct roster *r, bool members, size_t i)
+{
+	return members ? r->members[i].id : r->households[i].id;
+}
+
+/* Indexes the roster's IDs without their leading zeros, the first of equals kept. */
+void roster_unpadded_index(const struct roster *r, bool members, struct strmap *out)
+{
+	size_t n = members ? r->nmembers : r->nhouseholds;
+
+	strmap_init(out);
+	for (size_t i = 0; i < n; i++)
+		strmap_put(out, unpadded(id_of(r, members, i)), (int)i);
+}
+
+/* The household (member) whose ID is id but for leading zeros; -1 when none or id itself. */
+int roster_unpadded_match(const struct roster *r, bool members, const struct strmap *index,
+    const char *id)
+{
+	int i = strmap_get(index, unpadded(id));
+
+	return i >= 0 && strcmp(id_of(r, members, (size_t)i), id) != 0 ? i : -1;
+}
+
+/* Says in buf that id is roster_id in the roster but for leading zeros, and which file lost them. */
+const char *roster_zeros_hint(char *buf, size_t n, const char *id, const char *roster_id)
+{
+	if (strlen(id) < strlen(roster_id))
+		snprintf(buf, n, _("did Excel drop leading zeros? '%s' is '%s' in the roster"), id,
+		    roster_id);
+	else
+		snprintf(buf, n, _("'%s' is '%s' in the roster: did Excel drop its leading zeros there?"),
+		    id, roster_id);
+	return buf;
+}
+
 /* Compares text with runs of digits taken as numbers ("2" before "10"). */
 static int compare_natural(const char *a, const char *b)
 {

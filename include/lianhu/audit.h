@@ -16,6 +16,8 @@ struct finding {
 	int member;		/* roster index, or -1 */
 	const char *household_id, *member_id;	/* as written; NULL when none */
 	long line;		/* mapping line, 0 when the finding has none */
+	int like;		/* unknown-household, unknown-member: the roster's household or member
+				 * whose ID this is but for leading zeros; -1 when none */
 };
 
 struct audit {

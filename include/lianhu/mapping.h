@@ -45,6 +45,13 @@ int *mapping_first_rows(const struct mapping *map, const struct roster *r);
  */
 int *mapping_first_contacts(const struct mapping *map, const struct roster *r);
 
+/*
+ * Warns (previous-unmatched) when the rows name households and none of them
+ * is in the roster, or members and none of them is: a previous mapping that
+ * can keep no contact. Says so when leading zeros would make them match.
+ */
+void mapping_check_common(const struct mapping *map, const struct roster *r);
+
 /* Writes one CSV field, quoted only when it must be. */
 void csv_put_field(FILE *fp, const char *s, char delimiter);
 

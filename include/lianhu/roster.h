@@ -126,6 +126,21 @@ int member_township(const struct roster *r, const struct member *m);
  */
 int household_walk_compare(const void *a, const void *b, void *roster);
 
+/*
+ * Excel drops the leading zeros of IDs it takes for numbers (0010001 becomes
+ * 10001). An index of the roster's household IDs (members: its member IDs)
+ * without their leading zeros, the first of equals kept; release with
+ * strmap_release. Build it only when an ID is unknown.
+ */
+void roster_unpadded_index(const struct roster *r, bool members, struct strmap *out);
+
+/* The household (member) whose ID is id but for leading zeros, by the index; -1 when none or id itself. */
+int roster_unpadded_match(const struct roster *r, bool members, const struct strmap *index,
+    const char *id);
+
+/* Says in buf (size n) that id is roster_id in the roster but for leading zeros, and which file lost them. */
+const char *roster_zeros_hint(char *buf, size_t n, const char *id, const char *roster_id);
+
 /* Names of tiers as SPEC writes them ("building" ...), and their parser. */
 const char *tier_name(enum tier t);
 bool tier_parse(const char *name, enum tier *out);

@@ -497,6 +497,30 @@ START_TEST(ini_in_the_folder)
 }
 END_TEST
 
+START_TEST(unpadded_ids)
+{
+	struct roster r;
+	struct strmap index;
+
+	/* IDs that Excel took for numbers lose their leading zeros: match them either way. */
+	load(&r, "building_id,grid_id\nB1,G1\n",
+	    "household_id,building_id\n0010001,B1\n10002,B1\n000,B1\n0007,B1\n007,B1\n",
+	    "member_id,building_id\n007,B1\n");
+	roster_unpadded_index(&r, false, &index);
+	ck_assert_int_eq(roster_unpadded_match(&r, false, &index, "10001"), 0);
+	ck_assert_int_eq(roster_unpadded_match(&r, false, &index, "0010002"), 1);
+	ck_assert_int_eq(roster_unpadded_match(&r, false, &index, "0010001"), -1);	/* itself */
+	ck_assert_int_eq(roster_unpadded_match(&r, false, &index, "10003"), -1);
+	ck_assert_int_eq(roster_unpadded_match(&r, false, &index, "00"), -1);	/* zeros stay whole */
+	ck_assert_int_eq(roster_unpadded_match(&r, false, &index, "7"), 3);	/* the first of equals */
+	strmap_release(&index);
+	roster_unpadded_index(&r, true, &index);
+	ck_assert_int_eq(roster_unpadded_match(&r, true, &index, "7"), 0);
+	strmap_release(&index);
+	roster_release(&r);
+}
+END_TEST
+
 START_TEST(two_files_from_stdin)
 {
 	struct roster r;
@@ -581,6 +605,7 @@ static Suite *roster_suite(void)
 	tcase_add_test(checks, empty_roster);
 	tcase_add_test(checks, local_words);
 	tcase_add_test(checks, ini_in_the_folder);
+	tcase_add_test(checks, unpadded_ids);
 	tcase_add_test(checks, two_files_from_stdin);
 	tcase_add_test(checks, missing_file);
 	suite_add_tcase(s, checks);
