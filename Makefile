@@ -91,6 +91,14 @@ $(BUILD)/tools/csv2xlsx: tools/csv2xlsx.c
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) -O2 $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(LIBS)
 
+# make examples: examples/花名册.xlsx, examples/quickstart as an office keeps it (one workbook, a sheet per
+# roster under a merged title, IDs as text, other numbers as numbers); committed, and checked against the
+# CSV by test/cli/workbook/done-when.
+examples: $(BUILD)/tools/csv2xlsx
+	$(BUILD)/tools/csv2xlsx -t 隆盛合镇党员联系户花名册 -n examples/花名册.xlsx \
+	    楼栋=examples/quickstart/buildings.csv 住户=examples/quickstart/households.csv \
+	    党员=examples/quickstart/members.csv
+
 check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster $(BUILD)/tools/csv2xlsx
 	@set -e; for t in $(UNIT_TESTS); do CK_FORK=yes $$t; done
 	@sh po/check.sh $(LANGS)
