@@ -11,44 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "records.h"
 #include "scratch.h"
 #include "lianhu/diag.h"
 #include "lianhu/table.h"
 
 #define LABEL "in.csv"
-#define MAX_RECORDS 32
-#define MAX_FIELDS 16
-
-/* The records a read delivered, copied out of the callback. */
-struct rows {
-	size_t n;
-	long line[MAX_RECORDS];
-	size_t count[MAX_RECORDS];
-	char *field[MAX_RECORDS][MAX_FIELDS];
-};
-
-static void collect(void *ctx, const struct table_record *rec)
-{
-	struct rows *rows = ctx;
-
-	ck_assert_uint_lt(rows->n, MAX_RECORDS);
-	ck_assert_uint_le(rec->count, MAX_FIELDS);
-	rows->line[rows->n] = rec->line;
-	rows->count[rows->n] = rec->count;
-	for (size_t i = 0; i < rec->count; i++) {
-		rows->field[rows->n][i] = strdup(rec->fields[i]);
-		ck_assert_ptr_nonnull(rows->field[rows->n][i]);
-	}
-	rows->n++;
-}
-
-static void rows_free(struct rows *rows)
-{
-	for (size_t r = 0; r < rows->n; r++)
-		for (size_t i = 0; i < rows->count[r]; i++)
-			free(rows->field[r][i]);
-	memset(rows, 0, sizeof(*rows));
-}
 
 /* The label of the last read (diagnostics point to it until the next read); one at a time. */
 static char *last_label;
@@ -84,24 +52,6 @@ static long read_text(const char *text, struct rows *rows)
 	return read_bytes(text, strlen(text), ENC_AUTO, 0, rows);
 }
 
-/* Asserts record r: its start line and its fields (NULL-terminated list). */
-static void expect_record(const struct rows *rows, size_t r, long line, ...)
-{
-	va_list ap;
-	size_t i = 0;
-	const char *want;
-
-	ck_assert_uint_lt(r, rows->n);
-	ck_assert_int_eq(rows->line[r], line);
-	va_start(ap, line);
-	while ((want = va_arg(ap, const char *)) != NULL) {
-		ck_assert_uint_lt(i, rows->count[r]);
-		ck_assert_str_eq(rows->field[r][i], want);
-		i++;
-	}
-	va_end(ap);
-	ck_assert_uint_eq(rows->count[r], i);
-}
 
 /* Asserts the i-th sorted diagnostic: file, line, code and severity error. */
 static void expect_diag(size_t i, long line, const char *code)

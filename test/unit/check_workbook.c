@@ -8,42 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records.h"
 #include "scratch.h"
 #include "lianhu/diag.h"
 #include "lianhu/table.h"
-
-#define MAX_ROWS 16
-#define MAX_FIELDS 8
-
-struct rows {
-	size_t n;
-	long line[MAX_ROWS];
-	size_t count[MAX_ROWS];
-	char *field[MAX_ROWS][MAX_FIELDS];
-	char *file;
-};
-
-static void collect(void *ctx, const struct table_record *rec)
-{
-	struct rows *rows = ctx;
-
-	ck_assert_uint_lt(rows->n, MAX_ROWS);
-	ck_assert_uint_le(rec->count, MAX_FIELDS);
-	rows->line[rows->n] = rec->line;
-	rows->count[rows->n] = rec->count;
-	for (size_t i = 0; i < rec->count; i++)
-		rows->field[rows->n][i] = strdup(rec->fields[i]);
-	rows->n++;
-}
-
-static void rows_free(struct rows *rows)
-{
-	for (size_t r = 0; r < rows->n; r++)
-		for (size_t i = 0; i < rows->count[r]; i++)
-			free(rows->field[r][i]);
-	free(rows->file);
-	memset(rows, 0, sizeof(*rows));
-}
 
 static const char *const id_aliases[] = { "党员编号", "编号", NULL };
 static const char *const name_aliases[] = { "姓名", NULL };
@@ -72,6 +40,9 @@ static const char *fixture(const char *name)
 	return path;
 }
 
+/* The label of the last read, which its diagnostics point to; freed by the next read. */
+static char *label_read;
+
 static long read_sheet(const char *path, const struct column *cols, size_t ncols,
     const char *const *sheets, struct rows *rows)
 {
@@ -81,29 +52,13 @@ static long read_sheet(const char *path, const struct column *cols, size_t ncols
 	long n;
 
 	memset(rows, 0, sizeof(*rows));
+	diag_reset();	/* the sink holds the old label */
+	free(label_read);
 	n = table_read(&src, &opts, collect, rows);
-	rows->file = src.label;
+	label_read = src.label;
 	return n;
 }
 
-/* Asserts row r: its spreadsheet row and its fields (NULL-terminated). */
-static void expect_row(const struct rows *rows, size_t r, long line, ...)
-{
-	va_list ap;
-	const char *want;
-	size_t i = 0;
-
-	ck_assert_uint_lt(r, rows->n);
-	ck_assert_int_eq(rows->line[r], line);
-	va_start(ap, line);
-	while ((want = va_arg(ap, const char *)) != NULL) {
-		ck_assert_uint_lt(i, rows->count[r]);
-		ck_assert_str_eq(rows->field[r][i], want);
-		i++;
-	}
-	va_end(ap);
-	ck_assert_uint_eq(rows->count[r], i);
-}
 
 /* Asserts the i-th sorted diagnostic. */
 static void expect_diag(size_t i, const char *file, long line, const char *code)
@@ -132,16 +87,16 @@ START_TEST(pitfalls)
 
 	ck_assert_int_eq(read_sheet(path, member_columns, 2, member_sheets, &rows), 6);
 	snprintf(label, sizeof(label), "%s[Sheet1]", path);
-	ck_assert_str_eq(rows.file, label);
+	ck_assert_str_eq(label_read, label);
 	ck_assert_uint_eq(rows.n, 7);
-	expect_row(&rows, 0, 2, "党员编号", "姓名", "联系户上限", "出生日期", "备注", NULL);
-	expect_row(&rows, 1, 3, "DY001", "王志刚", "3", "2024-01-01", "", NULL);
-	expect_row(&rows, 2, 5, "DY002", "张永强", "15", "2024-01-01", "TRUE", NULL);
-	expect_row(&rows, 3, 6, "DY003", "", "0.1", "0", "第一行\r第二行", NULL);
-	expect_row(&rows, 4, 7, "DY004", "#N/A", "0.001", "45292", "0010001", NULL);
-	expect_row(&rows, 5, 8, "123456789012346000", "150000000000000000000", "12345.6789",
+	expect_record(&rows, 0, 2, "党员编号", "姓名", "联系户上限", "出生日期", "备注", NULL);
+	expect_record(&rows, 1, 3, "DY001", "王志刚", "3", "2024-01-01", "", NULL);
+	expect_record(&rows, 2, 5, "DY002", "张永强", "15", "2024-01-01", "TRUE", NULL);
+	expect_record(&rows, 3, 6, "DY003", "", "0.1", "0", "第一行\r第二行", NULL);
+	expect_record(&rows, 4, 7, "DY004", "#N/A", "0.001", "45292", "0010001", NULL);
+	expect_record(&rows, 5, 8, "123456789012346000", "150000000000000000000", "12345.6789",
 	    "1900-01-01", "1900-02-29", NULL);
-	expect_row(&rows, 6, 9, "7", "FALSE", "110101199001011000", "1900-03-01", "2024-03-05", NULL);
+	expect_record(&rows, 6, 9, "7", "FALSE", "110101199001011000", "1900-03-01", "2024-03-05", NULL);
 	/* row 4 holds only an empty shared string: blank, skipped */
 	ck_assert_uint_eq(diag_count(DIAG_ERROR), 2);
 	ck_assert_uint_eq(diag_count(DIAG_WARNING), 1);
@@ -163,10 +118,10 @@ START_TEST(merged)
 
 	ck_assert_int_eq(read_sheet(fixture("merged"), member_columns, 2, NULL, &rows), 3);
 	ck_assert_uint_eq(rows.n, 4);
-	expect_row(&rows, 0, 3, "党员编号", "姓名", "状态", "电话", "居住楼栋", NULL);
-	expect_row(&rows, 1, 4, "DY001", "王志刚", "", "", "0101", NULL);
-	expect_row(&rows, 2, 5, "DY002", "李红梅", "", "", "0101", NULL);
-	expect_row(&rows, 3, 6, "DY003", "", "", "", "0201", NULL);
+	expect_record(&rows, 0, 3, "党员编号", "姓名", "状态", "电话", "居住楼栋", NULL);
+	expect_record(&rows, 1, 4, "DY001", "王志刚", "", "", "0101", NULL);
+	expect_record(&rows, 2, 5, "DY002", "李红梅", "", "", "0101", NULL);
+	expect_record(&rows, 3, 6, "DY003", "", "", "", "0201", NULL);
 	ck_assert_uint_eq(diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING), 0);
 	rows_free(&rows);
 }
@@ -185,16 +140,16 @@ START_TEST(relationships)
 
 	ck_assert_int_eq(read_sheet(path, member_columns, 2, member_sheets, &rows), 2);
 	snprintf(label, sizeof(label), "%s[ 党员 ]", path);
-	ck_assert_str_eq(rows.file, label);
-	expect_row(&rows, 0, 1, "党员编号", "入党日期", NULL);
-	expect_row(&rows, 1, 2, "DY001", "1904-01-01", NULL);
-	expect_row(&rows, 2, 3, "DY002", "2024-01-01", NULL);
+	ck_assert_str_eq(label_read, label);
+	expect_record(&rows, 0, 1, "党员编号", "入党日期", NULL);
+	expect_record(&rows, 1, 2, "DY001", "1904-01-01", NULL);
+	expect_record(&rows, 2, 3, "DY002", "2024-01-01", NULL);
 	rows_free(&rows);
 	/* No sheet named for households: the first whose header holds the required columns. */
 	ck_assert_int_eq(read_sheet(path, household_columns, 2, NULL, &rows), 0);
 	snprintf(label, sizeof(label), "%s[住户]", path);
-	ck_assert_str_eq(rows.file, label);
-	expect_row(&rows, 0, 1, "户编号", "楼栋编号", NULL);
+	ck_assert_str_eq(label_read, label);
+	expect_record(&rows, 0, 1, "户编号", "楼栋编号", NULL);
 	rows_free(&rows);
 }
 END_TEST
@@ -206,8 +161,8 @@ START_TEST(csv_title_row)
 
 	scratch_write_text("title.csv", "清河镇党员花名册,,\n\n党员编号,姓名,状态\nDY001,王志刚,\n");
 	ck_assert_int_eq(read_sheet(scratch_path("title.csv"), member_columns, 2, NULL, &rows), 1);
-	expect_row(&rows, 0, 3, "党员编号", "姓名", "状态", NULL);
-	expect_row(&rows, 1, 4, "DY001", "王志刚", "", NULL);
+	expect_record(&rows, 0, 3, "党员编号", "姓名", "状态", NULL);
+	expect_record(&rows, 1, 4, "DY001", "王志刚", "", NULL);
 	rows_free(&rows);
 }
 END_TEST
@@ -219,8 +174,8 @@ START_TEST(csv_no_header)
 
 	scratch_write_text("none.csv", "a,b\n1,2\n3,4\n");
 	ck_assert_int_eq(read_sheet(scratch_path("none.csv"), member_columns, 2, NULL, &rows), 2);
-	expect_row(&rows, 0, 1, "a", "b", NULL);
-	expect_row(&rows, 2, 3, "3", "4", NULL);
+	expect_record(&rows, 0, 1, "a", "b", NULL);
+	expect_record(&rows, 2, 3, "3", "4", NULL);
 	rows_free(&rows);
 }
 END_TEST
