@@ -17,7 +17,6 @@ struct loading {
 	long line;		/* of the line the parser has now */
 };
 
-/* Initialises an empty configuration; release with config_release. */
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -27,7 +26,6 @@ void config_init(struct config *c)
 	strmap_init(&c->kinds);
 }
 
-/* Frees what the configuration holds. */
 void config_release(struct config *c)
 {
 	strmap_release(&c->headers);
@@ -218,7 +216,6 @@ static char *next_line(char *str, int size, void *stream)
 	return str;
 }
 
-/* Reads the INI file at path into c; problems are [config] errors. */
 int config_load(struct config *c, const char *path, const char *label, enum encoding enc)
 {
 	struct loading ld = { .c = c, .label = label };
@@ -233,7 +230,6 @@ int config_load(struct config *c, const char *path, const char *label, enum enco
 	return 0;
 }
 
-/* The standard column name a local header stands for, or the header itself. */
 const char *config_header(const struct config *c, const char *header)
 {
 	int t = lookup(&c->headers, header);
@@ -241,7 +237,6 @@ const char *config_header(const struct config *c, const char *header)
 	return t >= 0 ? c->targets[t] : header;
 }
 
-/* The class of a local status word; false when the configuration has none. */
 bool config_status(const struct config *c, const char *word, enum status_class *out)
 {
 	int v = lookup(&c->statuses, word);
@@ -251,7 +246,6 @@ bool config_status(const struct config *c, const char *word, enum status_class *
 	return v >= 0;
 }
 
-/* The kind of a local kind word; false when the configuration has none. */
 bool config_kind(const struct config *c, const char *word, enum household_kind *out)
 {
 	int v = lookup(&c->kinds, word);

@@ -11,13 +11,11 @@ static const char *const code_names[ORG_COUNT] = {
 	"community-without-secretary", "building-without-member",
 };
 
-/* The code's name as SPEC writes it. */
 const char *organise_code_name(enum organise_code code)
 {
 	return code_names[code];
 }
 
-/* Findings that make organise exit 1: all but small-group. */
 long organise_faults(const struct organise *o)
 {
 	return (long)o->nfindings - o->counts[ORG_SMALL_GROUP];
@@ -284,7 +282,6 @@ static void find_gaps(struct organise *o, const struct roster *r, const struct t
 	}
 }
 
-/* Finds the groups, the findings and the responsible members of r; release with organise_release. */
 void organise_run(struct organise *o, const struct roster *r, const struct mapping *map,
     enum tier scope, long max_load, long min_group)
 {
@@ -305,7 +302,6 @@ void organise_run(struct organise *o, const struct roster *r, const struct mappi
 	free(contact);
 }
 
-/* Frees what o holds; accepts one never run (zeroed). */
 void organise_release(struct organise *o)
 {
 	free(o->groups);
@@ -332,7 +328,6 @@ static const char *township_name(const struct roster *r, int t)
 	return t >= 0 ? r->townships[t] : "";
 }
 
-/* The finding's unit: its ID and where it lies ("" when none). */
 void organise_unit(const struct organise *o, const struct roster *r,
     const struct organise_finding *f, const char **id, const char **community,
     const char **township)
@@ -363,7 +358,6 @@ void organise_unit(const struct organise *o, const struct roster *r,
 	abort();
 }
 
-/* A one-line description of the finding, in a static buffer. */
 const char *organise_message(const struct organise *o, const struct roster *r,
     const struct organise_finding *f)
 {

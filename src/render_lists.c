@@ -491,7 +491,6 @@ static void write_html(FILE *fp, const struct render_input *in)
 	fputs("</body>\n</html>\n", fp);
 }
 
-/* Writes the contact lists as csv, md or html to o; returns -1 after a message. */
 int lists_write(struct output *o, enum render_format format, const struct render_input *in)
 {
 	switch (format) {
@@ -509,7 +508,6 @@ int lists_write(struct output *o, enum render_format format, const struct render
 	}
 }
 
-/* Writes the contact lists workbook into o, opened on a file; returns -1 after a message. */
 int lists_write_xlsx(const struct output *o, const struct render_input *in)
 {
 	const struct contact_lists *l = in->l;

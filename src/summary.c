@@ -6,7 +6,6 @@
 #include "lianhu/output.h"
 #include "lianhu/summary.h"
 
-/* Writes the --summary JSON of SPEC §4; returns -1 when out of memory. */
 int summary_write_json(FILE *fp, const struct assign_aims *a, long changed)
 {
 	cJSON *root = cJSON_CreateObject(), *tiers;
@@ -155,7 +154,6 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 	free(list);
 }
 
-/* Writes the human summary of an assignment. */
 void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o,
     const int *contact, const struct assign_aims *a, long changed)
 {
