@@ -21,7 +21,7 @@ static void print_text(FILE *fp, const struct organise *o, const struct roster *
 	for (size_t i = 0; i < o->nfindings; i++) {
 		const struct organise_finding *f = &o->findings[i];
 
-		finding_print(fp, r->paths[f->file], f->line, organise_code_name(f->code),
+		finding_print(fp, r->labels[f->file], f->line, organise_code_name(f->code),
 		    organise_message(o, r, f));
 	}
 	fprintf(stderr, _("organise: %ld of %ld grids served by a group, %ld of %ld groups with a "
@@ -53,7 +53,7 @@ static void print_csv(struct output *out, const struct organise *o, const struct
 		organise_unit(o, r, f, &id, &community, &township);
 		snprintf(line, sizeof(line), "%ld", f->line);
 		csv_field(out, organise_code_name(f->code));
-		csv_field(out, r->paths[f->file]);
+		csv_field(out, r->labels[f->file]);
 		csv_field(out, line);
 		csv_field(out, id);
 		csv_field(out, community);
@@ -91,7 +91,7 @@ static void print_json(FILE *fp, const struct organise *o, const struct roster *
 
 		organise_unit(o, r, f, &id, &community, &township);
 		cJSON_AddStringToObject(item, "code", organise_code_name(f->code));
-		cJSON_AddStringToObject(item, "file", r->paths[f->file]);
+		cJSON_AddStringToObject(item, "file", r->labels[f->file]);
 		cJSON_AddNumberToObject(item, "line", (double)f->line);
 		cJSON_AddStringToObject(item, "id", id);
 		cJSON_AddStringToObject(item, "community", community);
