@@ -330,13 +330,15 @@ static void household_row(void *ctx, const struct table_record *rec)
 	struct reading *rd = ctx;
 	struct roster *r = rd->r;
 	struct household *h;
-	const char *kind = field(rd, rec, H_KIND), *building = field(rd, rec, H_BUILDING);
+	const char *kind, *building;
 	enum household_kind k = KIND_RESIDENT;
 	int b;
 	bool ok;
 
 	if (!row_usable(rd, rec))
-		return;
+		return;	/* the header, or a row with another field count: its fields may be fewer */
+	kind = field(rd, rec, H_KIND);
+	building = field(rd, rec, H_BUILDING);
 	ok = present(rd, rec, H_ID);
 	ok = present(rd, rec, H_BUILDING) && ok;	/* both reported; clang rejects & on bools */
 	b = *building ? strmap_get(&r->building_ids, building) : -1;
