@@ -308,9 +308,11 @@ bool cli_load_mapping(struct mapping *map, const char *path, const struct roster
 	free(fallback);
 	if (rc < 0)
 		return false;
-	if (diag_count(DIAG_ERROR) == 0)
+	diag_print(stderr);	/* its warnings too (a workbook's IDs stored as numbers) */
+	if (diag_count(DIAG_ERROR) == 0) {
+		diag_reset();
 		return true;
-	diag_print(stderr);
+	}
 	fprintf(stderr, _("lianhu: the mapping '%s' cannot be read\n"), map->path);
 	return false;
 }
