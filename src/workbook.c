@@ -156,17 +156,21 @@ static bool part_size_ok(struct workbook *wb, const char *name, zip_uint64_t siz
 	return true;
 }
 
-/* Feeds the part to a parser with x's handlers; 0 read (or stopped), 1 no such part, -1 after a message. */
-static int part_parse(struct workbook *wb, const char *name, struct xml *x,
-    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler chars)
+/* A part being read: its stream, and what its limits are measured on. */
+struct part {
+	const char *name;
+	zip_file_t *zf;
+	zip_uint64_t comp_size, total;
+};
+
+/* Opens a part within the limits; 0 open, 1 no such part, -1 after a message. */
+static int part_open(struct workbook *wb, const char *name, struct part *p)
 {
 	zip_int64_t i = zip_name_locate(wb->zip, name, ZIP_FL_NOCASE);
 	zip_stat_t st;
-	zip_file_t *zf = NULL;
-	zip_uint64_t total = 0;
-	char *buf = NULL;
-	int rc = -1;
 
+	memset(p, 0, sizeof(*p));
+	p->name = name;
 	if (i < 0)
 		return 1;
 	if (zip_stat_index(wb->zip, (zip_uint64_t)i, 0, &st) != 0) {
@@ -179,10 +183,69 @@ static int part_parse(struct workbook *wb, const char *name, struct xml *x,
 	}
 	if (!part_size_ok(wb, name, st.size, st.comp_size))
 		return -1;
-	if ((zf = zip_fopen_index(wb->zip, (zip_uint64_t)i, 0)) == NULL) {
+	if ((p->zf = zip_fopen_index(wb->zip, (zip_uint64_t)i, 0)) == NULL) {
 		book_fail(wb->path, _("damaged: %s"), zip_strerror(wb->zip));
 		return -1;
 	}
+	p->comp_size = st.comp_size;
+	return 0;
+}
+
+/* Reads the next chunk (0 at the end); -1 after a message when damaged or past a limit. */
+static zip_int64_t part_read(struct workbook *wb, struct part *p, char *buf)
+{
+	zip_int64_t n = zip_fread(p->zf, buf, CHUNK);
+
+	if (n < 0) {
+		book_fail(wb->path, _("damaged part '%s': %s"), p->name, zip_file_strerror(p->zf));
+		return -1;
+	}
+	p->total += (zip_uint64_t)n;
+	return part_size_ok(wb, p->name, p->total, p->comp_size) ? n : -1;
+}
+
+/* True when the part's bytes hold needle (a quick look before parsing); -1 after a message. */
+static int part_holds(struct workbook *wb, const char *name, const char *needle)
+{
+	struct part p;
+	size_t keep = strlen(needle) - 1, have = 0, len;
+	char *buf;
+	int rc;
+
+	if ((rc = part_open(wb, name, &p)) != 0)
+		return rc > 0 ? 0 : -1;
+	buf = xmalloc(CHUNK + keep);
+	for (;;) {
+		zip_int64_t n = part_read(wb, &p, buf + have);
+
+		if (n <= 0) {
+			rc = (int)n;
+			break;
+		}
+		len = have + (size_t)n;
+		if (memmem(buf, len, needle, keep + 1)) {
+			rc = 1;
+			break;
+		}
+		have = len < keep ? len : keep;	/* the tail, for a needle across two chunks */
+		memmove(buf, buf + len - have, have);
+	}
+	free(buf);
+	zip_fclose(p.zf);
+	return rc;
+}
+
+/* Feeds the part to a parser with x's handlers; 0 read (or stopped), 1 no such part, -1 after a message. */
+static int part_parse(struct workbook *wb, const char *name, struct xml *x,
+    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler chars)
+{
+	struct part p;
+	char *buf = NULL;
+	int rc = part_open(wb, name, &p);
+
+	if (rc != 0)
+		return rc;
+	rc = -1;
 	x->parser = XML_ParserCreateNS(NULL, '|');
 	if (x->parser == NULL) {
 		fprintf(stderr, _("lianhu: out of memory\n"));
@@ -195,14 +258,9 @@ static int part_parse(struct workbook *wb, const char *name, struct xml *x,
 	XML_SetStartDoctypeDeclHandler(x->parser, on_doctype);
 	buf = xmalloc(CHUNK);
 	for (;;) {
-		zip_int64_t n = zip_fread(zf, buf, CHUNK);
+		zip_int64_t n = part_read(wb, &p, buf);
 
-		if (n < 0) {
-			book_fail(wb->path, _("damaged part '%s': %s"), name, zip_file_strerror(zf));
-			goto out;
-		}
-		total += (zip_uint64_t)n;
-		if (!part_size_ok(wb, name, total, st.comp_size))
+		if (n < 0)
 			goto out;
 		if (XML_Parse(x->parser, buf, (int)n, n == 0) == XML_STATUS_ERROR) {
 			if (x->stopped && !x->doctype)
@@ -219,7 +277,7 @@ static int part_parse(struct workbook *wb, const char *name, struct xml *x,
 out:
 	free(buf);
 	XML_ParserFree(x->parser);
-	zip_fclose(zf);
+	zip_fclose(p.zf);
 	return rc;
 }
 
@@ -1253,13 +1311,15 @@ static int xlsx_read(struct workbook *wb, size_t sheet, workbook_row_fn fn, void
 {
 	struct sheet_state s = { .wb = wb, .fn = fn, .ctx = ctx, .limit = COLUMNS_MAX };
 	const char *part = wb->sheets[sheet].part;
-	int rc = -1;
+	int rc = -1, merged;
 
 	if (part == NULL) {
 		book_fail(wb->path, _("damaged: sheet '%s' has no part"), wb->sheets[sheet].name);
 		return -1;
 	}
-	if (part_parse(wb, part, &s.x, merges_start, no_end, no_chars) != 0)
+	/* Most sheets merge nothing: a look at the bytes spares them the first pass. */
+	if ((merged = part_holds(wb, part, "mergeCell")) < 0 ||
+	    (merged && part_parse(wb, part, &s.x, merges_start, no_end, no_chars) != 0))
 		goto missing;
 	if (s.nmerges > 0) {
 		qsort(s.merges, s.nmerges, sizeof(*s.merges), merge_compare);
