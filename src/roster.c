@@ -111,8 +111,7 @@ static void unknown_columns(const struct reading *rd, const struct table_record 
 		/* An empty header cell names nothing to warn of; a twin is a duplicate-column already. */
 		known = !*name;
 		for (size_t c = 0; c < rd->ncolumns && !known; c++)
-			known = text_same(local, rd->columns[c].name) ||
-			    word_in(local, rd->columns[c].aliases);
+			known = column_named(&rd->columns[c], local);
 		if (known || ++unknown > UNKNOWN_COLUMNS_SHOWN)
 			continue;
 		s = schema_suggest(name, rd->columns, rd->ncolumns, taken);
@@ -610,10 +609,11 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 		goto out;
 	settle_grids(&rd);
 	/*
-	 * An unusable header in one file must not turn into one false error per row
-	 * of the others (unknown-building, empty-building); its own error says it all.
+	 * An unusable header in one file, or a header without rows, must not turn
+	 * into one false error per row of the others (unknown-building,
+	 * empty-building); its own error says it all.
 	 */
-	buildings_ok = rd.header_ok;
+	buildings_ok = rd.header_ok && r->rows[FILE_BUILDINGS] > 0;
 	rd = (struct reading){ .r = r, .config = &config, .file = FILE_HOUSEHOLDS,
 	    .columns = roster_schemas[FILE_HOUSEHOLDS].columns, .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
 	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok };

@@ -567,8 +567,6 @@ struct rows {
 	long records;		/* rows passed after the header */
 };
 
-static bool column_named(const struct column *col, const char *name);
-
 /* True when the header cell names the column, under the reader's own names. */
 static bool header_names(const struct table_source *src, const char *cell, const struct column *col)
 {
@@ -977,9 +975,10 @@ int table_text(const char *path, const char *label, enum encoding enc, char **te
 	return 0;
 }
 
-static bool column_named(const struct column *col, const char *name)
+/* True when a header cell names the column: its name or an alias, but for case and full-width forms. */
+bool column_named(const struct column *col, const char *name)
 {
-	return strcasecmp(col->name, name) == 0 || (col->aliases && word_in(name, col->aliases));
+	return text_same(col->name, name) || (col->aliases && word_in(name, col->aliases));
 }
 
 /* Maps the header's fields to columns, reporting duplicate and missing columns at the header's line. */

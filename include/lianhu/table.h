@@ -84,6 +84,9 @@ int table_text(const char *path, const char *label, enum encoding enc, char **te
  */
 char *table_locate(const char *dir, const char *name, bool *in_workbook);
 
+/* True when a header cell names the column: its name or an alias, but for case and full-width forms. */
+bool column_named(const struct column *col, const char *name);
+
 /*
  * Maps the header's fields to columns (idx[c] = field index or -1), reporting
  * duplicate-column and missing required columns at the header's line.
