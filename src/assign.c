@@ -177,7 +177,6 @@ static long part_of_building(const struct roster *r, enum tier scope, int b)
 	return part_of_grid(r, scope, r->buildings[b].grid);
 }
 
-/* True when previous contact p of a household in building b still counts for aim 4. */
 bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, int b, int p)
 {
 	return p >= 0 && member_eligible(&r->members[p], o->max_load) &&
@@ -1051,7 +1050,6 @@ static double seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Computes the optimal mapping: contact[h] gets household h's member or -1. */
 int assign_solve(const struct roster *r, const struct assign_opts *o, int *contact)
 {
 	struct walk walk;
@@ -1129,7 +1127,6 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	return rc;
 }
 
-/* Evaluates a mapping (contact[h] = member or -1) against the aims; vacant households count nowhere. */
 void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
     struct assign_aims *a)
 {
@@ -1169,23 +1166,4 @@ void assign_evaluate(const struct roster *r, const struct assign_opts *o, const 
 		a->max_load = load[m] > a->max_load ? load[m] : a->max_load;
 	}
 	free(load);
-}
-
-static int order(long long better_when_less_a, long long b)
-{
-	return better_when_less_a < b ? -1 : better_when_less_a > b;
-}
-
-/* Compares two evaluations by the aims in order: <0 when a is better, >0 when b is, 0 when equal. */
-int assign_compare(const struct assign_aims *a, const struct assign_aims *b)
-{
-	int c;
-
-	if ((c = order(b->priority_covered, a->priority_covered)) != 0 ||
-	    (c = order(b->covered, a->covered)) != 0 ||
-	    (c = order(a->shortfall, b->shortfall)) != 0 ||
-	    (c = order(a->moved, b->moved)) != 0 ||
-	    (c = order(a->tier_sum, b->tier_sum)) != 0)
-		return c;
-	return order(a->load_squares, b->load_squares);
 }

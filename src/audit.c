@@ -11,7 +11,6 @@ static const char *const names[FIND_COUNT] = {
 	"ineligible-member", "out-of-scope", "overloaded", "idle-member",
 };
 
-/* The code's name as SPEC writes it. */
 const char *finding_name(enum finding_code code)
 {
 	return names[code];
@@ -76,7 +75,6 @@ static void zeros_lost(struct audit *a, const struct roster *r)
 			strmap_release(&index[members]);
 }
 
-/* Checks map against r; fills a (release with audit_release). */
 void audit_run(struct audit *a, const struct roster *r, const struct mapping *map,
     enum tier scope, long max_load)
 {
@@ -124,7 +122,6 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 	free(named);
 }
 
-/* Frees what the audit holds. */
 void audit_release(struct audit *a)
 {
 	free(a->findings);
@@ -142,7 +139,6 @@ static const char *const too_far[] = {
 	N_("member '%s' is too far from household '%s' (no common township)"),
 };
 
-/* A one-line description of the finding, in a static buffer. */
 const char *finding_message(const struct finding *f, const struct roster *r, long max_load)
 {
 	static char buf[1024];

@@ -24,7 +24,6 @@ static size_t file_rank(const char *file)
 	return sink.nfiles;
 }
 
-/* Registers a file so that its diagnostics sort in the order files are read. */
 void diag_file(const char *file)
 {
 	if (file_rank(file) == sink.nfiles) {
@@ -60,7 +59,6 @@ static void record(enum diag_severity severity, const char *file, long line,
 		sink.warnings++;
 }
 
-/* Records an error; file must outlive the sink (diag_reset). */
 void diag_error(const char *file, long line, const char *code, const char *fmt, ...)
 {
 	va_list ap;
@@ -70,7 +68,6 @@ void diag_error(const char *file, long line, const char *code, const char *fmt, 
 	va_end(ap);
 }
 
-/* Records a warning. */
 void diag_warning(const char *file, long line, const char *code, const char *fmt, ...)
 {
 	va_list ap;
@@ -80,7 +77,6 @@ void diag_warning(const char *file, long line, const char *code, const char *fmt
 	va_end(ap);
 }
 
-/* Number of diagnostics of a severity recorded so far. */
 size_t diag_count(enum diag_severity severity)
 {
 	return severity == DIAG_ERROR ? sink.errors : sink.warnings;
@@ -98,7 +94,6 @@ static int compare(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The diagnostics sorted by file (in order of first report), line and order of report; *n gets the count. */
 const struct diag *diag_sorted(size_t *n)
 {
 	if (!sink.sorted && sink.count > 1)
@@ -108,7 +103,6 @@ const struct diag *diag_sorted(size_t *n)
 	return sink.items;
 }
 
-/* Prints the sorted diagnostics as FILE:LINE: severity: message [code] (severity translated, control characters escaped). */
 void diag_print(FILE *out)
 {
 	size_t n;
@@ -123,7 +117,6 @@ void diag_print(FILE *out)
 	}
 }
 
-/* Forgets every diagnostic. */
 void diag_reset(void)
 {
 	for (size_t i = 0; i < sink.count; i++)

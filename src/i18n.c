@@ -15,7 +15,6 @@
 #define DOMAIN "lianhu"
 #define CATALOG "/zh_CN/LC_MESSAGES/" DOMAIN ".mo"
 
-/* When args[0] is --lang (or a prefix such as --la) returns how many arguments it takes; else 0. */
 int i18n_lang_option(char **args, const char **value)
 {
 	const char *a = args[0], *eq;
@@ -39,7 +38,6 @@ int i18n_lang_option(char **args, const char **value)
 	return 2;
 }
 
-/* True for the values --lang takes. */
 bool i18n_lang_valid(const char *value)
 {
 	return strcmp(value, "zh") == 0 || strcmp(value, "en") == 0;
@@ -114,22 +112,22 @@ static const char *catalog_dir(char *buf, size_t n)
 	return LOCALEDIR;
 }
 
-/*
- * Chooses the language and binds the catalog. Numbers, collation and the rest
- * stay in the C locale whatever the user's (a report prints 87.5, never 87,5);
- * LC_CTYPE becomes C.UTF-8, which classes bytes as C does but lets the C
- * library's own messages (strerror) come out in UTF-8 rather than as "???".
- * Chinese does not need a zh_CN locale (seldom generated on a fresh Debian):
- * glibc reads LANGUAGE whenever LC_MESSAGES is not exactly "C", so C.UTF-8 plus
- * LANGUAGE=zh_CN finds the zh_CN catalog. English sets LC_MESSAGES to "C", where
- * glibc ignores LANGUAGE, so no catalog is ever used.
- */
 void i18n_init(char **argv)
 {
 	const char *lang = lang_on_command_line(argv);
 	bool zh = lang ? strcmp(lang, "zh") == 0 : chinese_locale();
 	char buf[PATH_MAX];
 
+	/*
+	 * Numbers, collation and the rest stay in the C locale whatever the user's
+	 * (a report prints 87.5, never 87,5); LC_CTYPE becomes C.UTF-8, which
+	 * classes bytes as C does but lets the C library's own messages (strerror)
+	 * come out in UTF-8 rather than as "???". Chinese does not need a zh_CN
+	 * locale (seldom generated on a fresh Debian): glibc reads LANGUAGE whenever
+	 * LC_MESSAGES is not exactly "C", so C.UTF-8 plus LANGUAGE=zh_CN finds the
+	 * zh_CN catalog. English sets LC_MESSAGES to "C", where glibc ignores
+	 * LANGUAGE, so no catalog is ever used.
+	 */
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "C.utf8");
 	if (zh && (setlocale(LC_MESSAGES, "C.UTF-8") != NULL ||
@@ -169,7 +167,6 @@ static const struct {
 	{ "visit-by-other", N_("visited by another member") },
 };
 
-/* A finding code's words for people, translated; the code itself when it has none. */
 const char *code_label(const char *code)
 {
 	for (size_t i = 0; i < sizeof(code_labels) / sizeof(code_labels[0]); i++)

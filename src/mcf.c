@@ -114,7 +114,6 @@ static void grow_arcs(struct mcf *g, int alloc)
 	g->convex = xrealloc(g->convex, (size_t)alloc * sizeof(*g->convex));
 }
 
-/* Returns a new empty network with room for the given counts (hints, it grows); free with mcf_free. */
 struct mcf *mcf_new(int node_hint, int arc_hint)
 {
 	struct mcf *g = xcalloc(1, sizeof(*g));
@@ -125,7 +124,6 @@ struct mcf *mcf_new(int node_hint, int arc_hint)
 	return g;
 }
 
-/* Adds a node with zero supply and returns its index. */
 int mcf_add_node(struct mcf *g)
 {
 	if (g->node_num == INT_MAX - 1)
@@ -139,7 +137,6 @@ int mcf_add_node(struct mcf *g)
 	return g->node_num++;
 }
 
-/* Adds an arc from -> to with capacity [0, cap] and unit cost, returns its index. */
 int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost)
 {
 	int a = g->arc_num;
@@ -160,7 +157,6 @@ int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost)
 	return a;
 }
 
-/* Adds a convex arc: nseg segments of width each, segment k (from 0) costing first + k * slope, less bonus for k < nbonus. */
 int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t nseg,
     mcf_cost first, mcf_cost slope, mcf_cost bonus, int64_t nbonus)
 {
@@ -177,7 +173,6 @@ int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t n
 	return a;
 }
 
-/* Sets the supply of a node: positive supplies, negative demands. */
 void mcf_set_supply(struct mcf *g, int node, int64_t supply)
 {
 	if (node < 0 || node >= g->node_num)
@@ -265,7 +260,6 @@ static void net_release(struct net *net)
 	free(net->arc);
 }
 
-/* Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an optimal solution. */
 enum mcf_status mcf_solve(struct mcf *g)
 {
 	const mcf_cost cost_max = (mcf_cost)(((unsigned __int128)1 << 127) - 1);
@@ -347,7 +341,6 @@ enum mcf_status mcf_solve(struct mcf *g)
 	return MCF_OPTIMAL;
 }
 
-/* Flow on an arc of a solved network (zero before a solve or after a failed one). */
 int64_t mcf_flow(const struct mcf *g, int arc)
 {
 	if (arc < 0 || arc >= g->arc_num)
@@ -355,7 +348,6 @@ int64_t mcf_flow(const struct mcf *g, int arc)
 	return g->solved ? g->flow[arc] : 0;
 }
 
-/* Node potential of a solved network: c(u,v) + pi(u) - pi(v) >= 0 below capacity, <= 0 above zero flow. */
 mcf_cost mcf_potential(const struct mcf *g, int node)
 {
 	if (node < 0 || node >= g->node_num)
@@ -363,7 +355,6 @@ mcf_cost mcf_potential(const struct mcf *g, int node)
 	return g->solved ? g->pi[node] : 0;
 }
 
-/* Sum of flow times cost over all arcs of a solved network. */
 mcf_cost mcf_total_cost(const struct mcf *g)
 {
 	return g->total_cost;
@@ -381,7 +372,6 @@ int mcf_arc_count(const struct mcf *g)
 	return g->arc_num;
 }
 
-/* Prints a cost in decimal. */
 void mcf_print_cost(FILE *fp, mcf_cost v)
 {
 	char buf[48];
@@ -398,10 +388,6 @@ void mcf_print_cost(FILE *fp, mcf_cost v)
 		putc(buf[--len], fp);
 }
 
-/*
- * Writes the network in DIMACS min-cost flow format (nodes from 1), each
- * convex arc as one arc per segment, for other solvers to check and time.
- */
 void mcf_write_dimacs(const struct mcf *g, FILE *fp)
 {
 	long long arcs = 0;
@@ -425,7 +411,6 @@ void mcf_write_dimacs(const struct mcf *g, FILE *fp)
 	}
 }
 
-/* Frees the network; accepts NULL. */
 void mcf_free(struct mcf *g)
 {
 	if (g == NULL)

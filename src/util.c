@@ -18,11 +18,6 @@ static void out_of_memory(size_t size)
 	exit(2);
 }
 
-/*
- * Writes s to fp with every control character escaped (C0 as \n, \r, \t or
- * \xHH, DEL as \x7f, C1 as \u0080..\u009f), so that no value from a roster
- * can move the cursor, retitle the terminal or forge a line of text output.
- */
 void fput_visible(const char *s, FILE *fp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -42,7 +37,6 @@ void fput_visible(const char *s, FILE *fp)
 	}
 }
 
-/* Prints one finding of text output, FILE:LINE: CODE: MESSAGE, control characters escaped. */
 void finding_print(FILE *fp, const char *file, long line, const char *code, const char *message)
 {
 	fput_visible(file, fp);
@@ -51,7 +45,6 @@ void finding_print(FILE *fp, const char *file, long line, const char *code, cons
 	putc('\n', fp);
 }
 
-/* Allocates size bytes or exits. */
 void *xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
@@ -97,7 +90,6 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(len), s, len);
 }
 
-/* Doubles the array's allocation until need elements fit. */
 void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size)
 {
 	size_t n = *alloc;
@@ -121,18 +113,15 @@ struct pool_block {
 
 struct pool {
 	struct pool_block *head;
-	size_t total;
 };
 
 #define POOL_BLOCK (1u << 20)
 
-/* Returns a new pool; free with pool_free. */
 struct pool *pool_new(void)
 {
 	return xcalloc(1, sizeof(struct pool));
 }
 
-/* Copies len bytes of s into the pool and returns the NUL-terminated copy. */
 const char *pool_strndup(struct pool *p, const char *s, size_t len)
 {
 	struct pool_block *b = p->head;
@@ -146,7 +135,6 @@ const char *pool_strndup(struct pool *p, const char *s, size_t len)
 		b->used = 0;
 		b->next = p->head;
 		p->head = b;
-		p->total += size;
 	}
 	dst = b->data + b->used;
 	memcpy(dst, s, len);
@@ -155,13 +143,6 @@ const char *pool_strndup(struct pool *p, const char *s, size_t len)
 	return dst;
 }
 
-/* Bytes held by the pool. */
-size_t pool_size(const struct pool *p)
-{
-	return p->total;
-}
-
-/* Frees the pool and every string in it; accepts NULL. */
 void pool_free(struct pool *p)
 {
 	if (p == NULL)
@@ -219,12 +200,6 @@ static uint64_t le_word(const unsigned char *p, size_t n)
 	return w;
 }
 
-/*
- * SipHash-1-3 of s under this run's key (Aumasson and Bernstein's keyed hash,
- * one compression and three finalisation rounds): fast on short IDs, and
- * keyed, so that no roster can be built whose IDs collide in a string map.
- * No output order depends on it: maps are only looked up, never walked.
- */
 uint64_t str_hash(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -253,7 +228,6 @@ uint64_t str_hash(const char *s)
 	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
 
-/* Initialises an empty map. */
 void strmap_init(struct strmap *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -282,7 +256,6 @@ static void rehash(struct strmap *m, size_t cap)
 	free(old.slots);
 }
 
-/* Makes room for n keys in all, so that filling the map never rehashes. */
 void strmap_reserve(struct strmap *m, size_t n)
 {
 	size_t cap = 64;
@@ -293,7 +266,6 @@ void strmap_reserve(struct strmap *m, size_t n)
 		rehash(m, cap);
 }
 
-/* Returns the value stored for key, or -1. */
 int strmap_get(const struct strmap *m, const char *key)
 {
 	size_t i;
@@ -304,7 +276,6 @@ int strmap_get(const struct strmap *m, const char *key)
 	return m->slots[i].key ? m->slots[i].value : -1;
 }
 
-/* Stores value for key unless key is there; returns the value now stored. */
 int strmap_put(struct strmap *m, const char *key, int value)
 {
 	uint32_t hash = (uint32_t)str_hash(key);
@@ -320,7 +291,6 @@ int strmap_put(struct strmap *m, const char *key, int value)
 	return value;
 }
 
-/* Releases the map's memory, not the keys. */
 void strmap_release(struct strmap *m)
 {
 	free(m->slots);
@@ -332,7 +302,6 @@ static bool is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-/* Trims ASCII white space and U+3000 (ideographic space) from both ends in place; returns the new length. */
 size_t trim_span(const char **s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)*s;
@@ -360,7 +329,6 @@ size_t trim_span(const char **s, size_t len)
 	return len;
 }
 
-/* The next code point of *s, advancing *s; a byte that starts no UTF-8 sequence is U+DC00 + byte. */
 uint32_t utf8_next(const char **s)
 {
 	const unsigned char *p = (const unsigned char *)*s;
@@ -384,7 +352,6 @@ uint32_t utf8_next(const char **s)
 	return cp;
 }
 
-/* The next code point of *s folded for comparing names: ASCII case, full-width forms (（ ／ Ａ) as ASCII. */
 uint32_t utf8_next_folded(const char **s)
 {
 	uint32_t cp = utf8_next(s);
@@ -396,7 +363,6 @@ uint32_t utf8_next_folded(const char **s)
 	return cp;
 }
 
-/* True when a and b are the same text but for ASCII case and full-width forms. */
 bool text_same(const char *a, const char *b)
 {
 	while (*a && *b)
@@ -405,7 +371,6 @@ bool text_same(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* True when s equals one of the NULL-terminated words, ignoring ASCII case and full-width forms. */
 bool word_in(const char *s, const char *const *words)
 {
 	for (; *words; words++)
@@ -414,7 +379,6 @@ bool word_in(const char *s, const char *const *words)
 	return false;
 }
 
-/* Parses a non-negative decimal integer up to max; returns false on anything else. */
 bool parse_count(const char *s, long max, long *out)
 {
 	long v = 0;
@@ -432,7 +396,6 @@ bool parse_count(const char *s, long max, long *out)
 	return true;
 }
 
-/* Today's date as YYYY-MM-DD: local time, or SOURCE_DATE_EPOCH (UTC) when set, for reproducible output. */
 void today_iso(char out[11])
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -449,7 +412,6 @@ void today_iso(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Edits (insert, delete, change a byte, swap two neighbours) from a to b; SIZE_MAX past 64 bytes. */
 size_t edit_distance(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b), *d, dist;

@@ -35,14 +35,14 @@ struct assign_aims {
  */
 int assign_solve(const struct roster *r, const struct assign_opts *o, int *contact);
 
-/* Evaluates a mapping (contact[h] = member or -1) against the aims; the mapping must be valid. */
+/*
+ * Evaluates a mapping (contact[h] = member or -1) against the aims; the
+ * mapping must be valid. Vacant households count nowhere.
+ */
 void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
     struct assign_aims *a);
 
 /* True when previous contact p of a household in building b still counts for aim 4. */
 bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, int b, int p);
-
-/* Compares two evaluations by the aims in order: <0 when a is better, >0 when b is, 0 when equal. */
-int assign_compare(const struct assign_aims *a, const struct assign_aims *b);
 
 #endif

@@ -33,7 +33,10 @@ size_t diag_count(enum diag_severity severity);
 /* The diagnostics sorted by file (in order of first report), line and order of report; *n gets the count. */
 const struct diag *diag_sorted(size_t *n);
 
-/* Prints the sorted diagnostics as FILE:LINE: severity: message [code] (severity translated). */
+/*
+ * Prints the sorted diagnostics as FILE:LINE: severity: message [code]
+ * (severity translated, control characters escaped).
+ */
 void diag_print(FILE *out);
 
 /* Forgets every diagnostic. */

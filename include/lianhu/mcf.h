@@ -41,14 +41,20 @@ int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t n
 /* Sets the supply of a node: positive supplies, negative demands; they must sum to zero. */
 void mcf_set_supply(struct mcf *g, int node, int64_t supply);
 
-/* Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an optimal solution. */
-/* On MCF_INFEASIBLE or MCF_UNBOUNDED every flow, potential and the total cost read as zero. */
+/*
+ * Solves; afterwards mcf_flow, mcf_potential and mcf_total_cost describe an
+ * optimal solution. On MCF_INFEASIBLE or MCF_UNBOUNDED every flow, potential
+ * and the total cost read as zero.
+ */
 enum mcf_status mcf_solve(struct mcf *g);
 
-/* Flow on an arc of a solved network. */
+/* Flow on an arc of a solved network (zero before a solve or after a failed one). */
 int64_t mcf_flow(const struct mcf *g, int arc);
 
-/* Node potential (dual) of a solved network: reduced cost c(u,v) + pi(u) - pi(v) >= 0 on arcs below capacity. */
+/*
+ * Node potential (dual) of a solved network: reduced cost c(u,v) + pi(u) -
+ * pi(v) >= 0 on arcs below capacity, <= 0 on arcs above zero flow.
+ */
 mcf_cost mcf_potential(const struct mcf *g, int node);
 
 /* Sum of flow times cost over all arcs of a solved network. */
@@ -60,7 +66,11 @@ int mcf_arc_count(const struct mcf *g);
 /* Prints a cost in decimal. */
 void mcf_print_cost(FILE *fp, mcf_cost v);
 
-/* Writes the network in DIMACS min-cost flow format (nodes from 1, capacity -1 unbounded, convex arcs one arc per segment). */
+/*
+ * Writes the network in DIMACS min-cost flow format (nodes from 1, capacity
+ * -1 unbounded, convex arcs one arc per segment), for other solvers to check
+ * and time.
+ */
 void mcf_write_dimacs(const struct mcf *g, FILE *fp);
 
 /* Frees the network; accepts NULL. */

@@ -7,7 +7,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* Writes s to fp with control characters escaped (\n, \x1b, \u009b): diagnostics and text output. */
+/*
+ * Writes s to fp with every control character escaped (C0 as \n, \r, \t or
+ * \xHH, DEL as \x7f, C1 as \u0080..\u009f), so that no value from a roster
+ * can move the cursor, retitle the terminal or forge a line of diagnostics
+ * or text output.
+ */
 void fput_visible(const char *s, FILE *fp);
 
 /* Prints one finding of text output, FILE:LINE: CODE: MESSAGE, control characters escaped. */
@@ -20,7 +25,7 @@ void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
 
-/* Grows *array (of *alloc elements of elem_size) so that index need-1 fits. */
+/* Grows *array (of *alloc elements of elem_size), doubling, so that index need-1 fits. */
 void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size);
 #define GROW(array, alloc, need) \
 	((need) > (alloc) ? grow_array((void **)&(array), &(alloc), (need), sizeof(*(array))) \
@@ -34,9 +39,6 @@ struct pool *pool_new(void);
 
 /* Copies len bytes of s into the pool and returns the NUL-terminated copy. */
 const char *pool_strndup(struct pool *p, const char *s, size_t len);
-
-/* Bytes held by the pool. */
-size_t pool_size(const struct pool *p);
 
 /* Frees the pool and every string in it; accepts NULL. */
 void pool_free(struct pool *p);
@@ -69,7 +71,11 @@ int strmap_put(struct strmap *m, const char *key, int value);
 /* Releases the map's memory, not the keys. */
 void strmap_release(struct strmap *m);
 
-/* Keyed hash (SipHash-1-3, key random per run) of a NUL-terminated string: never the basis of an output order. */
+/*
+ * Keyed hash (SipHash-1-3, key random per run) of a NUL-terminated string, so
+ * that no roster can be built whose IDs collide in a string map; never the
+ * basis of an output order (maps are only looked up, never walked).
+ */
 uint64_t str_hash(const char *s);
 
 /* Trims ASCII white space and U+3000 (ideographic space) from both ends in place; returns the new length. */
@@ -90,7 +96,7 @@ bool word_in(const char *s, const char *const *words);
 /* Parses a non-negative decimal integer up to max; returns false on anything else. */
 bool parse_count(const char *s, long max, long *out);
 
-/* Today's date as YYYY-MM-DD in out: local time, or SOURCE_DATE_EPOCH (UTC) when that is set. */
+/* Today's date as YYYY-MM-DD in out: local time, or SOURCE_DATE_EPOCH (UTC) when set (reproducible output). */
 void today_iso(char out[11]);
 
 /* Edits (insert, delete, change a byte, swap two neighbours) from a to b; SIZE_MAX when either passes 64 bytes. */
