@@ -45,7 +45,6 @@ struct reading {
 	const char **grid_community, **grid_township;
 };
 
-/* Initialises an empty roster; release with roster_release. */
 void roster_init(struct roster *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -58,7 +57,6 @@ void roster_init(struct roster *r)
 	strmap_init(&r->member_ids);
 }
 
-/* Frees everything the roster holds. */
 void roster_release(struct roster *r)
 {
 	strmap_release(&r->township_ids);
@@ -582,7 +580,6 @@ static int locate(struct roster *r, const struct roster_paths *paths, bool in_wo
 	return 0;
 }
 
-/* Reads and checks the three files; problems in the data go to diag. */
 int roster_load(struct roster *r, const struct roster_paths *paths, const struct read_opts *opts)
 {
 	const char *dir = paths->dir ? paths->dir : ".";
@@ -638,19 +635,16 @@ out:
 	return rc;
 }
 
-/* The member's capacity: its own, else max_load. */
 long member_capacity(const struct member *m, long max_load)
 {
 	return m->capacity >= 0 ? m->capacity : max_load;
 }
 
-/* True when the member may take households: eligible status and capacity above 0. */
 bool member_eligible(const struct member *m, long max_load)
 {
 	return m->status_eligible && member_capacity(m, max_load) > 0;
 }
 
-/* The member's community (-1 when none). */
 int member_community(const struct roster *r, const struct member *m)
 {
 	return r->grids[m->grid].community;
@@ -662,7 +656,6 @@ int member_township(const struct roster *r, const struct member *m)
 	return r->grids[m->grid].township;
 }
 
-/* The tier between a household in building b and member m (TIER_NONE when unreachable). */
 enum tier roster_tier(const struct roster *r, int b, const struct member *m)
 {
 	const struct grid *hg = &r->grids[r->buildings[b].grid], *mg = &r->grids[m->grid];
@@ -683,13 +676,11 @@ static const char *const tier_labels[] = {
 	N_("building"), N_("grid"), N_("community"), N_("township")
 };
 
-/* Names of tiers as SPEC writes them. */
 const char *tier_name(enum tier t)
 {
 	return t < TIER_NONE ? tier_names[t] : "";
 }
 
-/* A tier's name for people, in the language of the messages. */
 const char *tier_label(enum tier t)
 {
 	return t < TIER_NONE ? _(tier_labels[t]) : "";
@@ -721,7 +712,6 @@ static const char *id_of(const struct roster *r, bool members, size_t i)
 	return members ? r->members[i].id : r->households[i].id;
 }
 
-/* Indexes the roster's IDs without their leading zeros, the first of equals kept. */
 void roster_unpadded_index(const struct roster *r, bool members, struct strmap *out)
 {
 	size_t n = members ? r->nmembers : r->nhouseholds;
@@ -731,7 +721,6 @@ void roster_unpadded_index(const struct roster *r, bool members, struct strmap *
 		strmap_put(out, unpadded(id_of(r, members, i)), (int)i);
 }
 
-/* The household (member) whose ID is id but for leading zeros; -1 when none or id itself. */
 int roster_unpadded_match(const struct roster *r, bool members, const struct strmap *index,
     const char *id)
 {
@@ -740,7 +729,6 @@ int roster_unpadded_match(const struct roster *r, bool members, const struct str
 	return i >= 0 && strcmp(id_of(r, members, (size_t)i), id) != 0 ? i : -1;
 }
 
-/* Says in buf that id is roster_id in the roster but for leading zeros, and which file lost them. */
 const char *roster_zeros_hint(char *buf, size_t n, const char *id, const char *roster_id)
 {
 	if (strlen(id) < strlen(roster_id))
@@ -784,7 +772,6 @@ static int compare_natural(const char *a, const char *b)
 	return *a ? 1 : *b ? -1 : 0;
 }
 
-/* Walking order: building (buildings.csv order), unit, room, then households.csv order. */
 int household_walk_compare(const void *pa, const void *pb, void *roster)
 {
 	const struct roster *r = roster;

@@ -72,7 +72,6 @@ static const char *text_str(struct text *t)
 	return t->data;
 }
 
-/* Prints "FILE: error: MESSAGE [workbook]" on stderr: a workbook that cannot be read. */
 void book_fail(const char *path, const char *fmt, ...)
 {
 	va_list ap;
@@ -84,7 +83,6 @@ void book_fail(const char *path, const char *fmt, ...)
 	fputs(" [workbook]\n", stderr);
 }
 
-/* The kind of workbook the first bytes say, or WORKBOOK_NONE. */
 enum workbook_kind book_sniff(const void *data, size_t len)
 {
 	static const unsigned char zip[] = { 'P', 'K', 3, 4 };
@@ -762,7 +760,6 @@ static bool xls_open(struct workbook *wb, const void *data, size_t len)
 	return true;
 }
 
-/* Opens the workbook held in data; NULL after a [workbook] message. */
 struct workbook *book_open(const char *path, const void *data, size_t len)
 {
 	struct workbook *wb = xcalloc(1, sizeof(*wb));
@@ -798,7 +795,6 @@ struct workbook *book_open(const char *path, const void *data, size_t len)
 	return wb;
 }
 
-/* The number of sheets. */
 size_t book_sheet_count(const struct workbook *wb)
 {
 	return wb->nsheets;
@@ -810,7 +806,6 @@ const char *book_sheet_name(const struct workbook *wb, size_t i)
 	return wb->sheets[i].name;
 }
 
-/* Frees the workbook; accepts NULL. */
 void book_close(struct workbook *wb)
 {
 	if (wb == NULL)
@@ -1427,7 +1422,6 @@ static int xls_read(struct workbook *wb, size_t sheet, workbook_row_fn fn, void 
 	return rc;
 }
 
-/* Reads sheet i, calling fn for each non-blank row; -1 after a [workbook] message when it is damaged. */
 int book_read(struct workbook *wb, size_t sheet, workbook_row_fn fn, void *ctx)
 {
 	if (wb->kind == WORKBOOK_XLS)
