@@ -1,9 +1,10 @@
-/* diff: what changed between two mappings, household by household; exit 1 when they differ. */
+/* diff: what changed between two mappings, household by household or, with the roster, member by member. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lianhu/changes.h"
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
@@ -11,194 +12,343 @@
 #include "lianhu/output.h"
 #include "lianhu/render.h"
 
-enum change { CHANGE_NONE, CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED };
-
-static const char *const change_names[] = { "unchanged", "added", "removed", "changed" };
-
-/* The kinds as the text format shows them (csv and json keep change_names). */
+/* The kinds as the text format shows them (csv and json keep change_kind_name). */
 static const char *const change_labels[] = {
 	N_("unchanged"), N_("added"), N_("removed"), N_("changed")
 };
-
-/* One household of either mapping, with its first contact in each ("" for none). */
-struct entry {
-	const char *household, *old, *new;
-	enum change change;
-};
-
-/* Collects households in order of appearance, old file first; the first row of each counts. */
-static struct entry *pair_up(const struct mapping *old, const struct mapping *new, size_t *n)
-{
-	struct strmap seen;
-	struct entry *list = NULL;
-	size_t alloc = 0;
-	const struct mapping *maps[2] = { old, new };
-
-	strmap_init(&seen);
-	*n = 0;
-	for (int side = 0; side < 2; side++) {
-		for (size_t i = 0; i < maps[side]->nrows; i++) {
-			const struct mapping_row *row = &maps[side]->rows[i];
-			int e = strmap_put(&seen, row->household_id, (int)*n);
-
-			if (e == (int)*n) {
-				GROW(list, alloc, *n + 1);
-				list[(*n)++] = (struct entry){ row->household_id, NULL, NULL, CHANGE_NONE };
-			}
-			if (side == 0 && list[e].old == NULL)
-				list[e].old = row->member_id;
-			if (side == 1 && list[e].new == NULL)
-				list[e].new = row->member_id;
-		}
-	}
-	strmap_release(&seen);
-	for (size_t i = 0; i < *n; i++) {
-		const char *o = list[i].old ? list[i].old : "", *w = list[i].new ? list[i].new : "";
-
-		list[i].old = o;
-		list[i].new = w;
-		list[i].change = strcmp(o, w) == 0 ? CHANGE_NONE : !*o ? CHANGE_ADDED :
-		    !*w ? CHANGE_REMOVED : CHANGE_CHANGED;
-	}
-	return list;
-}
 
 static cJSON *member_or_null(const char *s)
 {
 	return *s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static void print_json(FILE *fp, const struct entry *list, size_t n, const long *counts)
+static const char *member_name(const struct roster *r, const char *id)
+{
+	int m = r ? strmap_get(&r->member_ids, id) : -1;
+
+	return m >= 0 ? r->members[m].name : "";
+}
+
+/* With the roster, a row also names the household and both members, and says why. */
+static void json_row_details(cJSON *item, const struct roster *r, const struct change *ch)
+{
+	const struct household *h = ch->h >= 0 ? &r->households[ch->h] : NULL;
+
+	cJSON_AddItemToObject(item, "reason", *change_reason_name(ch->reason) ?
+	    cJSON_CreateString(change_reason_name(ch->reason)) : cJSON_CreateNull());
+	cJSON_AddStringToObject(item, "head", h ? h->head : "");
+	cJSON_AddStringToObject(item, "building_id", h ? r->buildings[h->building].id : "");
+	cJSON_AddStringToObject(item, "unit", h ? h->unit : "");
+	cJSON_AddStringToObject(item, "room", h ? h->room : "");
+	cJSON_AddStringToObject(item, "old_name", member_name(r, ch->old));
+	cJSON_AddStringToObject(item, "new_name", member_name(r, ch->new));
+}
+
+/* With the roster: each member's households taken on and handed over, by household ID. */
+static void json_members(cJSON *root, const struct roster *r, const struct changes *c)
+{
+	cJSON *members = cJSON_AddArrayToObject(root, "members");
+
+	for (size_t i = 0; i < c->nnotices; i++) {
+		const struct notice *nt = &c->notices[i];
+		cJSON *item = cJSON_CreateObject(), *added, *taken;
+
+		cJSON_AddStringToObject(item, "member_id", nt->member_id);
+		cJSON_AddStringToObject(item, "name", member_name(r, nt->member_id));
+		added = cJSON_AddArrayToObject(item, "added");
+		taken = cJSON_AddArrayToObject(item, "taken_away");
+		for (size_t k = 0; k < nt->nadded + nt->ntaken; k++)
+			cJSON_AddItemToArray(k < nt->nadded ? added : taken,
+			    cJSON_CreateString(c->list[c->items[nt->first + k]].household));
+		cJSON_AddItemToArray(members, item);
+	}
+}
+
+static void print_json(FILE *fp, const struct changes *c, const struct roster *r)
 {
 	cJSON *root = cJSON_CreateObject(), *rows;
 
 	for (int k = CHANGE_ADDED; k <= CHANGE_CHANGED; k++)
-		cJSON_AddNumberToObject(root, change_names[k], (double)counts[k]);
-	cJSON_AddNumberToObject(root, "unchanged", (double)counts[CHANGE_NONE]);
+		cJSON_AddNumberToObject(root, change_kind_name(k), (double)c->counts[k]);
+	cJSON_AddNumberToObject(root, "unchanged", (double)c->counts[CHANGE_NONE]);
+	if (r) {
+		cJSON_AddNumberToObject(root, "left_roster", (double)c->reasons[REASON_LEFT_ROSTER]);
+		cJSON_AddNumberToObject(root, "lost_contact",
+		    (double)c->reasons[REASON_LOST_CONTACT]);
+	}
 	rows = cJSON_AddArrayToObject(root, "rows");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < c->n; i++) {
+		const struct change *ch = &c->list[i];
 		cJSON *item;
 
-		if (list[i].change == CHANGE_NONE)
+		if (ch->kind == CHANGE_NONE)
 			continue;
 		item = cJSON_CreateObject();
-		cJSON_AddStringToObject(item, "household_id", list[i].household);
-		cJSON_AddItemToObject(item, "old", member_or_null(list[i].old));
-		cJSON_AddItemToObject(item, "new", member_or_null(list[i].new));
-		cJSON_AddStringToObject(item, "kind", change_names[list[i].change]);
+		cJSON_AddStringToObject(item, "household_id", ch->household);
+		cJSON_AddItemToObject(item, "old", member_or_null(ch->old));
+		cJSON_AddItemToObject(item, "new", member_or_null(ch->new));
+		cJSON_AddStringToObject(item, "kind", change_kind_name(ch->kind));
+		if (r)
+			json_row_details(item, r, ch);
 		cJSON_AddItemToArray(rows, item);
 	}
+	if (r)
+		json_members(root, r, c);
 	json_write(fp, root);
 }
 
-static void print_rows(struct output *o, const struct entry *list, size_t n, bool csv)
+/* Without the roster: a household a line (text) or row (csv), as SPEC has it. */
+static void print_rows(struct output *o, const struct changes *c, bool csv)
 {
-	if (csv) {
-		csv_field(o, "household_id");
-		csv_field(o, "old");
-		csv_field(o, "new");
-		csv_field(o, "kind");
+	static const char *const header[] = { "household_id", "old", "new", "kind" };
+
+	for (size_t k = 0; csv && k < 4; k++)
+		csv_field(o, header[k]);
+	if (csv)
 		csv_row_end(o);
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (list[i].change == CHANGE_NONE)
+	for (size_t i = 0; i < c->n; i++) {
+		const struct change *ch = &c->list[i];
+
+		if (ch->kind == CHANGE_NONE)
 			continue;
 		if (!csv) {
-			const char *kind = _(change_labels[list[i].change]);
+			const char *kind = _(change_labels[ch->kind]);
 
 			/* The kind padded to 8 columns (display columns: a translation may be wide). */
 			fputs(kind, o->fp);
 			for (size_t w = display_width(kind); w < 8; w++)
 				putc(' ', o->fp);
 			putc(' ', o->fp);	/* IDs may hold line breaks: escaped, they forge no line */
-			fput_visible(list[i].household, o->fp);
+			fput_visible(ch->household, o->fp);
 			fputs(": ", o->fp);
-			fput_visible(*list[i].old ? list[i].old : _("(none)"), o->fp);
+			fput_visible(*ch->old ? ch->old : _("(none)"), o->fp);
 			fputs(" -> ", o->fp);
-			fput_visible(*list[i].new ? list[i].new : _("(none)"), o->fp);
+			fput_visible(*ch->new ? ch->new : _("(none)"), o->fp);
 			putc('\n', o->fp);
 			continue;
 		}
-		csv_field(o, list[i].household);
-		csv_field(o, list[i].old);
-		csv_field(o, list[i].new);
-		csv_field(o, change_names[list[i].change]);
+		csv_field(o, ch->household);
+		csv_field(o, ch->old);
+		csv_field(o, ch->new);
+		csv_field(o, change_kind_name(ch->kind));
 		csv_row_end(o);
 	}
 }
 
-/* --format text|csv|json. */
+/* With the roster, text: each member, then its households taken on (+) and handed over (-). */
+static void print_notices_text(FILE *fp, const struct roster *r, const struct changes *c)
+{
+	for (size_t i = 0; i < c->nnotices; i++) {
+		const struct notice *nt = &c->notices[i];
+		const char *name = member_name(r, nt->member_id);
+
+		fput_visible(nt->member_id, fp);	/* roster text escaped: it forges no line */
+		fputs(*name ? " " : "", fp);
+		fput_visible(name, fp);
+		fputs(": ", fp);
+		fprintf(fp, _("%zu taken on, %zu handed over"), nt->nadded, nt->ntaken);
+		putc('\n', fp);
+		for (size_t k = 0; k < nt->nadded + nt->ntaken; k++) {
+			const struct change *ch = &c->list[c->items[nt->first + k]];
+			char *note = change_note(r, ch, k >= nt->nadded);
+
+			fprintf(fp, "  %c ", k < nt->nadded ? '+' : '-');
+			fput_visible(ch->household, fp);
+			if (ch->h >= 0) {
+				char *where = household_address(r, ch->h);
+
+				fputs(" ", fp);
+				fput_visible(r->households[ch->h].head, fp);
+				fputs(*r->households[ch->h].head ? " (" : "(", fp);
+				fput_visible(where, fp);
+				fputs(")", fp);
+				free(where);
+			}
+			fputs(": ", fp);
+			fput_visible(note, fp);
+			putc('\n', fp);
+			free(note);
+		}
+	}
+}
+
+/* The csv columns with the roster: a row per member and household, on that member's notice. */
+static const char *const notice_header[] = {
+	"member_id", "member_name", "change", "household_id", "head", "phone", "building_id",
+	"building_name", "unit", "room", "old", "new", "kind", "reason"
+};
+
+/* With the roster, csv: a row a member's household, taken on ("added") or handed over ("taken-away"). */
+static void print_notices_csv(struct output *o, const struct roster *r, const struct changes *c)
+{
+	for (size_t k = 0; k < sizeof(notice_header) / sizeof(notice_header[0]); k++)
+		csv_field(o, notice_header[k]);
+	csv_row_end(o);
+	for (size_t i = 0; i < c->nnotices; i++) {
+		const struct notice *nt = &c->notices[i];
+
+		for (size_t k = 0; k < nt->nadded + nt->ntaken; k++) {
+			const struct change *ch = &c->list[c->items[nt->first + k]];
+			const struct household *h = ch->h >= 0 ? &r->households[ch->h] : NULL;
+			const struct building *b = h ? &r->buildings[h->building] : NULL;
+
+			csv_field(o, nt->member_id);
+			csv_field(o, member_name(r, nt->member_id));
+			csv_field(o, k < nt->nadded ? "added" : "taken-away");
+			csv_field(o, ch->household);
+			csv_field(o, h ? h->head : "");
+			csv_field(o, h ? h->phone : "");
+			csv_field(o, b ? b->id : "");
+			csv_field(o, b ? b->name : "");
+			csv_field(o, h ? h->unit : "");
+			csv_field(o, h ? h->room : "");
+			csv_field(o, ch->old);
+			csv_field(o, ch->new);
+			csv_field(o, change_kind_name(ch->kind));
+			csv_field(o, change_reason_name(ch->reason));
+			csv_row_end(o);
+		}
+	}
+}
+
+/* --format text|csv|json|html. */
 static int format_option(const struct command *cmd, int opt, const char *arg, void *format)
 {
 	if (opt != OPT_FORMAT)
 		abort();	/* getopt_long returns only the options of longopts */
-	if (strcmp(arg, "text") && strcmp(arg, "csv") && strcmp(arg, "json"))
-		return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
+	if (strcmp(arg, "text") && strcmp(arg, "csv") && strcmp(arg, "json") && strcmp(arg, "html"))
+		return cli_usage_error(cmd, _("unknown format '%s' (text, csv, json or html)"), arg),
+		    -1;
 	*(const char **)format = arg;
 	return 0;
 }
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* True when the command line names a roster (-d or one of its files). */
+static bool roster_given(const struct roster_args *args)
+{
+	const struct roster_paths *p = &args->paths;
+
+	return p->dir || p->buildings || p->households || p->members;
+}
+
+static int parse(const struct command *cmd, int argc, char **argv, struct roster_args *args,
+    const char **format)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
 		CLI_OUTPUT_OPTIONS,
-		{ "encoding", required_argument, NULL, OPT_ENCODING },
-		{ "delimiter", required_argument, NULL, OPT_DELIMITER },
-		CLI_COMMON_OPTIONS,
+		CLI_ROSTER_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct roster_args args = { 0 };
+	int first;
+
+	if ((first = cli_parse(cmd, argc, argv, longopts, args, format_option, format)) < 0)
+		return -1;
+	if (argc - first != 2)
+		return cli_usage_error(cmd, _("give two mappings, the old one first")), -1;
+	if (cli_settle_format(cmd, args->output, format) < 0)
+		return -1;
+	if (*format == NULL)
+		*format = "text";
+	if (strcmp(*format, "html") == 0 && !roster_given(args))
+		return cli_usage_error(cmd, _("the notices (--format html) name households and "
+		    "members: give the roster with -d DIR")), -1;
+	return first;
+}
+
+/* Writes the changes in format to out: household by household, or member by member with r. */
+static void write_changes(struct output *out, const char *format, const struct changes *c,
+    const struct roster *r, const struct roster_args *args)
+{
+	char date[11];
+
+	if (strcmp(format, "json") == 0) {
+		print_json(out->fp, c, r);
+	} else if (strcmp(format, "html") == 0) {
+		today_iso(date);
+		notice_write_html(out->fp, r, c, date, args->out.gb18030 ? "gb18030" : "utf-8");
+	} else if (r) {
+		if (strcmp(format, "csv") == 0)
+			print_notices_csv(out, r, c);
+		else
+			print_notices_text(out->fp, r, c);
+	} else {
+		print_rows(out, c, strcmp(format, "csv") == 0);
+	}
+}
+
+static void print_summary(const struct changes *c, const struct roster *r)
+{
+	const long *n = c->counts;
+
+	if (r == NULL) {
+		fprintf(stderr, _("diff: %ld added, %ld removed, %ld changed, %ld unchanged\n"),
+		    n[CHANGE_ADDED], n[CHANGE_REMOVED], n[CHANGE_CHANGED], n[CHANGE_NONE]);
+		return;
+	}
+	fprintf(stderr, _("diff: %ld added, %ld removed (%ld left the roster, %ld lost their "
+	    "contact), %ld changed, %ld unchanged; %zu members to tell\n"), n[CHANGE_ADDED],
+	    n[CHANGE_REMOVED], c->reasons[REASON_LEFT_ROSTER], c->reasons[REASON_LOST_CONTACT],
+	    n[CHANGE_CHANGED], n[CHANGE_NONE], c->nnotices);
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	struct roster_args args = ROSTER_ARGS_DEFAULT;
 	struct mapping old = { 0 }, new = { 0 };
-	const char *format = "text";
-	struct entry *list = NULL;
-	long counts[4] = { 0 };
-	size_t n = 0;
+	struct roster roster, *r = NULL;
+	struct changes c = { 0 };
+	const char *format = NULL;
 	struct output out = { 0 };
 	int first, status = EXIT_TROUBLE;
 
-	if ((first = cli_parse(cmd, argc, argv, longopts, &args, format_option, &format)) < 0)
-		return EXIT_TROUBLE;
-	if (argc - first != 2)
-		return cli_usage_error(cmd, _("give two mappings, the old one first"));
+	roster_init(&roster);
+	if ((first = parse(cmd, argc, argv, &args, &format)) < 0)
+		goto out;
+	if (roster_given(&args)) {
+		if (!cli_load_roster(&roster, &args))
+			goto out;
+		r = &roster;
+	}
 	if (!cli_load_mapping(&old, argv[first], &args) ||
 	    !cli_load_mapping(&new, argv[first + 1], &args))
 		goto out;
-	list = pair_up(&old, &new, &n);
-	for (size_t i = 0; i < n; i++)
-		counts[list[i].change]++;
-	if (output_open(&out, NULL, NULL) < 0)
-		goto out;
+	changes_build(&c, &old, &new, r);
+	{
+		const char *inputs[] = { argv[first], argv[first + 1], roster.paths[0],
+			roster.paths[1], roster.paths[2], NULL };
+
+		if (output_open(&out, args.output, inputs) < 0)
+			goto out;
+	}
 	output_configure(&out, &args.out);
-	if (strcmp(format, "json") == 0)
-		print_json(out.fp, list, n, counts);
-	else
-		print_rows(&out, list, n, strcmp(format, "csv") == 0);
+	write_changes(&out, format, &c, r, &args);
 	if (output_commit(&out) < 0)
 		goto out;
-	fprintf(stderr, _("diff: %ld added, %ld removed, %ld changed, %ld unchanged\n"),
-	    counts[CHANGE_ADDED], counts[CHANGE_REMOVED], counts[CHANGE_CHANGED],
-	    counts[CHANGE_NONE]);
-	status = counts[CHANGE_ADDED] + counts[CHANGE_REMOVED] + counts[CHANGE_CHANGED] ?
+	print_summary(&c, r);
+	status = c.counts[CHANGE_ADDED] + c.counts[CHANGE_REMOVED] + c.counts[CHANGE_CHANGED] ?
 	    EXIT_FOUND : EXIT_OK;
 out:
 	output_abort(&out);
-	free(list);
+	changes_release(&c);
 	mapping_release(&old);
 	mapping_release(&new);
+	roster_release(&roster);
 	return status;
 }
 
 const struct command cmd_diff = {
 	.name = "diff",
 	.run = run,
-	.synopsis = "OLD.csv NEW.csv [--format text|csv|json]",
-	.purpose = "list households whose contact was added, removed or changed",
+	.synopsis = "OLD.csv NEW.csv [roster options] [--format text|csv|json|html] [-o FILE]",
+	.purpose = "list households whose contact changed; with -d, by member (变更通知)",
 	.max_operands = 2,
 	.options =
-	    "      --format FMT       text, csv or json (default text)\n"
+	    "      --format FMT       text, csv, json or html (change notices, needs -d)\n"
+	    "                         (default text)\n"
+	    "  -o, --output FILE      write to FILE (default standard output)\n"
 	    CLI_OUTPUT_HELP
-	    "      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n"
-	    "      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n"
+	    CLI_ROSTER_HELP
 	    CLI_COMMON_HELP,
 };

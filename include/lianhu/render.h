@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "lianhu/audit.h"
+#include "lianhu/changes.h"
 #include "lianhu/organise.h"
 #include "lianhu/output.h"
 #include "lianhu/rollup.h"
@@ -133,5 +134,15 @@ void xlsx_choices(struct xlsx_book *b, size_t col, const char *const *choices);
 
 /* Writes the file and frees the book; returns -1 after a message (path may then hold junk). */
 int xlsx_close(struct xlsx_book *b);
+
+/* What happened to a household, told to the member who hands it over (taken) or takes it on; the caller frees it. */
+char *change_note(const struct roster *r, const struct change *ch, bool taken);
+
+/* Household h's address: building name (else ID), unit, room; the caller frees it. */
+char *household_address(const struct roster *r, int h);
+
+/* Writes the change notices (变更通知) as one HTML page, a printed page a member. */
+void notice_write_html(FILE *fp, const struct roster *r, const struct changes *c,
+    const char *date, const char *charset);
 
 #endif
