@@ -5,6 +5,7 @@
 
 #include "scratch.h"
 #include "lianhu/audit.h"
+#include "lianhu/render_audit.h"
 
 /* 甲村 holds B1 and B2, 乙村 B3; M1 takes one household, M3 is inactive, M5 has capacity 0. */
 static void roster(struct roster *r)
@@ -128,6 +129,38 @@ START_TEST(scope_and_capacity_decide)
 }
 END_TEST
 
+START_TEST(findings_as_csv)
+{
+	struct roster r;
+	struct mapping map;
+	struct audit a;
+	struct output o;
+	const char *const inputs[] = { NULL };
+	char text[1024] = "";
+	const char *head = "code,household_id,member_id,file,line,message\n"
+	    "overloaded,h2,M1,mapping.csv,3,member 'M1' is named on more rows than its capacity 1\n";
+	FILE *fp;
+
+	roster(&r);
+	scratch_mapping(&map, rows);
+	map.path = xstrdup("mapping.csv");
+	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	ck_assert_int_eq(output_open(&o, scratch_path("findings.csv"), inputs), 0);
+	audit_write(&o, RENDER_CSV, &a, &r, &map, 15);
+	ck_assert_int_eq(output_commit(&o), 0);
+	ck_assert_ptr_nonnull(fp = fopen(scratch_path("findings.csv"), "r"));
+	ck_assert_uint_gt(fread(text, 1, sizeof(text) - 1, fp), 0);
+	fclose(fp);
+	/* The header, then the first finding at its mapping line; findings without one at their roster line. */
+	ck_assert_msg(strncmp(text, head, strlen(head)) == 0, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "\nidle-member,,M4,"));
+	ck_assert_ptr_nonnull(strstr(text, "members.csv,5,member 'M4' has no household\n"));
+	audit_release(&a);
+	mapping_release(&map);
+	roster_release(&r);
+}
+END_TEST
+
 static Suite *audit_suite(void)
 {
 	Suite *s = suite_create("audit");
@@ -137,6 +170,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(t, every_finding_once);
 	tcase_add_test(t, messages_name_the_reason);
 	tcase_add_test(t, scope_and_capacity_decide);
+	tcase_add_test(t, findings_as_csv);
 	suite_add_tcase(s, t);
 	return s;
 }
