@@ -320,6 +320,10 @@ static bool identify(const char *path, struct file_id *id)
 	dir = split_path(path, &id->name);
 	ok = stat(dir, &id->st) == 0;
 	free(dir);
+	if (!ok) {
+		free(id->name);
+		id->name = NULL;
+	}
 	return ok;
 }
 
