@@ -11,7 +11,6 @@ static const char *const reason_names[REASON_COUNT] = {
 	"", "new-household", "gained-contact", "left-roster", "lost-contact"
 };
 
-/* The kind's name as SPEC writes it. */
 const char *change_kind_name(enum change_kind k)
 {
 	return kind_names[k];
@@ -151,7 +150,6 @@ static void group_by_member(struct changes *c, const struct roster *r)
 	free(items);
 }
 
-/* Pairs up the two mappings and groups the changes by member. */
 void changes_build(struct changes *c, const struct mapping *old, const struct mapping *new,
     const struct roster *r)
 {
@@ -161,7 +159,6 @@ void changes_build(struct changes *c, const struct mapping *old, const struct ma
 	group_by_member(c, r);
 }
 
-/* Frees what changes_build made. */
 void changes_release(struct changes *c)
 {
 	free(c->list);

@@ -17,7 +17,6 @@ static char *member_label(const struct roster *r, const char *id)
 	return s;
 }
 
-/* What happened to a household, told to the member who takes it on or hands it over. */
 char *change_note(const struct roster *r, const struct change *ch, bool taken)
 {
 	char *other, *s;
@@ -42,7 +41,6 @@ char *change_note(const struct roster *r, const struct change *ch, bool taken)
 	return s;
 }
 
-/* The household's address as a walker reads it: building name (else ID), unit, room; the caller frees it. */
 char *household_address(const struct roster *r, int h)
 {
 	const struct household *hh = &r->households[h];
@@ -190,7 +188,6 @@ static void notice_table(FILE *fp, const struct roster *r, const struct changes 
 	fputs("</tbody>\n</table>\n", fp);
 }
 
-/* Writes the change notices as one HTML page, a printed page a member; never fails. */
 void notice_write_html(FILE *fp, const struct roster *r, const struct changes *c,
     const char *date, const char *charset)
 {
