@@ -108,6 +108,7 @@ check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster $(BUILD)/tools/
 	@sh test/organise-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/outputs.sh ./$(BIN)
 	@sh test/help-vs-man.sh ./$(BIN)
+	@sh test/visits-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/readme.sh ./$(BIN)
 	@sh test/install.sh $(MAKE)
 	@sh test/browser/lists-pdf.sh ./$(BIN)

@@ -571,16 +571,17 @@ typedef struct {
 
 typedef struct {
 	uint64_t households, shops, priority, buildings, grids, communities, townships;
-	uint64_t members, eligible, mapped;
+	uint64_t members, eligible, mapped, visits;
 } stats_t;
 
 typedef struct {
 	rng_t rng;		/* the roster */
 	rng_t prng;		/* the previous mapping, so that it never changes the roster */
 	rng_t orng;		/* Party groups and roles, drawn apart so the rest stays as it was */
+	rng_t vrng;		/* the visit log, so that it never changes the roster or the mapping */
 	int en;
-	int with_map;
-	out_t bld, hh, mem, map;
+	int with_map, with_visits;
+	out_t bld, hh, mem, map, vis;
 	int mem_width;
 	uint64_t mem_seq;
 	char ghost[ID_MAX];	/* newest member ID that has left the roster */
@@ -608,6 +609,7 @@ typedef struct {
 	const char *dir;
 	const char *previous;
 	const char *shape;	/* NULL: a realistic roster; else one of shapes[] */
+	const char *visits;
 	int en;
 } opts_t;
 
@@ -913,8 +915,11 @@ static void fill_pool(pool_t *p, const grid_t *gr)
 			p->m[p->n++] = gr->m[i];
 }
 
-/* Writes the previous-mapping row of household hid of building bi (or none: some households are missing). */
-static void add_previous(gen_t *g, grid_t *gr, uint32_t bi, const char *hid, cursor_t *c)
+/*
+ * Writes the previous-mapping row of household hid of building bi (or none: some households are
+ * missing); returns the member it names ("" when none).
+ */
+static const char *add_previous(gen_t *g, grid_t *gr, uint32_t bi, const char *hid, cursor_t *c)
 {
 	const char *row[8], *mid = "", *mname = "", *tier = "";
 	char ghost_name[NAME_MAX_LEN];
@@ -923,7 +928,7 @@ static void add_previous(gen_t *g, grid_t *gr, uint32_t bi, const char *hid, cur
 	int k = -1;
 
 	if (roll < 30)
-		return;
+		return "";
 	if (roll < 50) {
 		k = pick_stale(g, gr);
 		if (k < 0 && g->ghost[0] != '\0') {
@@ -946,6 +951,82 @@ static void add_previous(gen_t *g, grid_t *gr, uint32_t bi, const char *hid, cur
 	row[4] = g->community, row[5] = g->township, row[6] = mname, row[7] = tier;
 	out_row(&g->map, row, 8);
 	g->st.mapped++;
+	return mid;
+}
+
+/* ---- the visit log: a year of visits up to 2026-06-30, by the contact mostly ---- */
+
+#define VISIT_YEAR_START 2025	/* the log runs from 2025-07-01 */
+
+/* Writes day number day (0: 2025-07-01) as a date in one of the forms offices type. */
+static void visit_date(rng_t *r, uint32_t day, char *dst, size_t size)
+{
+	static const int mdays[] = { 31, 31, 30, 31, 30, 31, 31, 28, 31, 30, 31, 30, 31, 31 };
+	int y = VISIT_YEAR_START, m = 7, i = 0, d;
+	uint32_t roll = rng_below(r, 100);
+
+	while (day >= (uint32_t)mdays[i]) {	/* July 2025 .. August 2026: no leap day */
+		day -= (uint32_t)mdays[i++];
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	d = (int)day + 1;
+	if (roll < 70)
+		snprintf(dst, size, "%04d-%02d-%02d", y, m, d);
+	else if (roll < 85)
+		snprintf(dst, size, "%d/%d/%d", y, m, d);
+	else if (roll < 93)
+		snprintf(dst, size, "%d年%d月%d日", y, m, d);
+	else
+		snprintf(dst, size, "%d.%d.%d", y, m, d);
+}
+
+/* A member of the grid other than contact, or the contact when the grid has no other. */
+static const char *other_member(gen_t *g, const grid_t *gr, const char *contact)
+{
+	uint32_t k;
+
+	if (gr->nm == 0)
+		return contact;
+	k = rng_below(&g->vrng, gr->nm);
+	if (strcmp(gr->m[k].id, contact) == 0 && gr->nm > 1)
+		k = (k + 1) % gr->nm;
+	return gr->m[k].id;
+}
+
+/* Writes the visits to household hid over the year, by its contact mostly, sometimes by others. */
+static void add_visits(gen_t *g, const grid_t *gr, const char *hid, const char *contact)
+{
+	static const char *const ways[] = { "入户", "入户", "入户", "电话", "微信", "院坝会" };
+	static const char *const needs[] = { "路灯坏了", "低保复核", "子女就学", "就医报销", "楼道堆物",
+		"养老金咨询" };
+	static const char *const resolved[] = { "是", "否", "已办结", "yes", "" };
+	uint32_t n = rng_below(&g->vrng, 100) < 12 ? 0 : rng_range(&g->vrng, 1, 9), i;
+	char date[64];	/* room for any int the formats could print */
+	const char *row[7];
+
+	for (i = 0; i < n; i++) {
+		uint32_t roll = rng_below(&g->vrng, 1000);
+		const char *who = *contact && roll < 850 ? contact : other_member(g, gr, contact);
+		int need = rng_chance(&g->vrng, 120);
+
+		if (roll >= 990)
+			who = "";
+		else if (roll >= 985)
+			who = "DY99999999";	/* a member who is not in the roster */
+		visit_date(&g->vrng, rng_chance(&g->vrng, 5) ? rng_range(&g->vrng, 365, 400) :
+		    rng_below(&g->vrng, 365), date, sizeof(date));
+		if (rng_chance(&g->vrng, 3))
+			strcpy(date, rng_chance(&g->vrng, 500) ? "" : "2026-02-30");
+		row[0] = rng_chance(&g->vrng, 2) ? "0000000000" : hid;
+		row[1] = date, row[2] = who, row[3] = ways[rng_below(&g->vrng, 6)];
+		row[4] = "", row[5] = need ? needs[rng_below(&g->vrng, 6)] : "";
+		row[6] = need ? resolved[rng_below(&g->vrng, 5)] : "";
+		out_row(&g->vis, row, 7);
+		g->st.visits++;
+	}
 }
 
 static void make_tag(rng_t *r, char *dst)
@@ -985,8 +1066,12 @@ static void add_household(gen_t *g, grid_t *gr, uint32_t bi, uint32_t seq, const
 	out_row(&g->hh, row, 8);
 	g->st.households++;
 	g->st.shops += (uint64_t)shop;
-	if (g->with_map)
-		add_previous(g, gr, bi, id, c);
+	if (g->with_map) {
+		const char *contact = add_previous(g, gr, bi, id, c);
+
+		if (g->with_visits)
+			add_visits(g, gr, id, contact);
+	}
 }
 
 /* Writes the households of a 楼栋: rooms 101, 102 ... in unit order, a few left empty. */
@@ -1123,12 +1208,17 @@ static void write_headers(gen_t *g)
 					    "status", "phone", "group", "role" } };
 	static const char *map[8] = { "household_id", "member_id", "building_id", "grid_id",
 				      "community", "township", "member_name", "tier" };
+	static const char *vis[2][7] = { { "户编号", "走访日期", "走访人编号", "走访方式", "走访内容", "诉求",
+					   "是否办结" },
+					 { "household_id", "date", "member_id", "way", "note", "need", "resolved" } };
 
 	out_row(&g->bld, bld[g->en], 5);
 	out_row(&g->hh, hh[g->en], 8);
 	out_row(&g->mem, mem[g->en], 10);
 	if (g->with_map)
 		out_row(&g->map, map, 8);
+	if (g->with_visits)
+		out_row(&g->vis, vis[g->en], 7);
 }
 
 /* Creates dir and its missing parents. */
@@ -1167,6 +1257,8 @@ static void open_outputs(gen_t *g, const opts_t *o)
 	make_dir(o->dir);
 	if (g->with_map)
 		out_open(&g->map, o->previous);
+	if (g->with_visits)
+		out_open(&g->vis, o->visits);
 	for (i = 0; i < 3; i++) {
 		snprintf(path, n, "%s/%s", o->dir, names[i]);
 		out_open(outs[i], path);
@@ -1270,7 +1362,9 @@ static void usage(FILE *f)
 	      "  --shape S        a stress shape instead, all in one community: grids (N one-household\n"
 	      "                   grids, a member in every fifth), tower (one building of N households\n"
 	      "                   and N members, each household's previous contact a different one),\n"
-	      "                   spread (N households in N/10 buildings, a member in each)\n", f);
+	      "                   spread (N households in N/10 buildings, a member in each)\n"
+	      "  --visits FILE    with --previous, also write a visit log of the year up to\n"
+	      "                   2026-06-30 to FILE: by the contact of that mapping mostly\n", f);
 }
 
 static uint64_t parse_number(const char *opt, const char *s, uint64_t lo, uint64_t hi)
@@ -1338,6 +1432,8 @@ static void parse_options(int argc, char **argv, opts_t *o)
 			if (k == COUNT(shapes))
 				die("--shape: expected grids, tower or spread, got '%s'", v);
 			o->shape = v;
+		} else if ((v = option_value(argc, argv, &i, "--visits")) != NULL) {
+			o->visits = v;
 		} else if ((v = option_value(argc, argv, &i, "--lang")) != NULL) {
 			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
 				die("--lang: expected zh or en, got '%s'", v);
@@ -1353,6 +1449,8 @@ static void parse_options(int argc, char **argv, opts_t *o)
 		die("--households N is required (try --help)");
 	if (o->dir == NULL || *o->dir == '\0')
 		die("-o DIR is required (try --help)");
+	if (o->visits && !o->previous)
+		die("--visits needs --previous: visits are by the contacts of that mapping");
 }
 
 /* Writes every township instance of the plan, each village with its share of the households. */
@@ -1395,6 +1493,9 @@ int main(int argc, char **argv)
 	rng_next(&g.prng);
 	g.orng.s = o.seed ^ 0x9a27e11dULL;
 	rng_next(&g.orng);
+	g.vrng.s = o.seed ^ 0x9e3779b1ULL;
+	rng_next(&g.vrng);
+	g.with_visits = o.visits != NULL;
 	g.en = o.en;
 	g.with_map = o.previous != NULL;
 	for (g.mem_width = 1, n = o.households; n >= 10; n /= 10)
@@ -1413,6 +1514,7 @@ int main(int argc, char **argv)
 	out_close(&g.hh);
 	out_close(&g.mem);
 	out_close(&g.map);
+	out_close(&g.vis);
 	free_divisions(&d);
 	fprintf(stderr, "gen_roster: %s: %llu households (%llu shops, %llu priority), %llu buildings, %llu grids, "
 		"%llu communities, %llu townships, %llu members (%llu eligible)",
@@ -1423,6 +1525,8 @@ int main(int argc, char **argv)
 		(unsigned long long)g.st.eligible);
 	if (g.with_map)
 		fprintf(stderr, ", %llu previous rows in %s", (unsigned long long)g.st.mapped, o.previous);
+	if (g.with_visits)
+		fprintf(stderr, ", %llu visits in %s", (unsigned long long)g.st.visits, o.visits);
 	fputc('\n', stderr);
 	return 0;
 }
