@@ -13,6 +13,7 @@
 
 struct report_args {
 	struct roster_args roster;
+	struct visit_args visit;
 	enum rollup_level by;
 	enum render_format format;
 };
@@ -21,7 +22,10 @@ struct report_args {
 static int parse_option(const struct command *cmd, int c, const char *arg, void *ctx)
 {
 	struct report_args *a = ctx;
+	int handled;
 
+	if ((handled = cli_visit_option(cmd, c, arg, &a->visit)) != 0)
+		return handled < 0 ? -1 : 0;
 	switch (c) {
 	case OPT_BY:
 		if (rollup_level_parse(arg, &a->by))
@@ -49,10 +53,14 @@ static int parse(const struct command *cmd, int argc, char **argv, struct report
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
+		CLI_VISIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	if (cli_parse(cmd, argc, argv, longopts, &a->roster, parse_option, a) < 0)
 		return -1;
+	if (a->visit.path == NULL && (a->visit.as_of != DATE_NONE || a->visit.rules.nrules > 0 ||
+	    a->visit.rules.priority != 30 || a->visit.rules.ordinary != 90))
+		return cli_usage_error(cmd, _("--as-of and --every go with --visits FILE")), -1;
 	return cli_workbook_needs_file(cmd, a->format == RENDER_XLSX, &a->roster);
 }
 
@@ -68,21 +76,29 @@ static int run(const struct command *cmd, int argc, char **argv)
 	struct audit au = { 0 };
 	struct rollup u = { 0 };
 	struct organise o = { 0 };
+	struct visits v = { 0 };
 	int status = EXIT_TROUBLE;
 
-	if (parse(cmd, argc, argv, &a) < 0)
-		return EXIT_TROUBLE;
+	VISIT_ARGS_INIT(&a.visit);
 	roster_init(&r);
-	if (!cli_load_audit(&r, &map, &au, &a.roster))
+	if (parse(cmd, argc, argv, &a) < 0)
+		goto out;
+	if (!cli_load_audit(&r, &map, &au, &a.roster) || (a.visit.path &&
+	    !cli_load_visits(&v, &r, &map, &a.visit, &a.roster, true)))
 		goto out;
 	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.max_load);
 	organise_run(&o, &r, &map, a.roster.scope, a.roster.max_load, ORGANISE_MIN_GROUP);
+	if (a.visit.path)
+		rollup_add_visits(&u, &r, &au, v.per);
 	in = (struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.roster.scope,
-	    .max_load = a.roster.max_load, .opts = &a.roster.out, .org = &o };
+	    .max_load = a.roster.max_load, .opts = &a.roster.out, .org = &o,
+	    .v = a.visit.path ? &v : NULL };
 	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
 		status = EXIT_OK;
 out:
 	organise_release(&o);
+	visits_release(&v);
+	visit_rules_release(&a.visit.rules);
 	rollup_release(&u);
 	audit_release(&au);
 	mapping_release(&map);
@@ -94,7 +110,8 @@ const struct command cmd_report = {
 	.name = "report",
 	.run = run,
 	.synopsis = "[roster options] [--mapping FILE] [--by township|community|grid|building|member] "
-	    "[--format text|csv|json|md|html|xlsx] [-o FILE]",
+	    "[--format text|csv|json|md|html|xlsx] [-o FILE] [--visits FILE [--as-of YYYY-MM-DD] "
+	    "[--every RULES]]",
 	.purpose = "roll coverage up by township, community, grid, building or member",
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to report on (default DIR/mapping.csv)\n"
@@ -103,5 +120,7 @@ const struct command cmd_report = {
 	    "      --by LEVEL         township, community (default), grid, building or member\n"
 	    "      --format FMT       text (default), csv, json, md, html or xlsx (needs -o)\n"
 	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    "      --visits FILE      add the visit log's counts: up to date, overdue, visit rate, needs\n"
+	    CLI_VISIT_HELP
 	    CLI_COMMON_HELP,
 };

@@ -5,6 +5,7 @@
 
 #include "lianhu/privacy.h"
 #include "lianhu/render.h"
+#include "lianhu/visits.h"
 #include "lianhu/util.h"
 
 static const char *const format_names[] = { "text", "csv", "json", "md", "html", "xlsx" };
@@ -291,7 +292,8 @@ int render_to_file(const struct renderer *how, const char *path, enum render_for
     const struct render_input *in, const char *mapping_path)
 {
 	const struct roster *r = in->r;
-	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], mapping_path, NULL };
+	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], mapping_path,
+		in->v ? in->v->path : NULL, NULL };
 	struct output out;
 
 	if (output_open(&out, path, inputs) < 0)

@@ -8,8 +8,11 @@
 #include "lianhu/i18n.h"
 #include "lianhu/render.h"
 #include "lianhu/util.h"
+#include "lianhu/visits.h"
 
-enum col_kind { COL_KEY, COL_NAME, COL_GROUPS, COL_RESPONSIBLE, COL_COUNT, COL_COVERAGE, COL_MEAN };
+enum col_kind {
+	COL_KEY, COL_NAME, COL_GROUPS, COL_RESPONSIBLE, COL_COUNT, COL_COVERAGE, COL_MEAN, COL_VISIT_RATE
+};
 
 /* A column of the rollup table; both strings are marked with N_. */
 struct col {
@@ -60,8 +63,19 @@ static const struct col value_cols[] = {
 };
 
 #define NVALUES (sizeof(value_cols) / sizeof(value_cols[0]))
+
+/* With --visits: what the visit log says of each unit. */
+static const struct col visit_cols[] = {
+	COUNT(N_("up_to_date"), N_("up to date"), up_to_date),
+	COUNT(N_("overdue"), N_("overdue"), overdue),
+	{ N_("visit_rate"), N_("visit rate"), COL_VISIT_RATE, LEVEL_TOWNSHIP, 0 },
+	COUNT(N_("needs"), N_("needs"), needs),
+	COUNT(N_("needs_resolved"), N_("needs resolved"), needs_resolved),
+};
+
+#define NVISITS (sizeof(visit_cols) / sizeof(visit_cols[0]))
 #define CELL_MAX 512		/* room for a number, or a masked name */
-#define MAXCOLS (LEVEL_MEMBER + 3 + NVALUES)
+#define MAXCOLS (LEVEL_MEMBER + 3 + NVALUES + NVISITS)
 
 /* The levels for people: one unit, several, and the heading of the table of a report's rows. */
 static const char *const level_labels[] = {
@@ -75,9 +89,10 @@ static const char *const worst_first[] = {
 	N_("Buildings, worst first"), N_("Members, worst first")
 };
 
-/* Fills cols with the level's columns: its keys, a name at building and member level, the values. */
-static size_t columns(enum rollup_level level, const struct col **cols)
+/* Fills cols with the rollup's columns: its keys, a name at building and member level, the values. */
+static size_t columns(const struct rollup *u, const struct col **cols)
 {
+	enum rollup_level level = u->level;
 	size_t n = 0;
 
 	for (int k = LEVEL_TOWNSHIP; k <= (int)level; k++)
@@ -90,6 +105,8 @@ static size_t columns(enum rollup_level level, const struct col **cols)
 		cols[n++] = &responsible_col;
 	for (size_t v = 0; v < NVALUES; v++)
 		cols[n++] = &value_cols[v];
+	for (size_t v = 0; u->visits && v < NVISITS; v++)
+		cols[n++] = &visit_cols[v];
 	return n;
 }
 
@@ -155,6 +172,11 @@ static const char *cell(const struct render_input *in, const struct rollup_row *
 			return human ? "-" : "";
 		snprintf(buf, size, "%ld.%ld", v / 10, v % 10);
 		return buf;
+	case COL_VISIT_RATE:
+		if ((v = rollup_visit_rate_permille(c)) < 0)
+			return human ? "-" : "";
+		snprintf(buf, size, "%ld.%ld%s", v / 10, v % 10, human ? "%" : "");
+		return buf;
 	}
 	abort();
 }
@@ -162,7 +184,7 @@ static const char *cell(const struct render_input *in, const struct rollup_row *
 static void write_text(FILE *fp, const struct render_input *in)
 {
 	const struct col *cols[MAXCOLS];
-	size_t n = columns(in->u->level, cols);
+	size_t n = columns(in->u, cols);
 	struct text_table t;
 	char buf[CELL_MAX];
 
@@ -185,7 +207,7 @@ static void write_text(FILE *fp, const struct render_input *in)
 static void write_csv(struct output *o, const struct render_input *in)
 {
 	const struct col *cols[MAXCOLS];
-	size_t n = columns(in->u->level, cols);
+	size_t n = columns(in->u, cols);
 	char buf[CELL_MAX];
 
 	for (size_t c = 0; c < n; c++)
@@ -204,7 +226,8 @@ static cJSON *json_value(const struct rollup_counts *c, const struct col *col)
 
 	if (col->kind == COL_COUNT)
 		return cJSON_CreateNumber((double)count_of(c, col));
-	v = col->kind == COL_COVERAGE ? rollup_coverage_permille(c) : rollup_mean_load_tenths(c);
+	v = col->kind == COL_COVERAGE ? rollup_coverage_permille(c) :
+	    col->kind == COL_VISIT_RATE ? rollup_visit_rate_permille(c) : rollup_mean_load_tenths(c);
 	return v < 0 ? cJSON_CreateNull() : cJSON_CreateNumber((double)v / 10);
 }
 
@@ -222,7 +245,7 @@ static cJSON *json_groups(const struct render_input *in, int g)
 static cJSON *json_row(const struct render_input *in, const struct rollup_row *row)
 {
 	const struct col *cols[MAXCOLS];
-	size_t n = columns(in->u->level, cols);
+	size_t n = columns(in->u, cols);
 	const struct rollup_counts *c = row ? &row->c : &in->u->total;
 	cJSON *obj = cJSON_CreateObject();
 	char buf[CELL_MAX];
@@ -274,10 +297,25 @@ static size_t units_covered(const struct rollup *u)
 	return n;
 }
 
+/* With --visits, the log's summary in one sentence, in buf. */
+static const char *visits_sentence(const struct render_input *in, char *buf, size_t size)
+{
+	const struct rollup_counts *t = &in->u->total;
+	char day[DATE_TEXT], pc[32];
+
+	snprintf(buf, size, _("Visits on %s: %ld of %ld households up to date (%s) · overdue %ld (never "
+	    "visited %ld) · %ld visits · needs %ld (resolved %ld)"), date_format(in->v->as_of, day),
+	    t->up_to_date, t->up_to_date + t->overdue,
+	    percent(t->up_to_date, t->up_to_date + t->overdue, pc, sizeof(pc)), t->overdue,
+	    in->v->never_visited,
+	    in->v->visits, t->needs, t->needs_resolved);
+	return buf;
+}
+
 static void write_md(FILE *fp, const struct render_input *in)
 {
 	const struct col *cols[MAXCOLS];
-	size_t n = columns(in->u->level, cols);
+	size_t n = columns(in->u, cols);
 	const struct rollup_counts *t = &in->u->total;
 	char buf[CELL_MAX];
 
@@ -297,6 +335,10 @@ static void write_md(FILE *fp, const struct render_input *in)
 		    units_covered(in->u), in->u->nrows);
 	fprintf(fp, _(" · scope %s, default capacity %ld"), tier_label(in->scope), in->max_load);
 	fputs("\n\n", fp);
+	if (in->v) {
+		fputs(visits_sentence(in, buf, sizeof(buf)), fp);
+		fputs("\n\n", fp);
+	}
 	for (size_t c = 0; c < n; c++)
 		fprintf(fp, "| %s ", _(cols[c]->label));
 	fputs("|\n", fp);
@@ -405,6 +447,22 @@ static void html_fact(FILE *fp, const char *cls, const char *label, const char *
 	fputs("</span></li>\n", fp);
 }
 
+/* With --visits: the visit rate and the needs. */
+static void html_visit_facts(FILE *fp, const struct render_input *in)
+{
+	const struct rollup_counts *t = &in->u->total;
+	char v[64], note[160], day[DATE_TEXT], pc[32];
+
+	snprintf(v, sizeof(v), "%s", percent(t->up_to_date, t->up_to_date + t->overdue, pc,
+	    sizeof(pc)));
+	snprintf(note, sizeof(note), _("%ld up to date, %ld overdue on %s"), t->up_to_date,
+	    t->overdue, date_format(in->v->as_of, day));
+	html_fact(fp, t->overdue > 0 ? "bad" : NULL, _("visit rate"), v, note);
+	snprintf(v, sizeof(v), "%ld", t->needs);
+	snprintf(note, sizeof(note), _("%ld resolved"), t->needs_resolved);
+	html_fact(fp, t->needs_resolved < t->needs ? "bad" : NULL, _("needs"), v, note);
+}
+
 static void html_summary(FILE *fp, const struct render_input *in)
 {
 	const struct rollup_counts *t = &in->u->total;
@@ -446,6 +504,8 @@ static void html_summary(FILE *fp, const struct render_input *in)
 	snprintf(note, sizeof(note), "%s", in->u->level == LEVEL_MEMBER ?
 	    _("members with households") : _("fully covered"));
 	html_fact(fp, NULL, _(plurals[in->u->level]), v, note);
+	if (in->v)
+		html_visit_facts(fp, in);
 	fputs("</ul>\n", fp);
 }
 
@@ -641,6 +701,45 @@ static void html_coverage_chart(FILE *fp, const struct render_input *in)
 	free_bars(bars, n);
 }
 
+/* With --visits: the visit rate of the first units (in the table's order) with counted households. */
+static void html_visit_chart(FILE *fp, const struct render_input *in)
+{
+	struct bar *bars = xcalloc(CHART_MAX_BARS + 1, sizeof(*bars));
+	const struct rollup_counts *t = &in->u->total;
+	struct tick ticks[5], marker;
+	size_t n = 0, with = 0;
+	char title[160], pc[32];
+
+	for (size_t i = 0; i < in->u->nrows; i++) {
+		const struct rollup_row *row = &in->u->rows[i];
+		long judged = row->c.up_to_date + row->c.overdue;
+
+		if (judged == 0 || with++ >= CHART_MAX_BARS)
+			continue;
+		bars[n].label = unit_label(in, row);
+		percent(row->c.up_to_date, judged, bars[n].value, sizeof(bars[n].value));
+		bars[n].fraction = (double)row->c.up_to_date / (double)judged;
+		bars[n++].cls = (long long)row->c.up_to_date * (t->up_to_date + t->overdue) <
+		    (long long)t->up_to_date * judged ? "worst" : row->c.overdue > 0 ? "short" : NULL;
+	}
+	if (with <= CHART_MAX_BARS)
+		snprintf(title, sizeof(title), _("Visit rate of every %s"), _(level_labels[in->u->level]));
+	else
+		snprintf(title, sizeof(title), _("Visit rate of %d of %zu %s"), CHART_MAX_BARS, with,
+		    _(plurals[in->u->level]));
+	for (int k = 0; k < 5; k++) {
+		ticks[k].fraction = k / 4.0;
+		snprintf(ticks[k].label, sizeof(ticks[k].label), "%d%%", k * 25);
+	}
+	marker.fraction = t->up_to_date + t->overdue ?
+	    (double)t->up_to_date / (double)(t->up_to_date + t->overdue) : 0;
+	snprintf(marker.label, sizeof(marker.label), _("all: %s"),
+	    percent(t->up_to_date, t->up_to_date + t->overdue, pc, sizeof(pc)));
+	if (n > 0)
+		chart_section(fp, title, bars, n, ticks, 5, &marker);
+	free_bars(bars, n);
+}
+
 /* At member level: how many eligible members carry each load (loads past 40 share a bar). */
 static void html_load_chart(FILE *fp, const struct render_input *in)
 {
@@ -704,7 +803,7 @@ static void html_cells(FILE *fp, const struct render_input *in, const struct rol
 static void html_table(FILE *fp, const struct render_input *in)
 {
 	const struct col *cols[MAXCOLS];
-	size_t n = columns(in->u->level, cols);
+	size_t n = columns(in->u, cols);
 	char pc[32];
 
 	fprintf(fp, "<section>\n<h2>%s</h2>\n", _(worst_first[in->u->level]));
@@ -754,6 +853,8 @@ static void write_html(FILE *fp, const struct render_input *in)
 		html_load_chart(fp, in);
 	else
 		html_coverage_chart(fp, in);
+	if (in->v)
+		html_visit_chart(fp, in);
 	html_table(fp, in);
 	fputs("</body>\n</html>\n", fp);
 }
@@ -782,6 +883,36 @@ int report_write(struct output *o, enum render_format format, const struct rende
 		break;
 	}
 	abort();
+}
+
+#define NVISIT_FACTS 8
+
+/* xlsx: with --visits, the log's facts on the Summary sheet from row first. */
+static void xlsx_visit_facts(struct xlsx_book *b, const struct render_input *in, size_t first)
+{
+	const struct rollup_counts *t = &in->u->total;
+	long judged = t->up_to_date + t->overdue;
+	const struct {
+		const char *label;
+		double value;
+		enum xlsx_kind kind;
+	} facts[NVISIT_FACTS - 1] = {
+		{ _("households up to date"), (double)t->up_to_date, XLSX_COUNT },
+		{ _("overdue households"), (double)t->overdue, XLSX_COUNT },
+		{ _("never visited"), (double)in->v->never_visited, XLSX_COUNT },
+		{ _("visit rate"), judged ? (double)t->up_to_date / (double)judged : NAN, XLSX_PERCENT },
+		{ _("visits"), (double)in->v->visits, XLSX_COUNT },
+		{ _("needs"), (double)t->needs, XLSX_COUNT },
+		{ _("needs resolved"), (double)t->needs_resolved, XLSX_COUNT },
+	};
+	char day[DATE_TEXT];
+
+	xlsx_text(b, first, 0, _("visits as of"));
+	xlsx_text(b, first, 1, date_format(in->v->as_of, day));
+	for (size_t i = 0; i < NVISIT_FACTS - 1; i++) {
+		xlsx_text(b, first + 1 + i, 0, facts[i].label);
+		xlsx_number(b, first + 1 + i, 1, facts[i].value, facts[i].kind);
+	}
 }
 
 /* xlsx: the Summary sheet, one fact a row. */
@@ -820,7 +951,7 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 	};
 	size_t nfacts = sizeof(facts) / sizeof(facts[0]);
 
-	xlsx_sheet(b, _("Summary"), cols, 2, nfacts + 2);
+	xlsx_sheet(b, _("Summary"), cols, 2, nfacts + 2 + (in->v ? NVISIT_FACTS : 0));
 	xlsx_text(b, 0, 0, _("by"));
 	xlsx_text(b, 0, 1, _(level_labels[in->u->level]));
 	xlsx_text(b, 1, 0, _("scope"));
@@ -829,20 +960,40 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		xlsx_text(b, i + 2, 0, facts[i].label);
 		xlsx_number(b, i + 2, 1, facts[i].value, facts[i].kind);
 	}
+	if (in->v)
+		xlsx_visit_facts(b, in, nfacts + 2);
+}
+
+/* A number column's value in a workbook: a count, a share (0 to 1) or a mean; NaN when there is none. */
+static double xlsx_value(const struct rollup_counts *c, const struct col *col)
+{
+	long judged = c->up_to_date + c->overdue;
+
+	switch (col->kind) {
+	case COL_COUNT:
+		return (double)count_of(c, col);
+	case COL_COVERAGE:
+		return c->households ? (double)c->covered / (double)c->households : NAN;
+	case COL_VISIT_RATE:
+		return judged ? (double)c->up_to_date / (double)judged : NAN;
+	default:
+		return c->eligible_members ? (double)c->load_sum / (double)c->eligible_members : NAN;
+	}
 }
 
 /* xlsx: the rollup, one unit a row, worst first (the total is on the Summary sheet). */
 static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 {
 	const struct col *cols[MAXCOLS];
-	size_t n = columns(in->u->level, cols);
+	size_t n = columns(in->u, cols);
 	struct xlsx_col xcols[MAXCOLS];
 	char name[64], buf[32];
 
 	for (size_t c = 0; c < n; c++) {
 		xcols[c].header = cols[c]->kind == COL_NAME ? cols[c]->label : cols[c]->key;
 		xcols[c].width = cols[c]->kind < COL_COUNT ? 18 : 10;
-		xcols[c].kind = cols[c]->kind == COL_COVERAGE ? XLSX_PERCENT :
+		xcols[c].kind = cols[c]->kind == COL_COVERAGE || cols[c]->kind == COL_VISIT_RATE ?
+		    XLSX_PERCENT :
 		    cols[c]->kind == COL_MEAN ? XLSX_DECIMAL :
 		    cols[c]->kind == COL_COUNT ? XLSX_COUNT : XLSX_TEXT;
 	}
@@ -855,14 +1006,8 @@ static void xlsx_rollup(struct xlsx_book *b, const struct render_input *in)
 			if (cols[k]->kind < COL_COUNT)
 				xlsx_text(b, i, k,
 				    cell(in, &in->u->rows[i], cols[k], false, buf, sizeof(buf)));
-			else if (cols[k]->kind == COL_COUNT)
-				xlsx_number(b, i, k, (double)count_of(c, cols[k]), XLSX_COUNT);
-			else if (cols[k]->kind == COL_COVERAGE)
-				xlsx_number(b, i, k, c->households ?
-				    (double)c->covered / (double)c->households : NAN, XLSX_PERCENT);
 			else
-				xlsx_number(b, i, k, c->eligible_members ?
-				    (double)c->load_sum / (double)c->eligible_members : NAN, XLSX_DECIMAL);
+				xlsx_number(b, i, k, xlsx_value(c, cols[k]), xcols[k].kind);
 		}
 	}
 }
@@ -932,6 +1077,58 @@ static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 	}
 }
 
+/* xlsx: one overdue household's row: its contact (with phone, to ring), the household, its visits. */
+static void xlsx_overdue_row(struct xlsx_book *b, const struct render_input *in, size_t row,
+    int m, int h)
+{
+	const struct roster *r = in->r;
+	const struct household *hh = &r->households[h];
+	long since = visits_days_since(in->v, h);
+	char buf[CELL_MAX], day[DATE_TEXT];
+
+	xlsx_text(b, row, 0, m >= 0 ? r->members[m].id : in->v->contact[h]);
+	xlsx_text(b, row, 1, m >= 0 ? shown_name(in, r->members[m].name, buf, sizeof(buf)) : "");
+	xlsx_text(b, row, 2, m >= 0 ? shown_phone(in, r->members[m].phone, buf, sizeof(buf)) : "");
+	xlsx_text(b, row, 3, hh->id);
+	xlsx_text(b, row, 4, r->buildings[hh->building].id);
+	xlsx_text(b, row, 5, hh->unit);
+	xlsx_text(b, row, 6, hh->room);
+	xlsx_text(b, row, 7, shown_name(in, hh->head, buf, sizeof(buf)));
+	xlsx_text(b, row, 8, shown_phone(in, hh->phone, buf, sizeof(buf)));
+	xlsx_text(b, row, 9, hh->priority ? hh->priority : "");
+	xlsx_text(b, row, 10, since >= 0 ? date_format(in->v->per[h].last, day) : "");
+	xlsx_number(b, row, 11, since >= 0 ? (double)since : NAN, XLSX_COUNT);
+	xlsx_number(b, row, 12, (double)in->v->per[h].interval, XLSX_COUNT);
+}
+
+/* xlsx: the overdue households by member (members by grid, then those without a contact), to ring round. */
+static void xlsx_overdue(struct xlsx_book *b, const struct render_input *in)
+{
+	static const struct xlsx_col cols[] = {
+		{ N_("member_id"), 14, XLSX_TEXT }, { N_("member"), 10, XLSX_TEXT },
+		{ N_("member phone"), 14, XLSX_TEXT }, { N_("household_id"), 22, XLSX_TEXT },
+		{ N_("building_id"), 20, XLSX_TEXT }, { N_("unit"), 6, XLSX_TEXT },
+		{ N_("room"), 8, XLSX_TEXT }, { N_("head"), 10, XLSX_TEXT },
+		{ N_("phone"), 14, XLSX_TEXT }, { N_("priority"), 10, XLSX_TEXT },
+		{ N_("last_visit"), 12, XLSX_TEXT }, { N_("days_since"), 10, XLSX_COUNT },
+		{ N_("interval"), 9, XLSX_COUNT },
+	};
+	struct contact_lists l;
+	size_t norphans, row = 0;
+	int *orphans;
+
+	visits_overdue_lists(in->v, in->r, &l, &orphans, &norphans);
+	xlsx_sheet(b, _("Overdue households"), cols, sizeof(cols) / sizeof(cols[0]),
+	    (size_t)in->v->overdue);
+	for (size_t i = 0; i < l.nmembers; i++)
+		for (size_t k = l.first[i]; k < l.first[i + 1]; k++)
+			xlsx_overdue_row(b, in, row++, l.members[i], l.households[k]);
+	for (size_t k = 0; k < norphans; k++)
+		xlsx_overdue_row(b, in, row++, -1, orphans[k]);
+	free(orphans);
+	contact_lists_release(&l);
+}
+
 /* Writes the report workbook into o, opened on a file; returns -1 after a message. */
 int report_write_xlsx(const struct output *o, const struct render_input *in)
 {
@@ -943,5 +1140,7 @@ int report_write_xlsx(const struct output *o, const struct render_input *in)
 	xlsx_rollup(b, in);
 	xlsx_uncovered(b, in);
 	xlsx_loads(b, in);
+	if (in->v)
+		xlsx_overdue(b, in);
 	return xlsx_close(b);
 }

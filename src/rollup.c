@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lianhu/rollup.h"
+#include "lianhu/visits.h"
 
 static const char *const level_names[] = { "township", "community", "grid", "building", "member" };
 
@@ -325,10 +326,16 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 	settle_missing(u, rows, r, a, scope, max_load, false);
 	settle_missing(u, rows, r, a, scope, max_load, true);
 	u->rows = xmalloc((n + 1) * sizeof(*u->rows));
-	for (size_t i = 0; i < n; i++)
+	u->unit_row = xmalloc((n + 1) * sizeof(*u->unit_row));
+	for (size_t i = 0; i < n; i++) {
+		rows[i].unit = (int)i;
+		u->unit_row[i] = -1;
 		if (used[i])
 			u->rows[u->nrows++] = rows[i];
+	}
 	qsort_r(u->rows, u->nrows, sizeof(*u->rows), compare_worst, (void *)r);
+	for (size_t i = 0; i < u->nrows; i++)
+		u->unit_row[u->rows[i].unit] = (int)i;
 	free(used);
 	free(rows);
 }
@@ -337,7 +344,41 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 void rollup_release(struct rollup *u)
 {
 	free(u->rows);
+	free(u->unit_row);
 	memset(u, 0, sizeof(*u));
+}
+
+static void add_visits(struct rollup_counts *c, const struct household_visits *hv)
+{
+	c->up_to_date += !hv->overdue;
+	c->overdue += hv->overdue;
+	c->needs += hv->needs;
+	c->needs_resolved += hv->needs_resolved;
+}
+
+/* Adds the visit log's counts per household to the rows and the total. */
+void rollup_add_visits(struct rollup *u, const struct roster *r, const struct audit *a,
+    const struct household_visits *per)
+{
+	u->visits = true;
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		int unit = household_unit(r, a, u->level, h);
+
+		if (!per[h].counted)
+			continue;
+		add_visits(&u->total, &per[h]);
+		if (unit >= 0 && u->unit_row[unit] >= 0)
+			add_visits(&u->rows[u->unit_row[unit]].c, &per[h]);
+	}
+}
+
+/* Visit rate in tenths of a percent, rounded as coverage; -1 without counted households. */
+long rollup_visit_rate_permille(const struct rollup_counts *c)
+{
+	struct rollup_counts share = { .households = c->up_to_date + c->overdue,
+		.covered = c->up_to_date };
+
+	return rollup_coverage_permille(&share);
 }
 
 /* Members by grid (buildings.csv order), then members.csv order. */

@@ -13,6 +13,8 @@
 #include "lianhu/rollup.h"
 #include "lianhu/roster.h"
 
+struct visits;
+
 enum render_format { RENDER_TEXT, RENDER_CSV, RENDER_JSON, RENDER_MD, RENDER_HTML, RENDER_XLSX };
 
 /* Parses a --format value (any of the six; each command checks which it takes). */
@@ -30,6 +32,7 @@ struct render_input {
 	const char *title;			/* lists --title, or NULL: the default title */
 	const char *date;			/* the date printed on cards (YYYY-MM-DD) */
 	const struct organise *org;		/* groups and responsible members; NULL: none shown */
+	const struct visits *v;			/* report --visits: the log, else NULL */
 };
 
 /* Writes the report as text, csv, json, md or html to o; returns -1 after a message. */

@@ -21,11 +21,13 @@ struct rollup_counts {
 	long eligible_members, idle_members, overloaded;
 	long max_load, load_sum;	/* over the eligible members */
 	long missing_slots;	/* see rollup_build */
+	long up_to_date, overdue, needs, needs_resolved;	/* see rollup_add_visits */
 };
 
 /* One unit: the indices that name it (-1: none, or below the level) and its counts. */
 struct rollup_row {
 	int township, community, grid, building, member;
+	int unit;		/* the unit's index while counting */
 	struct rollup_counts c;
 };
 
@@ -34,6 +36,8 @@ struct rollup {
 	struct rollup_row *rows;	/* worst first */
 	size_t nrows;
 	struct rollup_counts total;	/* the whole roster */
+	int *unit_row;		/* per unit index: its row, -1 when none */
+	bool visits;		/* rollup_add_visits has counted a visit log */
 };
 
 /*
@@ -56,6 +60,20 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 
 /* Frees the rows. */
 void rollup_release(struct rollup *u);
+
+struct household_visits;
+
+/*
+ * Adds what the visit log says (per roster household, see visits.h) to the
+ * rows and the total: households up to date and overdue (vacant ones not
+ * counted), needs raised and resolved. A household counts where it does in
+ * rollup_build.
+ */
+void rollup_add_visits(struct rollup *u, const struct roster *r, const struct audit *a,
+    const struct household_visits *per);
+
+/* Visit rate (up to date of counted households) in tenths of a percent, rounded as coverage; -1: none. */
+long rollup_visit_rate_permille(const struct rollup_counts *c);
 
 /*
  * Coverage in tenths of a percent, rounded half up, except that 1000 (100.0%)
