@@ -114,7 +114,8 @@ check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster $(BUILD)/tools/
 	@sh test/browser/lists-pdf.sh ./$(BIN)
 
 # The main job on the bundled example: check the rosters, then assign (exit 1 = some households left
-# without a contact, which this example has on purpose).
+# without a contact, which this example has on purpose), then check its visit log against its mapping
+# (exit 1 = some households overdue).
 run: deps all
 	./lianhu validate -d examples/longshenghe 2>&1 | tail -1
 	@mkdir -p build
@@ -122,6 +123,9 @@ run: deps all
 	    --summary build/longshenghe-summary.json 2>build/longshenghe-assign.log; s=$$?; \
 	    grep -v 'warning:' build/longshenghe-assign.log; [ $$s -le 1 ] && \
 	    echo "wrote build/longshenghe-mapping.csv and build/longshenghe-summary.json"
+	@./lianhu visits -d examples/longshenghe --as-of 2026-06-30 >build/longshenghe-visits.txt \
+	    2>build/longshenghe-visits.log; s=$$?; grep -v 'warning:' build/longshenghe-visits.log; \
+	    [ $$s -le 1 ] && echo "wrote the overdue households by member to build/longshenghe-visits.txt"
 
 # make bench: timings (test/bench/bench.sh), with LEMON's solvers on lianhu's own networks beside lianhu's
 # when Debian's liblemon-dev is installed (for the bench only: never a dependency of lianhu or make check).

@@ -382,7 +382,7 @@ bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapp
 		fprintf(stderr, _("lianhu: the visit log '%s' cannot be read\n"), v->path);
 	else if (rc < 0 && fallback && access(fallback, F_OK) != 0)
 		fprintf(stderr, _("lianhu: keep the visit log in %s or name it with --visits FILE; "
-		    "'lianhu template' writes an empty one\n"), fallback);
+		    "'lianhu template NEWDIR' writes an empty one\n"), fallback);
 	diag_reset();
 	free(fallback);
 	return rc == 0;

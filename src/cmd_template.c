@@ -1,4 +1,4 @@
-/* template: write the three empty rosters with their headers (CSV files, or one workbook), ready to fill in Excel or WPS. */
+/* template: write the three empty rosters and the visit log with their headers (CSV files, or one workbook), for Excel or WPS. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,13 @@
 #include "lianhu/output.h"
 #include "lianhu/render.h"
 #include "lianhu/schema.h"
+
+/* What template writes: the three rosters, then the visit log. */
+#define NFILES (FILE_COUNT + 1)
+static const struct schema *const files[NFILES] = {
+	&roster_schemas[FILE_BUILDINGS], &roster_schemas[FILE_HOUSEHOLDS],
+	&roster_schemas[FILE_MEMBERS], &visits_schema,
+};
 
 /* What the command line asked for. */
 struct template_args {
@@ -78,7 +85,7 @@ static void write_sheet(struct xlsx_book *b, const struct schema *s, bool chines
 	}
 }
 
-/* Writes the workbook of the three sheets at path, whole or not at all. */
+/* Writes the workbook of the four sheets at path, whole or not at all. */
 static int write_book(const char *path, bool chinese)
 {
 	struct output out;
@@ -91,8 +98,8 @@ static int write_book(const char *path, bool chinese)
 		output_abort(&out);
 		return -1;
 	}
-	for (int f = 0; f < FILE_COUNT; f++)
-		write_sheet(b, &roster_schemas[f], chinese);
+	for (int f = 0; f < NFILES; f++)
+		write_sheet(b, files[f], chinese);
 	if (xlsx_close(b) < 0) {
 		output_abort(&out);
 		return -1;
@@ -111,10 +118,10 @@ static bool exists(const char *path)
 	return true;
 }
 
-/* Writes the three CSV files into dir, made when missing. */
+/* Writes the four CSV files into dir, made when missing; all of them or, when one exists, none. */
 static int write_folder(const struct command *cmd, const char *dir, bool chinese)
 {
-	char paths[FILE_COUNT][4096];
+	char paths[NFILES][4096];
 	struct stat st;
 
 	if (mkdir(dir, 0777) != 0) {
@@ -127,17 +134,17 @@ static int write_folder(const struct command *cmd, const char *dir, bool chinese
 			return EXIT_TROUBLE;
 		}
 	}
-	for (int i = 0; i < FILE_COUNT; i++) {
-		if ((size_t)snprintf(paths[i], sizeof(paths[i]), "%s/%s.csv", dir,
-		    roster_schemas[i].name) >= sizeof(paths[i]))
+	for (int i = 0; i < NFILES; i++) {
+		if ((size_t)snprintf(paths[i], sizeof(paths[i]), "%s/%s.csv", dir, files[i]->name) >=
+		    sizeof(paths[i]))
 			return cli_usage_error(cmd, _("folder name too long"));
 		if (exists(paths[i]))
 			return EXIT_TROUBLE;
 	}
-	for (int i = 0; i < FILE_COUNT; i++)
-		if (write_one(paths[i], &roster_schemas[i], chinese) < 0)
+	for (int i = 0; i < NFILES; i++)
+		if (write_one(paths[i], files[i], chinese) < 0)
 			return EXIT_TROUBLE;
-	fprintf(stderr, _("wrote %s, %s and %s\n"), paths[0], paths[1], paths[2]);
+	fprintf(stderr, _("wrote %s, %s, %s and %s\n"), paths[0], paths[1], paths[2], paths[3]);
 	return EXIT_OK;
 }
 
@@ -211,12 +218,12 @@ const struct command cmd_template = {
 	.name = "template",
 	.run = run,
 	.synopsis = "[--lang zh|en] [--format csv|xlsx] [-o FILE] [DIR]",
-	.purpose = "write empty rosters with their headers into DIR (default .), or one workbook",
+	.purpose = "write empty rosters and a visit log into DIR (default .), or one workbook",
 	.options =
 	    "      --lang LANG        zh: Chinese headers (default); en: English headers;\n"
 	    "                         messages in that language too (default: from the locale)\n"
-	    "      --format FMT       csv (default): three files in DIR; xlsx: one workbook of\n"
-	    "                         three sheets, IDs as text, drop-down lists (needs -o)\n"
+	    "      --format FMT       csv (default): four files in DIR; xlsx: one workbook of\n"
+	    "                         four sheets, IDs as text, drop-down lists (needs -o)\n"
 	    "  -o, --output FILE      the workbook to write (NAME.xlsx sets --format xlsx)\n"
 	    "      --help             show this help\n",
 };

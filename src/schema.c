@@ -76,6 +76,29 @@ const struct schema roster_schemas[FILE_COUNT] = {
 	[FILE_MEMBERS] = { "members", "党员", member_columns, M_NCOLS },
 };
 
+static const char *const date_aliases[] = { "走访日期", "日期", "时间", "走访时间", NULL };
+static const char *const visitor_aliases[] = { "走访人编号", "党员编号", "走访党员编号", NULL };
+static const char *const way_aliases[] = { "走访方式", "方式", NULL };
+static const char *const note_aliases[] = { "走访内容", "民情", "内容", NULL };
+static const char *const need_aliases[] = { "诉求", "群众诉求", NULL };
+static const char *const resolved_aliases[] = { "是否办结", "办结", "是否解决", NULL };
+
+static const struct column visit_columns[V_NCOLS] = {
+	{ "household_id", household_id_aliases, true, true },
+	{ "date", date_aliases, true, false },
+	{ "member_id", visitor_aliases, false, true },
+	{ "way", way_aliases, false, false },
+	{ "note", note_aliases, false, false },
+	{ "need", need_aliases, false, false },
+	{ "resolved", resolved_aliases, false, false },
+};
+
+/* The visit log, visits.csv. */
+const struct schema visits_schema = { "visits", "走访台账", visit_columns, V_NCOLS };
+
+/* The words that mean a need was resolved. */
+const char *const resolved_words[] = { "是", "yes", "y", "1", "true", "已办结", "已解决", NULL };
+
 static const char *const eligible_words[] = {
 	"active", "正常", "在岗", "正式党员", "预备党员", "eligible", "", NULL
 };

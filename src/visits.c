@@ -8,33 +8,11 @@
 
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
+#include "lianhu/schema.h"
 #include "lianhu/visits.h"
-
-static const char *const household_aliases[] = { "户编号", "户号", NULL };
-static const char *const date_aliases[] = { "走访日期", "日期", "时间", "走访时间", NULL };
-static const char *const visitor_aliases[] = { "党员编号", "走访人编号", "走访党员编号", NULL };
-static const char *const way_aliases[] = { "走访方式", "方式", NULL };
-static const char *const note_aliases[] = { "走访内容", "民情", "内容", NULL };
-static const char *const need_aliases[] = { "诉求", "群众诉求", NULL };
-static const char *const resolved_aliases[] = { "是否办结", "办结", "是否解决", NULL };
-
-enum { V_HOUSEHOLD, V_DATE, V_MEMBER, V_WAY, V_NOTE, V_NEED, V_RESOLVED, V_NCOLS };
-static const struct column visit_columns[V_NCOLS] = {
-	{ "household_id", household_aliases, true, true },
-	{ "date", date_aliases, true, false },
-	{ "member_id", visitor_aliases, false, true },
-	{ "way", way_aliases, false, false },
-	{ "note", note_aliases, false, false },
-	{ "need", need_aliases, false, false },
-	{ "resolved", resolved_aliases, false, false },
-};
 
 /* The sheet a visit log is taken from in a workbook. */
 static const char *const visit_sheets[] = { "visits", "走访台账", "走访记录", "走访", NULL };
-
-static const char *const resolved_words[] = {
-	"是", "yes", "y", "1", "true", "已办结", "已解决", NULL
-};
 
 #define INTERVAL_MAX 36500L	/* a hundred years: longer intervals are typing errors */
 
@@ -351,7 +329,7 @@ static void visit_row(void *ctx, const struct table_record *rec)
 	if (!rd->header_seen) {
 		rd->header_seen = true;
 		rd->header_fields = rec->count;
-		rd->header_ok = columns_match(rec, visit_columns, V_NCOLS, rd->idx, rec->file);
+		rd->header_ok = columns_match(rec, visits_schema.columns, V_NCOLS, rd->idx, rec->file);
 		return;
 	}
 	if (!rd->header_ok)
@@ -428,7 +406,7 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
     const struct roster *r, const struct mapping *map, const struct visit_rules *rules, long as_of)
 {
 	struct reading rd = { .v = v, .r = r };
-	struct table_source src = { .path = path, .columns = visit_columns, .ncolumns = V_NCOLS,
+	struct table_source src = { .path = path, .columns = visits_schema.columns, .ncolumns = V_NCOLS,
 	    .sheets = visit_sheets, .others = table_sheets };
 	size_t errors = diag_count(DIAG_ERROR);
 	long rows;

@@ -581,6 +581,8 @@ typedef struct {
 	rng_t vrng;		/* the visit log, so that it never changes the roster or the mapping */
 	int en;
 	int with_map, with_visits;
+	char **contacts;	/* --contacts: household ID, member ID pairs sorted by household */
+	size_t ncontacts;
 	out_t bld, hh, mem, map, vis;
 	int mem_width;
 	uint64_t mem_seq;
@@ -610,6 +612,7 @@ typedef struct {
 	const char *previous;
 	const char *shape;	/* NULL: a realistic roster; else one of shapes[] */
 	const char *visits;
+	const char *contacts;
 	int en;
 } opts_t;
 
@@ -956,6 +959,56 @@ static const char *add_previous(gen_t *g, grid_t *gr, uint32_t bi, const char *h
 
 /* ---- the visit log: a year of visits up to 2026-06-30, by the contact mostly ---- */
 
+static int cmp_pair(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads mapping file path as lianhu assign writes it: one row a household, household_id and member_id first. */
+static void load_contacts(gen_t *g, const char *path)
+{
+	size_t size, alloc = 0, line = 0;
+	char *buf = read_all(path, &size), *p = buf, *end = buf + size;
+
+	while (p < end) {
+		char *eol = memchr(p, '\n', (size_t)(end - p)), *c1, *c2;
+
+		if (eol == NULL)
+			eol = end;
+		*eol = '\0';
+		if (eol > p && eol[-1] == '\r')
+			eol[-1] = '\0';
+		c1 = strchr(p, ',');
+		c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+		if (c1 == NULL || strchr(p, '"') != NULL)
+			die("%s:%zu: not a row of a mapping written by lianhu assign", path, line + 1);
+		*c1 = '\0';
+		if (c2)
+			*c2 = '\0';
+		if (line++ == 0) {
+			if (strcmp(p, "household_id") != 0 || strcmp(c1 + 1, "member_id") != 0)
+				die("%s: the header is not household_id,member_id,...", path);
+		} else {
+			if (g->ncontacts + 2 > alloc)
+				g->contacts = xrealloc(g->contacts, (alloc = alloc * 2 + 64) * sizeof(char *));
+			g->contacts[g->ncontacts++] = xstrdup(p);
+			g->contacts[g->ncontacts++] = xstrdup(c1 + 1);
+		}
+		p = eol + 1;
+	}
+	free(buf);
+	/* pairs sort as units: qsort over records of two pointers */
+	qsort(g->contacts, g->ncontacts / 2, 2 * sizeof(char *), cmp_pair);
+}
+
+/* The --contacts member of household hid ("" when it has none). */
+static const char *contact_of(const gen_t *g, const char *hid)
+{
+	char **hit = bsearch(&hid, g->contacts, g->ncontacts / 2, 2 * sizeof(char *), cmp_pair);
+
+	return hit ? hit[1] : "";
+}
+
 #define VISIT_YEAR_START 2025	/* the log runs from 2025-07-01 */
 
 /* Writes day number day (0: 2025-07-01) as a date in one of the forms offices type. */
@@ -1003,13 +1056,13 @@ static void add_visits(gen_t *g, const grid_t *gr, const char *hid, const char *
 	static const char *const needs[] = { "路灯坏了", "低保复核", "子女就学", "就医报销", "楼道堆物",
 		"养老金咨询" };
 	static const char *const resolved[] = { "是", "否", "已办结", "yes", "" };
-	uint32_t n = rng_below(&g->vrng, 100) < 12 ? 0 : rng_range(&g->vrng, 1, 9), i;
+	uint32_t n = rng_below(&g->vrng, 100) < 6 ? 0 : rng_range(&g->vrng, 1, 9), i;
 	char date[64];	/* room for any int the formats could print */
 	const char *row[7];
 
 	for (i = 0; i < n; i++) {
 		uint32_t roll = rng_below(&g->vrng, 1000);
-		const char *who = *contact && roll < 850 ? contact : other_member(g, gr, contact);
+		const char *who = *contact && roll < 940 ? contact : other_member(g, gr, contact);
 		int need = rng_chance(&g->vrng, 120);
 
 		if (roll >= 990)
@@ -1066,11 +1119,11 @@ static void add_household(gen_t *g, grid_t *gr, uint32_t bi, uint32_t seq, const
 	out_row(&g->hh, row, 8);
 	g->st.households++;
 	g->st.shops += (uint64_t)shop;
-	if (g->with_map) {
-		const char *contact = add_previous(g, gr, bi, id, c);
+	if (g->with_map || g->with_visits) {
+		const char *contact = g->with_map ? add_previous(g, gr, bi, id, c) : "";
 
 		if (g->with_visits)
-			add_visits(g, gr, id, contact);
+			add_visits(g, gr, id, g->contacts ? contact_of(g, id) : contact);
 	}
 }
 
@@ -1364,7 +1417,9 @@ static void usage(FILE *f)
 	      "                   and N members, each household's previous contact a different one),\n"
 	      "                   spread (N households in N/10 buildings, a member in each)\n"
 	      "  --visits FILE    with --previous, also write a visit log of the year up to\n"
-	      "                   2026-06-30 to FILE: by the contact of that mapping mostly\n", f);
+	      "                   2026-06-30 to FILE: by the contact of that mapping mostly\n"
+	      "  --contacts FILE  with --visits: the contacts are those of the mapping FILE\n"
+	      "                   (as lianhu assign writes it) instead of --previous\n", f);
 }
 
 static uint64_t parse_number(const char *opt, const char *s, uint64_t lo, uint64_t hi)
@@ -1434,6 +1489,8 @@ static void parse_options(int argc, char **argv, opts_t *o)
 			o->shape = v;
 		} else if ((v = option_value(argc, argv, &i, "--visits")) != NULL) {
 			o->visits = v;
+		} else if ((v = option_value(argc, argv, &i, "--contacts")) != NULL) {
+			o->contacts = v;
 		} else if ((v = option_value(argc, argv, &i, "--lang")) != NULL) {
 			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
 				die("--lang: expected zh or en, got '%s'", v);
@@ -1449,8 +1506,10 @@ static void parse_options(int argc, char **argv, opts_t *o)
 		die("--households N is required (try --help)");
 	if (o->dir == NULL || *o->dir == '\0')
 		die("-o DIR is required (try --help)");
-	if (o->visits && !o->previous)
-		die("--visits needs --previous: visits are by the contacts of that mapping");
+	if (o->visits && !o->previous && !o->contacts)
+		die("--visits needs --previous or --contacts: visits are by the contacts of a mapping");
+	if (o->contacts && !o->visits)
+		die("--contacts goes with --visits");
 }
 
 /* Writes every township instance of the plan, each village with its share of the households. */
@@ -1496,6 +1555,8 @@ int main(int argc, char **argv)
 	g.vrng.s = o.seed ^ 0x9e3779b1ULL;
 	rng_next(&g.vrng);
 	g.with_visits = o.visits != NULL;
+	if (o.contacts)
+		load_contacts(&g, o.contacts);
 	g.en = o.en;
 	g.with_map = o.previous != NULL;
 	for (g.mem_width = 1, n = o.households; n >= 10; n /= 10)
@@ -1515,6 +1576,9 @@ int main(int argc, char **argv)
 	out_close(&g.mem);
 	out_close(&g.map);
 	out_close(&g.vis);
+	for (size_t k = 0; k < g.ncontacts; k++)
+		free(g.contacts[k]);
+	free(g.contacts);
 	free_divisions(&d);
 	fprintf(stderr, "gen_roster: %s: %llu households (%llu shops, %llu priority), %llu buildings, %llu grids, "
 		"%llu communities, %llu townships, %llu members (%llu eligible)",

@@ -16,7 +16,10 @@ enum {
 	M_NCOLS
 };
 
-/* One roster file: its name without extension, its sheet's Chinese name and its columns. */
+/* The columns of the visit log (SPEC 5.5). */
+enum { V_HOUSEHOLD, V_DATE, V_MEMBER, V_WAY, V_NOTE, V_NEED, V_RESOLVED, V_NCOLS };
+
+/* One table file: its name without extension, its sheet's Chinese name and its columns. */
 struct schema {
 	const char *name;	/* "buildings" ...: the file's name and the English sheet's */
 	const char *sheet_zh;	/* "楼栋" ...: a sheet name lianhu finds it by (SPEC 5.1) */
@@ -26,6 +29,12 @@ struct schema {
 
 /* The rosters by enum roster_file. */
 extern const struct schema roster_schemas[FILE_COUNT];
+
+/* The visit log, visits.csv. */
+extern const struct schema visits_schema;
+
+/* The words of the visit log's resolved column that mean a need was resolved (NULL-terminated). */
+extern const char *const resolved_words[];
 
 /* What a member's status says; the first is the only eligible one. */
 enum status_class {

@@ -1,5 +1,5 @@
 # show.sh DIR: each file's first three bytes in hex (the BOM), its count of CRLF line ends, its text without CRs.
-for f in buildings households members; do
+for f in buildings households members visits; do
 	echo "== $f.csv"
 	od -An -tx1 -N3 "$1/$f.csv"
 	printf 'crlf lines: '; grep -c "$(printf '\r')\$" "$1/$f.csv"
