@@ -84,9 +84,7 @@ static int write_outputs(const struct assign_args *a, const struct roster *r, co
 	output_configure(&map, &a->roster.out);
 	if (a->summary && output_open(&sum, a->summary, inputs) < 0)
 		goto out;
-	mapping_write_header(&map);
-	for (size_t h = 0; h < r->nhouseholds; h++)
-		mapping_write_row(&map, r, (int)h, contact[h]);
+	mapping_write(&map, r, contact);
 	if (a->summary && summary_write_json(sum.fp, aims, changed) < 0)
 		goto out;
 	if (output_commit(&map) < 0 || (a->summary && output_commit(&sum) < 0))

@@ -192,21 +192,93 @@ void mapping_write_header(struct output *o)
 	csv_row_end(o);
 }
 
+/* A text written on many rows, looked at once: its length and whether it goes out as it is. */
+struct cached {
+	const char *s;
+	size_t len;
+	bool plain;
+};
+
+static struct cached cache_of(const char *s)
+{
+	size_t len = strlen(s);
+
+	return (struct cached){ s, len, csv_is_plain(s, len) };
+}
+
+static void put_cached(struct output *o, const struct cached *c)
+{
+	if (c->plain)
+		csv_field_plain(o, c->s, c->len);
+	else
+		csv_field(o, c->s);
+}
+
+/* The fields a mapping repeats from row to row, per member, building, grid, community and township. */
+struct mapping_cache {
+	struct cached *member_id, *member_name, *building, *grid, *community, *township, *tier;
+	struct cached none;
+};
+
+static struct cached *cache_all(size_t n, const char *(*text)(const struct roster *, size_t),
+    const struct roster *r)
+{
+	struct cached *c = xmalloc((n + 1) * sizeof(*c));
+
+	for (size_t i = 0; i < n; i++)
+		c[i] = cache_of(text(r, i));
+	return c;
+}
+
+static const char *member_id(const struct roster *r, size_t i) { return r->members[i].id; }
+static const char *member_name(const struct roster *r, size_t i) { return r->members[i].name; }
+static const char *building_id(const struct roster *r, size_t i) { return r->buildings[i].id; }
+static const char *grid_id(const struct roster *r, size_t i) { return r->grids[i].id; }
+static const char *community_name(const struct roster *r, size_t i) { return r->communities[i].name; }
+static const char *township_name(const struct roster *r, size_t i) { return r->townships[i]; }
+static const char *tier_text(const struct roster *r, size_t i) { (void)r; return tier_name((enum tier)i); }
+
 /* Writes one mapping row for household h and member m (-1: no contact). */
-void mapping_write_row(struct output *o, const struct roster *r, int h, int m)
+static void write_row(struct output *o, const struct roster *r, const struct mapping_cache *c,
+    int h, int m)
 {
 	const struct household *hh = &r->households[h];
 	const struct building *b = &r->buildings[hh->building];
 	const struct grid *g = &r->grids[b->grid];
-	const char *fields[8] = {
-		hh->id, m >= 0 ? r->members[m].id : "", b->id, g->id,
-		g->community >= 0 ? r->communities[g->community].name : "",
-		g->township >= 0 ? r->townships[g->township] : "",
-		m >= 0 ? r->members[m].name : "",
-		m >= 0 ? tier_name(roster_tier(r, hh->building, &r->members[m])) : "",
+
+	csv_field(o, hh->id);
+	put_cached(o, m >= 0 ? &c->member_id[m] : &c->none);
+	put_cached(o, &c->building[hh->building]);
+	put_cached(o, &c->grid[b->grid]);
+	put_cached(o, g->community >= 0 ? &c->community[g->community] : &c->none);
+	put_cached(o, g->township >= 0 ? &c->township[g->township] : &c->none);
+	put_cached(o, m >= 0 ? &c->member_name[m] : &c->none);
+	put_cached(o, m >= 0 ? &c->tier[roster_tier(r, hh->building, &r->members[m])] : &c->none);
+	csv_row_end(o);
+}
+
+/* Writes the mapping of SPEC §2: the header, then a row per household (contact[h]: member or -1). */
+void mapping_write(struct output *o, const struct roster *r, const int *contact)
+{
+	struct mapping_cache c = {
+		.member_id = cache_all(r->nmembers, member_id, r),
+		.member_name = cache_all(r->nmembers, member_name, r),
+		.building = cache_all(r->nbuildings, building_id, r),
+		.grid = cache_all(r->ngrids, grid_id, r),
+		.community = cache_all(r->ncommunities, community_name, r),
+		.township = cache_all(r->ntownships, township_name, r),
+		.tier = cache_all(TIER_NONE, tier_text, r),
+		.none = { "", 0, true },
 	};
 
-	for (int i = 0; i < 8; i++)
-		csv_field(o, fields[i]);
-	csv_row_end(o);
+	mapping_write_header(o);
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		write_row(o, r, &c, (int)h, contact[h]);
+	free(c.member_id);
+	free(c.member_name);
+	free(c.building);
+	free(c.grid);
+	free(c.community);
+	free(c.township);
+	free(c.tier);
 }

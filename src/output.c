@@ -432,6 +432,26 @@ void csv_field(struct output *o, const char *s)
 		putc_unlocked('"', o->fp);
 }
 
+/* True when csv_field writes s as it is under any option: no quotes, nothing to neutralise. */
+bool csv_is_plain(const char *s, size_t len)
+{
+	return !formula_like(s) && strcspn(s, ",\"\n\r") == len &&
+	    (len == 0 || (s[0] != ' ' && s[len - 1] != ' '));
+}
+
+/* Writes a field csv_is_plain said yes to, of length len, without looking at it again. */
+void csv_field_plain(struct output *o, const char *s, size_t len)
+{
+	if (o->bom_pending) {
+		csv_field(o, s);
+		return;
+	}
+	if (o->row_started)
+		putc_unlocked(',', o->fp);
+	o->row_started = true;
+	fwrite_unlocked(s, 1, len, o->fp);
+}
+
 /* Ends a CSV row: LF, or CRLF under --excel. */
 void csv_row_end(struct output *o)
 {

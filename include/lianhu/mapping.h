@@ -58,7 +58,7 @@ void csv_put_field(FILE *fp, const char *s, char delimiter);
 /* Writes the mapping header of SPEC §2. */
 void mapping_write_header(struct output *o);
 
-/* Writes one mapping row for household h and member m (-1: no contact). */
-void mapping_write_row(struct output *o, const struct roster *r, int h, int m);
+/* Writes the mapping of SPEC §2: the header, then a row per household (contact[h]: member or -1). */
+void mapping_write(struct output *o, const struct roster *r, const int *contact);
 
 #endif

@@ -50,6 +50,12 @@ void output_configure(struct output *o, const struct out_opts *opts);
 /* Writes one CSV field (comma-separated), quoted only when it must be; under --excel formulas are neutralised. */
 void csv_field(struct output *o, const char *s);
 
+/* True when csv_field writes s (of length len) as it is under any option: no quotes, nothing to neutralise. */
+bool csv_is_plain(const char *s, size_t len);
+
+/* Writes a field csv_is_plain said yes to, without looking at it again (for fields written many times). */
+void csv_field_plain(struct output *o, const char *s, size_t len);
+
 /* Ends a CSV row: LF, or CRLF under --excel. */
 void csv_row_end(struct output *o);
 

@@ -65,18 +65,18 @@ START_TEST(rows_as_spec_writes_them)
 	char *text;
 
 	roster(&r);
+	ck_assert_uint_eq(r.nhouseholds, 4);
 	ck_assert_int_eq(output_open(&o, path, inputs), 0);
-	mapping_write_header(&o);
-	mapping_write_row(&o, &r, 0, 0);	/* h1 by M1 in its building */
-	mapping_write_row(&o, &r, 3, 1);	/* h4 by M2 in the same village */
-	mapping_write_row(&o, &r, 2, -1);	/* h3 without a contact */
+	/* h1 by M1 in its building, h4 by M2 in the same village, h2 and h3 without a contact. */
+	mapping_write(&o, &r, (const int[]){ 0, -1, -1, 1 });
 	ck_assert_int_eq(output_commit(&o), 0);
 	text = slurp(path);
 	ck_assert_str_eq(text,
 	    "household_id,member_id,building_id,grid_id,community,township,member_name,tier\n"
 	    "h1,M1,B1,G1,甲村,镇,王一,building\n"
-	    "h4,M2,B1,G1,甲村,镇,\"李,二\",community\n"
-	    "h3,,B3,G3,,,,\n");
+	    "h2,,B2,G2,甲村,镇,,\n"
+	    "h3,,B3,G3,,,,\n"
+	    "h4,M2,B1,G1,甲村,镇,\"李,二\",community\n");
 	free(text);
 	roster_release(&r);
 }
