@@ -1341,9 +1341,9 @@ static void shape_household(gen_t *g, const char *h, const char *b, const char *
 
 static void shape_member(gen_t *g, const char *m, const char *b, const char *gr)
 {
-	const char *row[8] = { m, "", b, gr, "", "", "", "" };
+	const char *row[10] = { m, "", b, gr, "", "", "", "", "", "" };
 
-	out_row(&g->mem, row, 8);
+	out_row(&g->mem, row, 10);
 	g->st.members++;
 	g->st.eligible++;
 }

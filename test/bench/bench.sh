@@ -37,7 +37,7 @@ solver() {
 	label=$1; shift
 	[ -n "$lemon" ] && [ -x "$lemon" ] || return 0
 	rm -rf "$dir/dimacs" && mkdir -p "$dir/dimacs"
-	LIANHU_BENCH_DIMACS="$dir/dimacs" "$lianhu" assign "$@" -o /dev/null 2>"$dir/solver" || true
+	LIANHU_BENCH_DIMACS="$dir/dimacs" "$lianhu" assign "$@" -o "$dir/out.csv" 2>"$dir/solver" || true
 	ours=$(sed -n 's/^lianhu: mcf_solve \([0-9.]*\) s CPU.*/\1/p' "$dir/solver")
 	"$lemon" "$dir"/dimacs/*.dimacs >"$dir/lemon"
 	ns=$(sed -n 's/.*NetworkSimplex \([0-9.]*\) s.*/\1/p' "$dir/lemon")
@@ -81,13 +81,13 @@ for n in $shapes; do
 		[ -f "$s/households.csv" ] || "$gen" --households "$n" --shape $shape --previous "$s.previous.csv" -o "$s" 2>/dev/null
 	done
 	echo "stress shapes of $n households (issue 12), against an ordinary roster of the same size:"
-	measure "ordinary: assign" "$lianhu" assign -d "$o" -o /dev/null; base=$secs
-	measure "ordinary: assign --previous" "$lianhu" assign -d "$o" --previous "$o.previous.csv" -o /dev/null
-	measure "grids: assign" "$lianhu" assign -d "$dir/grids$n" -o /dev/null
+	measure "ordinary: assign" "$lianhu" assign -d "$o" -o "$dir/out.csv"; base=$secs
+	measure "ordinary: assign --previous" "$lianhu" assign -d "$o" --previous "$o.previous.csv" -o "$dir/out.csv"
+	measure "grids: assign" "$lianhu" assign -d "$dir/grids$n" -o "$dir/out.csv"
 	echo "  grids/ordinary (CPU): $(ratio "$secs" "$base")"
-	measure "tower: assign --previous" "$lianhu" assign -d "$dir/tower$n" --previous "$dir/tower$n.previous.csv" -o /dev/null
+	measure "tower: assign --previous" "$lianhu" assign -d "$dir/tower$n" --previous "$dir/tower$n.previous.csv" -o "$dir/out.csv"
 	echo "  tower --previous/ordinary (CPU): $(ratio "$secs" "$base")"
-	measure "spread: --max-load 1e9" "$lianhu" assign -d "$dir/spread$n" --max-load 1000000000 -o /dev/null
+	measure "spread: --max-load 1e9" "$lianhu" assign -d "$dir/spread$n" --max-load 1000000000 -o "$dir/out.csv"
 	echo "  spread --max-load 1e9/ordinary (CPU): $(ratio "$secs" "$base")"
 	solver "grids" -d "$dir/grids$n"
 	solver "tower --previous" -d "$dir/tower$n" --previous "$dir/tower$n.previous.csv"
