@@ -8,6 +8,7 @@
 #include "lianhu/output.h"
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
+#include "lianhu/util.h"
 
 /* Prints the JSON report of SPEC §4 on stdout. */
 static void print_json(void)
@@ -34,14 +35,31 @@ static void print_json(void)
 	json_write(stdout, root);
 }
 
+/* A file's label as text output shows it: a workbook's sheet name may hold line breaks or ESC. */
+static char *visible_label(const char *label)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL)
+		return xstrdup(label);
+	fput_visible(label, fp);
+	fclose(fp);
+	return text;
+}
+
 /* One line on stderr: rows per file, errors, warnings. */
 static void print_summary(const struct roster *r)
 {
 	long errors = (long)diag_count(DIAG_ERROR), warnings = (long)diag_count(DIAG_WARNING);
 
 	for (int f = 0; f < FILE_COUNT; f++) {
+		char *label = visible_label(r->labels[f] ? r->labels[f] : r->paths[f]);
+
 		fprintf(stderr, ngettext("%s: %ld row", "%s: %ld rows", (unsigned long)r->rows[f]),
-		    r->labels[f] ? r->labels[f] : r->paths[f], r->rows[f]);
+		    label, r->rows[f]);
+		free(label);
 		/* TRANSLATORS: separators of a list, and of the validate summary's files from its counts. */
 		fputs(f + 1 < FILE_COUNT ? _(", ") : _("; "), stderr);
 	}
