@@ -39,14 +39,14 @@ static void row(void *ctx, const struct table_record *rec)
 	if (!rd->header_ok)
 		return;
 	if (rec->count != rd->header_fields) {
-		diag_error(map->path, rec->line, "field-count", _("%zu fields, the header has %zu"),
+		diag_error(rec->file, rec->line, "field-count", _("%zu fields, the header has %zu"),
 		    rec->count, rd->header_fields);
 		return;
 	}
 	household = rec->fields[rd->idx[COL_HOUSEHOLD]];
 	member = rec->fields[rd->idx[COL_MEMBER]];
 	if (!*household) {
-		diag_error(map->path, rec->line, "missing-value", _("empty %s"), "household_id");
+		diag_error(rec->file, rec->line, "missing-value", _("empty %s"), "household_id");
 		return;
 	}
 	GROW(map->rows, map->rows_alloc, map->nrows + 1);
