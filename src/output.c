@@ -532,12 +532,14 @@ int output_commit(struct output *o)
 		output_abort(o);
 		return -1;
 	}
-	if (o->fp == stdout) {
+	if (o->fp == stdout) {	/* a workbook comes from its stage; errno kept from a failed write */
+		failed = (o->stage && copy_stage(o) < 0) || fflush(stdout) != 0 || ferror(stdout);
 		o->fp = NULL;
-		if (fflush(stdout) == 0 && !ferror(stdout))
-			return 0;
-		fprintf(stderr, _("lianhu: cannot write standard output: %s\n"), strerror(errno));
-		return -1;
+		if (failed)
+			fprintf(stderr, _("lianhu: cannot write standard output: %s\n"),
+			    strerror(errno ? errno : EIO));
+		output_abort(o);
+		return failed ? -1 : 0;
 	}
 	errno = 0;
 	failed = (o->stage && copy_stage(o) < 0) || fflush(o->fp) != 0 || ferror(o->fp) ||
