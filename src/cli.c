@@ -10,6 +10,7 @@
 #include "lianhu/cli.h"
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
+#include "lianhu/privacy.h"
 #include "lianhu/util.h"
 
 /* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
@@ -257,6 +258,8 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 	diag_print(stderr);	/* the warnings, or the errors that stop the command */
 	if (diag_count(DIAG_ERROR) == 0) {
 		diag_reset();
+		if (args->out.mask)	/* every format then shows the masked text */
+			mask_roster_text(r);
 		return true;
 	}
 	fprintf(stderr, _("lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n"),

@@ -1,7 +1,11 @@
 /* privacy: --mask, for lists and reports that leave the office: 138****1234, 王*, 欧阳**. */
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lianhu/privacy.h"
+#include "lianhu/roster.h"
+#include "lianhu/util.h"
 
 static const char *const compound_surnames[] = {
 	"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
@@ -72,4 +76,109 @@ const char *mask_name(const char *name, char *out, size_t n)
 	if (count_chars(name) <= 1)
 		keep = 0;
 	return keep_then_stars(name, keep, 0, out, n);
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Separators a phone number is written with: 138-1234-5678, 138 1234 5678, (0478)8123456, 0478.812.3456. */
+static bool is_separator(char c)
+{
+	return c == '-' || c == ' ' || c == '(' || c == ')' || c == '.';
+}
+
+/*
+ * True when the digits make a phone number: a mobile, 1[3-9] and 9 more
+ * (86 before it too), or a landline with its area code, 0 and 9 to 11 more.
+ */
+static bool phone_digits(const char *d, size_t n)
+{
+	if (n == 13 && d[0] == '8' && d[1] == '6')
+		d += 2, n -= 2;
+	if (n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9')
+		return true;
+	return n >= 10 && n <= 12 && d[0] == '0';
+}
+
+/*
+ * The phone number in the digit groups starting at s (groups split by one
+ * separator, or two): its length in bytes, or 0 when the groups from s make none.
+ */
+static size_t phone_at(const char *s)
+{
+	char digits[16];
+	size_t n = 0, i = 0, len = 0;
+
+	while (n < sizeof(digits)) {
+		if (is_digit(s[i])) {
+			digits[n++] = s[i++];
+			if (!is_digit(s[i]) && phone_digits(digits, n))
+				len = i;	/* the longest ends a group */
+		} else if (n > 0 && is_separator(s[i]) &&
+		    (is_digit(s[i + 1]) || (is_separator(s[i + 1]) && is_digit(s[i + 2])))) {
+			i += is_digit(s[i + 1]) ? 1 : 2;	/* one separator, or two as in "(0478) 812" */
+		} else {
+			break;
+		}
+	}
+	return len;
+}
+
+/* s with every phone-like run masked as mask_phone does; NULL when it holds none. Free the copy. */
+char *mask_phones_in(const char *s)
+{
+	char *out = NULL, buf[64], run[32];
+	size_t len;
+
+	for (size_t i = 0; s[i]; i++) {
+		bool starts = (is_digit(s[i]) || (s[i] == '(' && s[i + 1] == '0')) &&
+		    (i == 0 || !is_digit(s[i - 1]));
+
+		if (!starts)
+			continue;
+		len = phone_at(s[i] == '(' ? s + i + 1 : s + i) + (s[i] == '(');
+		if (len == 0 || len >= sizeof(run))
+			continue;
+		if (out == NULL)
+			out = xstrdup(s);
+		memcpy(run, s + i, len);
+		run[len] = '\0';
+		mask_phone(run, buf, sizeof(buf));
+		memcpy(out + i, buf, strlen(buf));	/* as many bytes: digits and separators are ASCII */
+		i += len - 1;
+	}
+	return out;
+}
+
+/* Replaces *field by its masked copy (in the roster's pool) when it holds a phone number. */
+static void mask_field(struct roster *r, const char **field)
+{
+	char *masked;
+
+	if (*field == NULL || (masked = mask_phones_in(*field)) == NULL)
+		return;
+	*field = pool_strndup(r->pool, masked, strlen(masked));
+	free(masked);
+}
+
+/* Masks the phone numbers written into free-text columns of the roster, for --mask. */
+void mask_roster_text(struct roster *r)
+{
+	for (size_t b = 0; b < r->nbuildings; b++)
+		mask_field(r, &r->buildings[b].name);
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		struct household *hh = &r->households[h];
+
+		mask_field(r, &hh->unit);
+		mask_field(r, &hh->room);
+		mask_field(r, &hh->head);
+		mask_field(r, &hh->priority);
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		mask_field(r, &r->members[m].name);
+		mask_field(r, &r->members[m].branch);
+		mask_field(r, &r->members[m].group);
+	}
 }

@@ -10,4 +10,16 @@ const char *mask_phone(const char *phone, char *out, size_t n);
 /* Masks a person's name into out (size n): the surname stays (two characters for 欧阳, 司马 ...), each other character becomes '*'. */
 const char *mask_name(const char *name, char *out, size_t n);
 
+/*
+ * s with every phone-like run masked as mask_phone masks a phone (a mobile,
+ * 1[3-9] and 9 digits, or a landline with its area code, separators allowed);
+ * NULL when it holds none. The caller frees the copy.
+ */
+char *mask_phones_in(const char *s);
+
+struct roster;
+
+/* --mask: masks the phone numbers written into free-text columns (addresses, units, rooms, tags, names, branches, groups). */
+void mask_roster_text(struct roster *r);
+
 #endif
