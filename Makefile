@@ -107,6 +107,7 @@ check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster $(BUILD)/tools/
 	@LIANHU_TOOLS=$(BUILD)/tools sh test/cli/run.sh ./$(BIN)
 	@sh test/organise-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/outputs.sh ./$(BIN)
+	@sh test/memory.sh ./$(BIN)
 	@sh test/help-vs-man.sh ./$(BIN)
 	@sh test/visits-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/readme.sh ./$(BIN)

@@ -18,6 +18,7 @@
 #include "lianhu/workbook.h"
 
 #define FIELD_MAX (64 * 1024)	/* longer fields are an error, not a memory hazard */
+#define FIELDS_MAX 16384	/* so are records of more fields than Excel has columns */
 
 /* A byte buffer owned by whoever holds it: malloc'd, or a read-only file mapping. */
 struct bytes {
@@ -379,7 +380,7 @@ struct parse {
 	long line;		/* line being fed */
 	long start;		/* line where the current record started */
 	bool at_start;		/* no record in progress */
-	bool too_long;		/* the record holds an oversized field */
+	bool too_long;		/* the record holds an oversized field, or too many: it is refused */
 	bool header_lost;	/* the header could not be read: no later row can be understood */
 	long records;
 };
@@ -393,6 +394,13 @@ static void on_field(void *s, size_t len, void *data)
 		diag_error(p->label, p->start, "csv-syntax",
 		    _("field longer than %d bytes"), FIELD_MAX);
 		p->too_long = true;
+	}
+	if (p->noffsets >= FIELDS_MAX) {	/* a line of commas costs no more than its bytes */
+		if (!p->too_long)
+			diag_error(p->label, p->start, "csv-syntax",
+			    _("more than %d fields in one record"), FIELDS_MAX);
+		p->too_long = true;
+		return;
 	}
 	if (p->too_long)
 		len = 0;
@@ -431,6 +439,16 @@ static void on_record(int c, void *data)
 	p->too_long = false;
 }
 
+/*
+ * libcsv's allocator: the buffer of the field being read never grows past
+ * the cap, so a giant field is refused as it comes (CSV_ENOMEM), not
+ * gathered whole first.
+ */
+static void *field_realloc(void *ptr, size_t size)
+{
+	return size > FIELD_MAX + 4096 ? NULL : realloc(ptr, size);
+}
+
 static void parser_start(struct csv_parser *csv, char delimiter)
 {
 	if (csv_init(csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -438,6 +456,8 @@ static void parser_start(struct csv_parser *csv, char delimiter)
 		exit(2);
 	}
 	csv_set_delim(csv, (unsigned char)delimiter);	/* libcsv never takes the delimiter for space */
+	csv_set_realloc_func(csv, field_realloc);
+	csv_set_blk_size(csv, 4096);
 }
 
 static bool blank_line(const char *s, size_t len)
@@ -513,7 +533,12 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 		}
 		if (csv_parse(&csv, text + pos, end - pos, on_field, on_record, p) != end - pos) {
 			/* SPEC §2: name the line where the record starts, also when the quote is further down. */
-			if (p->records == 0) {
+			if (csv_error(&csv) == CSV_ENOMEM) {	/* the field cap of field_realloc */
+				if (!p->too_long)
+					diag_error(p->label, p->start, "csv-syntax",
+					    _("field longer than %d bytes"), FIELD_MAX);
+				p->header_lost |= p->records == 0;
+			} else if (p->records == 0) {
 				diag_error(p->label, p->start, "csv-syntax", _("misplaced quote in the "
 				    "header line: no row of this file can be read without its columns"));
 				p->header_lost = true;
