@@ -30,6 +30,8 @@ echo "xdg-open: '$*' is not an xlsx workbook" >&2
 exit 1
 EOF
 chmod +x "$scratch/bin/xdg-open"
+# The catalogs `make` compiles: a sanitized binary has no build/ beside it to find them from.
+export LIANHU_LOCALEDIR="$(cd "$(dirname "$0")/.." && pwd)/build/locale"
 export PATH="$scratch/bin:$PATH" LC_ALL=C.UTF-8 LANG=C.UTF-8
 fail=0 passed=0 skipped=0 sessions=0
 bad() { echo "readme: $*"; fail=1; }
