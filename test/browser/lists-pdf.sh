@@ -9,6 +9,8 @@
 # is set: then a missing tool is a failure.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+# The catalogs `make` compiles: a sanitized binary has no build/ beside it to find them from.
+export LIANHU_LOCALEDIR="$(cd "$(dirname "$0")/../.." && pwd)/build/locale"
 examples=$(cd "$(dirname "$0")/../../examples" && pwd)
 fail() { echo "lists-pdf: FAIL: $*"; exit 1; }
 

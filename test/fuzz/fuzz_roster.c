@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "lianhu/workbook.h"
 #include "lianhu/assign.h"
 #include "lianhu/diag.h"
 #include "lianhu/roster.h"
@@ -206,7 +207,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		}
 		path[f] = place(f, part[f], len[f], control & 0x20, buf[f], sizeof(buf[f]), &fd[f]);
-		unreadable = unreadable || (len[f] == 1 && part[f][0] == UNREADABLE);
+		/* A missing file, or one that says it is a workbook (a damaged one is refused, exit 2). */
+		unreadable = unreadable || (len[f] == 1 && part[f][0] == UNREADABLE) ||
+		    book_sniff(part[f], len[f]) != WORKBOOK_NONE;
 	}
 	paths.buildings = path[FILE_BUILDINGS];
 	paths.households = path[FILE_HOUSEHOLDS];
