@@ -20,8 +20,7 @@ static const char *const mapping_sheets[] = { MAPPING_SHEETS, NULL };
 struct reading {
 	struct mapping *map;
 	int idx[NCOLS];
-	size_t header_fields;
-	bool header_seen, header_ok;
+	struct table_header header;
 };
 
 static void row(void *ctx, const struct table_record *rec)
@@ -30,19 +29,8 @@ static void row(void *ctx, const struct table_record *rec)
 	struct mapping *map = rd->map;
 	const char *household, *member;
 
-	if (!rd->header_seen) {
-		rd->header_seen = true;
-		rd->header_fields = rec->count;
-		rd->header_ok = columns_match(rec, columns, NCOLS, rd->idx, rec->file);
+	if (!table_header_step(&rd->header, rec, columns, NCOLS, rd->idx))
 		return;
-	}
-	if (!rd->header_ok)
-		return;
-	if (rec->count != rd->header_fields) {
-		diag_error(rec->file, rec->line, "field-count", _("%zu fields, the header has %zu"),
-		    rec->count, rd->header_fields);
-		return;
-	}
 	household = rec->fields[rd->idx[COL_HOUSEHOLD]];
 	member = rec->fields[rd->idx[COL_MEMBER]];
 	if (!*household) {
@@ -70,7 +58,7 @@ int mapping_read(struct mapping *map, const char *path, bool in_workbook,
 	map->path = src.label;
 	if (rows == -1)
 		return -1;
-	if (!rd.header_seen && rows != TABLE_HEADER_LOST)
+	if (!rd.header.seen && rows != TABLE_HEADER_LOST)
 		diag_error(map->path, 1, "missing-column", _("the file is empty: no header line"));
 	return 0;
 }

@@ -1043,3 +1043,22 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 	}
 	return ok;
 }
+
+bool table_header_step(struct table_header *th, const struct table_record *rec,
+    const struct column *cols, size_t ncols, int *idx)
+{
+	if (!th->seen) {
+		th->seen = true;
+		th->fields = rec->count;
+		th->ok = columns_match(rec, cols, ncols, idx, rec->file);
+		return false;
+	}
+	if (!th->ok)
+		return false;
+	if (rec->count != th->fields) {
+		diag_error(rec->file, rec->line, "field-count", _("%zu fields, the header has %zu"),
+		    rec->count, th->fields);
+		return false;
+	}
+	return true;
+}

@@ -274,8 +274,7 @@ struct reading {
 	struct visits *v;
 	const struct roster *r;
 	int idx[V_NCOLS];
-	size_t header_fields;
-	bool header_seen, header_ok;
+	struct table_header header;
 };
 
 static const char *keep(struct visits *v, const char *s)
@@ -326,19 +325,8 @@ static void visit_row(void *ctx, const struct table_record *rec)
 	int h, m = -1;
 	long day;
 
-	if (!rd->header_seen) {
-		rd->header_seen = true;
-		rd->header_fields = rec->count;
-		rd->header_ok = columns_match(rec, visits_schema.columns, V_NCOLS, rd->idx, rec->file);
+	if (!table_header_step(&rd->header, rec, visits_schema.columns, V_NCOLS, rd->idx))
 		return;
-	}
-	if (!rd->header_ok)
-		return;
-	if (rec->count != rd->header_fields) {
-		diag_error(rec->file, rec->line, "field-count", _("%zu fields, the header has %zu"),
-		    rec->count, rd->header_fields);
-		return;
-	}
 	hid = field(rd, rec, V_HOUSEHOLD);
 	mid = field(rd, rec, V_MEMBER);
 	date = field(rd, rec, V_DATE);
@@ -427,9 +415,9 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
 	v->path = src.label;
 	if (rows == -1)
 		return -1;
-	if (!rd.header_seen && rows != TABLE_HEADER_LOST)
+	if (!rd.header.seen && rows != TABLE_HEADER_LOST)
 		diag_error(v->path, 1, "missing-column", _("the file is empty: no header line"));
-	if (!rd.header_ok)
+	if (!rd.header.ok)
 		return -1;
 	/* Rows the reader refused (csv-syntax, encoding, field-count) are faulty too. */
 	v->faulty += (long)(diag_count(DIAG_ERROR) - errors);

@@ -95,4 +95,18 @@ bool column_named(const struct column *col, const char *name);
 bool columns_match(const struct table_record *header, const struct column *cols,
     size_t ncols, int *idx, const char *label);
 
+/* Where a reader stands with its header: seen yet, its width, whether its columns matched. */
+struct table_header {
+	size_t fields;
+	bool seen, ok;
+};
+
+/*
+ * Takes the first record as the header (columns_match into idx) and checks
+ * each later record's field count (field-count); true for a data record
+ * that may be read.
+ */
+bool table_header_step(struct table_header *th, const struct table_record *rec,
+    const struct column *cols, size_t ncols, int *idx);
+
 #endif
