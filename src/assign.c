@@ -179,7 +179,7 @@ static long part_of_building(const struct roster *r, enum tier scope, int b)
 
 bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, int b, int p)
 {
-	return p >= 0 && member_eligible(&r->members[p], o->max_load) &&
+	return p >= 0 && member_eligible(&r->members[p], o->default_capacity) &&
 	    roster_tier(r, b, &r->members[p]) <= o->scope;
 }
 
@@ -1061,8 +1061,8 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	walk_build(r, &walk);
 	s.capacity = xmalloc((r->nmembers + 1) * sizeof(*s.capacity));
 	for (size_t m = 0; m < r->nmembers; m++)
-		s.capacity[m] = member_eligible(&r->members[m], o->max_load) ?
-		    member_capacity(&r->members[m], o->max_load) : 0;
+		s.capacity[m] = member_eligible(&r->members[m], o->default_capacity) ?
+		    member_capacity(&r->members[m], o->default_capacity) : 0;
 	parts_build(r, o, s.capacity, &parts);
 	s.hub_of_grid = filled(r->ngrids, -1);
 	s.hub_of_community = filled(r->ncommunities, -1);
@@ -1156,14 +1156,14 @@ void assign_evaluate(const struct roster *r, const struct assign_opts *o, const 
 		load[m]++;
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
-		if (!member_eligible(&r->members[m], o->max_load))
+		if (!member_eligible(&r->members[m], o->default_capacity))
 			continue;
 		a->eligible++;
 		a->idle += load[m] == 0;
 		a->below_floor += load[m] < o->min_load;
 		a->shortfall += load[m] < o->min_load ? o->min_load - load[m] : 0;
 		a->load_squares += (long long)load[m] * load[m];
-		a->max_load = load[m] > a->max_load ? load[m] : a->max_load;
+		a->largest_load = load[m] > a->largest_load ? load[m] : a->largest_load;
 	}
 	free(load);
 }

@@ -26,7 +26,7 @@ static void add(struct audit *a, enum finding_code code, int h, int m, const cha
 
 /* Checks one row; returns the member when the row covers its household, else -1. */
 static int check_row(struct audit *a, const struct roster *r, const struct mapping_row *row,
-    enum tier scope, long max_load, int h)
+    enum tier scope, long default_capacity, int h)
 {
 	int m;
 
@@ -40,11 +40,11 @@ static int check_row(struct audit *a, const struct roster *r, const struct mappi
 		add(a, FIND_UNKNOWN_MEMBER, h, -1, row->household_id, row->member_id, row->line);
 		return -1;
 	}
-	if (!member_eligible(&r->members[m], max_load)) {
+	if (!member_eligible(&r->members[m], default_capacity)) {
 		add(a, FIND_INELIGIBLE, h, m, row->household_id, row->member_id, row->line);
 		return -1;
 	}
-	if (++a->load[m] == member_capacity(&r->members[m], max_load) + 1)
+	if (++a->load[m] == member_capacity(&r->members[m], default_capacity) + 1)
 		add(a, FIND_OVERLOADED, h, m, row->household_id, row->member_id, row->line);
 	if (roster_tier(r, r->households[h].building, &r->members[m]) > scope) {
 		add(a, FIND_OUT_OF_SCOPE, h, m, row->household_id, row->member_id, row->line);
@@ -76,7 +76,7 @@ static void zeros_lost(struct audit *a, const struct roster *r)
 }
 
 void audit_run(struct audit *a, const struct roster *r, const struct mapping *map,
-    enum tier scope, long max_load)
+    enum tier scope, long default_capacity)
 {
 	long *named = xcalloc(r->nhouseholds + 1, sizeof(*named));
 
@@ -94,7 +94,7 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 
 		if (h >= 0 && r->households[h].kind == KIND_VACANT)
 			continue;	/* counted in no figure: its rows neither cover nor load */
-		m = check_row(a, r, row, scope, max_load, h);
+		m = check_row(a, r, row, scope, default_capacity, h);
 
 		if (h >= 0 && *row->member_id && ++named[h] == 2)
 			add(a, FIND_MULTIPLE, h, -1, row->household_id, row->member_id, row->line);
@@ -112,7 +112,7 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 		}
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
-		if (!member_eligible(&r->members[m], max_load))
+		if (!member_eligible(&r->members[m], default_capacity))
 			continue;
 		a->eligible++;
 		if (a->load[m] == 0)
@@ -139,7 +139,7 @@ static const char *const too_far[] = {
 	N_("member '%s' is too far from household '%s' (no common township)"),
 };
 
-const char *finding_message(const struct finding *f, const struct roster *r, long max_load)
+const char *finding_message(const struct finding *f, const struct roster *r, long default_capacity)
 {
 	static char buf[1024];
 	char hint[512];
@@ -190,7 +190,7 @@ const char *finding_message(const struct finding *f, const struct roster *r, lon
 		break;
 	case FIND_OVERLOADED:
 		snprintf(buf, sizeof(buf), _("member '%s' is named on more rows than its capacity %ld"),
-		    mid, member_capacity(&r->members[f->member], max_load));
+		    mid, member_capacity(&r->members[f->member], default_capacity));
 		break;
 	case FIND_IDLE:
 		snprintf(buf, sizeof(buf), _("member '%s' has no household"), mid);

@@ -205,7 +205,7 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 		    arg);
 		return -1;
 	case OPT_MAX_LOAD:
-		return cli_number(cmd, "--max-load", arg, &args->max_load) ? 1 : -1;
+		return cli_number(cmd, "--max-load", arg, &args->default_capacity) ? 1 : -1;
 	case OPT_EXCEL:
 		args->out.excel = true;
 		return 1;
@@ -326,7 +326,7 @@ bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
 {
 	if (!cli_load_roster(r, args) || !cli_load_mapping(map, args->mapping, args))
 		return false;
-	audit_run(a, r, map, args->scope, args->max_load);
+	audit_run(a, r, map, args->scope, args->default_capacity);
 	return true;
 }
 

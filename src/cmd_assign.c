@@ -108,7 +108,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (parse(cmd, argc, argv, &a) < 0)
 		return EXIT_TROUBLE;
 	a.solve.scope = a.roster.scope;
-	a.solve.max_load = a.roster.max_load;
+	a.solve.default_capacity = a.roster.default_capacity;
 	roster_init(&r);
 	if (!cli_load_roster(&r, &a.roster))
 		goto out;

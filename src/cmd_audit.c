@@ -50,7 +50,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (output_open(&out, NULL, NULL) < 0)
 		goto out;
 	output_configure(&out, &args.out);
-	audit_write(&out, format, &a, &r, &map, args.max_load);
+	audit_write(&out, format, &a, &r, &map, args.default_capacity);
 	if (output_commit(&out) == 0)
 		status = a.nfindings ? EXIT_FOUND : EXIT_OK;
 out:

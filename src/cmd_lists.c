@@ -74,9 +74,10 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (!cli_load_audit(&r, &map, &au, &a.roster))
 		goto out;
 	contact_lists_build(&l, &r, au.contact);
-	organise_run(&o, &r, &map, a.roster.scope, a.roster.max_load, ORGANISE_MIN_GROUP);
+	organise_run(&o, &r, &map, a.roster.scope, a.roster.default_capacity, ORGANISE_MIN_GROUP);
 	in = (struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.roster.scope,
-	    .max_load = a.roster.max_load, .opts = &a.roster.out, .title = a.title, .date = date,
+	    .default_capacity = a.roster.default_capacity, .opts = &a.roster.out, .title = a.title,
+	    .date = date,
 	    .org = &o };
 	today_iso(date);
 	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)

@@ -158,7 +158,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 	roster_init(&r);
 	if (!cli_load_roster(&r, &args) || !cli_load_mapping(&map, args.mapping, &args))
 		goto out;
-	organise_run(&o, &r, &map, args.scope, args.max_load, a.min_group);
+	organise_run(&o, &r, &map, args.scope, args.default_capacity, a.min_group);
 	for (int f = 0; f < FILE_COUNT; f++)
 		inputs[f] = r.paths[f];
 	inputs[FILE_COUNT] = map.path;

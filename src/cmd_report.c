@@ -86,12 +86,12 @@ static int run(const struct command *cmd, int argc, char **argv)
 	if (!cli_load_audit(&r, &map, &au, &a.roster) || (a.visit.path &&
 	    !cli_load_visits(&v, &r, &map, &a.visit, &a.roster, true)))
 		goto out;
-	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.max_load);
-	organise_run(&o, &r, &map, a.roster.scope, a.roster.max_load, ORGANISE_MIN_GROUP);
+	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.default_capacity);
+	organise_run(&o, &r, &map, a.roster.scope, a.roster.default_capacity, ORGANISE_MIN_GROUP);
 	if (a.visit.path)
 		rollup_add_visits(&u, &r, &au, v.per);
 	in = (struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.roster.scope,
-	    .max_load = a.roster.max_load, .opts = &a.roster.out, .org = &o,
+	    .default_capacity = a.roster.default_capacity, .opts = &a.roster.out, .org = &o,
 	    .v = a.visit.path ? &v : NULL };
 	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
 		status = EXIT_OK;

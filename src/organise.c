@@ -164,7 +164,7 @@ static void find_member_buildings(struct organise *o, const struct roster *r)
 
 /* Each counted household's contact: its first row's member when known, eligible and within scope. */
 static int *counted_contacts(const struct roster *r, const struct mapping *map, enum tier scope,
-    long max_load)
+    long default_capacity)
 {
 	int *contact = mapping_first_contacts(map, r);
 
@@ -172,7 +172,8 @@ static int *counted_contacts(const struct roster *r, const struct mapping *map, 
 		const struct household *hh = &r->households[h];
 		int m = contact[h];
 
-		if (hh->kind == KIND_VACANT || (m >= 0 && (!member_eligible(&r->members[m], max_load) ||
+		if (hh->kind == KIND_VACANT || (m >= 0 &&
+		    (!member_eligible(&r->members[m], default_capacity) ||
 		    roster_tier(r, hh->building, &r->members[m]) > scope)))
 			contact[h] = -1;
 	}
@@ -283,9 +284,9 @@ static void find_gaps(struct organise *o, const struct roster *r, const struct t
 }
 
 void organise_run(struct organise *o, const struct roster *r, const struct mapping *map,
-    enum tier scope, long max_load, long min_group)
+    enum tier scope, long default_capacity, long min_group)
 {
-	int *contact = counted_contacts(r, map, scope, max_load);
+	int *contact = counted_contacts(r, map, scope, default_capacity);
 	struct tally t;
 
 	memset(o, 0, sizeof(*o));

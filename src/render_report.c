@@ -57,7 +57,7 @@ static const struct col value_cols[] = {
 	COUNT(N_("eligible_members"), N_("eligible members"), eligible_members),
 	COUNT(N_("idle_members"), N_("idle"), idle_members),
 	{ N_("mean_load"), N_("mean load"), COL_MEAN, LEVEL_TOWNSHIP, 0 },
-	COUNT(N_("max_load"), N_("max load"), max_load),
+	COUNT(N_("max_load"), N_("max load"), largest_load),
 	COUNT(N_("overloaded"), N_("overloaded"), overloaded),
 	COUNT(N_("missing_slots"), N_("missing slots"), missing_slots),
 };
@@ -333,7 +333,8 @@ static void write_md(FILE *fp, const struct render_input *in)
 	else
 		fprintf(fp, _("%s fully covered: %zu of %zu"), _(plurals[in->u->level]),
 		    units_covered(in->u), in->u->nrows);
-	fprintf(fp, _(" · scope %s, default capacity %ld"), tier_label(in->scope), in->max_load);
+	fprintf(fp, _(" · scope %s, default capacity %ld"), tier_label(in->scope),
+	    in->default_capacity);
 	fputs("\n\n", fp);
 	if (in->v) {
 		fputs(visits_sentence(in, buf, sizeof(buf)), fp);
@@ -495,7 +496,7 @@ static void html_summary(FILE *fp, const struct render_input *in)
 		    rollup_mean_load_tenths(t) % 10);
 	else
 		snprintf(v, sizeof(v), "-");
-	snprintf(note, sizeof(note), _("households per member, at most %ld"), t->max_load);
+	snprintf(note, sizeof(note), _("households per member, at most %ld"), t->largest_load);
 	html_fact(fp, NULL, _("mean load"), v, note);
 	snprintf(v, sizeof(v), "%ld", t->missing_slots);
 	html_fact(fp, t->missing_slots > 0 ? "bad" : NULL, _("missing contact slots"), v,
@@ -743,20 +744,22 @@ static void html_visit_chart(FILE *fp, const struct render_input *in)
 /* At member level: how many eligible members carry each load (loads past 40 share a bar). */
 static void html_load_chart(FILE *fp, const struct render_input *in)
 {
-	long top = in->u->total.max_load < CHART_MAX_BARS ? in->u->total.max_load : CHART_MAX_BARS;
+	long largest = in->u->total.largest_load;
+	long top = largest < CHART_MAX_BARS ? largest : CHART_MAX_BARS;
 	long *members = xcalloc((size_t)top + 1, sizeof(*members)), most = 1;
 	struct bar *bars = xcalloc((size_t)top + 1, sizeof(*bars));
 	struct tick ticks[2] = { { 0, "0" }, { 1, "" } };
 
 	for (size_t i = 0; i < in->u->nrows; i++)
 		if (in->u->rows[i].c.eligible_members > 0)
-			members[in->u->rows[i].c.max_load < top ? in->u->rows[i].c.max_load : top]++;
+			members[in->u->rows[i].c.largest_load < top ? in->u->rows[i].c.largest_load :
+			    top]++;
 	for (long l = 0; l <= top; l++)
 		if (members[l] > most)
 			most = members[l];
 	for (long l = 0; l <= top; l++) {
 		bars[l].label = xmalloc(64);
-		if (l == top && top < in->u->total.max_load)
+		if (l == top && top < largest)
 			snprintf(bars[l].label, 64, ngettext("%ld household or more",
 			    "%ld households or more", (unsigned long)l), l);
 		else
@@ -845,7 +848,7 @@ static void write_html(FILE *fp, const struct render_input *in)
 	fputs("</h1>\n<p class=\"meta\">", fp);
 	fprintf(fp, _("lianhu report: scope %s, default capacity %ld households per member; a "
 	    "household is covered when a mapping row names it with an eligible member within scope."),
-	    tier_label(in->scope), in->max_load);
+	    tier_label(in->scope), in->default_capacity);
 	fputs("</p>\n</header>\n", fp);
 	html_summary(fp, in);
 	html_organisation(fp, in);
@@ -928,7 +931,7 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		enum xlsx_kind kind;
 	} facts[] = {
 		{ _("households a member may take when the roster gives no limit"),
-		    (double)in->max_load, XLSX_COUNT },
+		    (double)in->default_capacity, XLSX_COUNT },
 		{ _("households"), (double)t->households, XLSX_COUNT },
 		{ _("covered"), (double)t->covered, XLSX_COUNT },
 		{ _("coverage"), t->households ? (double)t->covered / (double)t->households : NAN,
@@ -944,7 +947,7 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		{ _("overloaded members"), (double)t->overloaded, XLSX_COUNT },
 		{ _("mean load"), t->eligible_members ?
 		    (double)t->load_sum / (double)t->eligible_members : NAN, XLSX_DECIMAL },
-		{ _("max load"), (double)t->max_load, XLSX_COUNT },
+		{ _("max load"), (double)t->largest_load, XLSX_COUNT },
 		{ _("missing contact slots"), (double)t->missing_slots, XLSX_COUNT },
 		{ _("units"), (double)in->u->nrows, XLSX_COUNT },
 		{ _("units fully covered"), (double)units_covered(in->u), XLSX_COUNT },
@@ -1065,14 +1068,15 @@ static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 		const struct member *mm = &r->members[m];
 		int c = member_community(r, mm);
 
-		if (!member_eligible(mm, in->max_load))
+		if (!member_eligible(mm, in->default_capacity))
 			continue;
 		xlsx_text(b, row, 0, mm->id);
 		xlsx_text(b, row, 1, shown_name(in, mm->name, buf, sizeof(buf)));
 		xlsx_text(b, row, 2, mm->building >= 0 ? r->buildings[mm->building].id : "");
 		xlsx_text(b, row, 3, r->grids[mm->grid].id);
 		xlsx_text(b, row, 4, c >= 0 ? r->communities[c].name : "");
-		xlsx_number(b, row, 5, (double)member_capacity(mm, in->max_load), XLSX_COUNT);
+		xlsx_number(b, row, 5, (double)member_capacity(mm, in->default_capacity),
+		    XLSX_COUNT);
 		xlsx_number(b, row++, 6, (double)in->a->load[m], XLSX_COUNT);
 	}
 }

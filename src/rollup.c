@@ -173,13 +173,13 @@ static void add_member(struct rollup_counts *c, long load, long capacity)
 	c->eligible_members++;
 	c->idle_members += load == 0;
 	c->overloaded += load > capacity;
-	if (load > c->max_load)
-		c->max_load = load;
+	if (load > c->largest_load)
+		c->largest_load = load;
 	c->load_sum += load;
 }
 
 static void count(struct rollup *u, struct rollup_row *rows, const struct roster *r,
-    const struct audit *a, long max_load)
+    const struct audit *a, long default_capacity)
 {
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		int unit = household_unit(r, a, u->level, h);
@@ -191,9 +191,9 @@ static void count(struct rollup *u, struct rollup_row *rows, const struct roster
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
 		int unit = member_unit(r, u->level, m);
-		long capacity = member_capacity(&r->members[m], max_load);
+		long capacity = member_capacity(&r->members[m], default_capacity);
 
-		if (!member_eligible(&r->members[m], max_load))
+		if (!member_eligible(&r->members[m], default_capacity))
 			continue;
 		add_member(&u->total, a->load[m], capacity);
 		if (unit >= 0)
@@ -233,7 +233,7 @@ static int compare_pieces(const void *pa, const void *pb)
 
 /* The pieces of uncovered households and spare capacity; whole: one unit, the roster. */
 static struct piece *pieces(const struct rollup *u, const struct roster *r, const struct audit *a,
-    enum tier scope, long max_load, bool whole, size_t *n)
+    enum tier scope, long default_capacity, bool whole, size_t *n)
 {
 	struct piece *p = xmalloc((r->nhouseholds + r->nmembers + 1) * sizeof(*p));
 
@@ -247,11 +247,11 @@ static struct piece *pieces(const struct rollup *u, const struct roster *r, cons
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
 		const struct member *mm = &r->members[m];
-		long spare = member_capacity(mm, max_load) - a->load[m];
+		long spare = member_capacity(mm, default_capacity) - a->load[m];
 		int unit = whole ? 0 : member_unit(r, u->level, m);
 		int part = part_of(r, scope, mm->grid, mm->building);
 
-		if (member_eligible(mm, max_load) && spare > 0 && unit >= 0 && part >= 0)
+		if (member_eligible(mm, default_capacity) && spare > 0 && unit >= 0 && part >= 0)
 			p[(*n)++] = (struct piece){ unit, part, -spare };
 	}
 	qsort(p, *n, sizeof(*p), compare_pieces);
@@ -260,10 +260,10 @@ static struct piece *pieces(const struct rollup *u, const struct roster *r, cons
 
 /* Adds each piece's shortfall to its unit's missing slots (or the total's when whole). */
 static void settle_missing(struct rollup *u, struct rollup_row *rows, const struct roster *r,
-    const struct audit *a, enum tier scope, long max_load, bool whole)
+    const struct audit *a, enum tier scope, long default_capacity, bool whole)
 {
 	size_t n;
-	struct piece *p = pieces(u, r, a, scope, max_load, whole, &n);
+	struct piece *p = pieces(u, r, a, scope, default_capacity, whole, &n);
 
 	for (size_t i = 0, j; i < n; i = j) {
 		long need = 0;
@@ -313,7 +313,7 @@ static int compare_worst(const void *pa, const void *pb, void *ctx)
 
 /* Counts per unit of level and sorts the rows worst first; release with rollup_release. */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
-    enum rollup_level level, enum tier scope, long max_load)
+    enum rollup_level level, enum tier scope, long default_capacity)
 {
 	size_t n = unit_count(r, level);
 	struct rollup_row *rows = xcalloc(n + 1, sizeof(*rows));
@@ -322,9 +322,9 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 	memset(u, 0, sizeof(*u));
 	u->level = level;
 	name_units(r, level, rows, used);
-	count(u, rows, r, a, max_load);
-	settle_missing(u, rows, r, a, scope, max_load, false);
-	settle_missing(u, rows, r, a, scope, max_load, true);
+	count(u, rows, r, a, default_capacity);
+	settle_missing(u, rows, r, a, scope, default_capacity, false);
+	settle_missing(u, rows, r, a, scope, default_capacity, true);
 	u->rows = xmalloc((n + 1) * sizeof(*u->rows));
 	u->unit_row = xmalloc((n + 1) * sizeof(*u->unit_row));
 	for (size_t i = 0; i < n; i++) {

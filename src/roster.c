@@ -635,14 +635,14 @@ out:
 	return rc;
 }
 
-long member_capacity(const struct member *m, long max_load)
+long member_capacity(const struct member *m, long default_capacity)
 {
-	return m->capacity >= 0 ? m->capacity : max_load;
+	return m->capacity >= 0 ? m->capacity : default_capacity;
 }
 
-bool member_eligible(const struct member *m, long max_load)
+bool member_eligible(const struct member *m, long default_capacity)
 {
-	return m->status_eligible && member_capacity(m, max_load) > 0;
+	return m->status_eligible && member_capacity(m, default_capacity) > 0;
 }
 
 int member_community(const struct roster *r, const struct member *m)

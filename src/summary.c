@@ -21,7 +21,7 @@ int summary_write_json(FILE *fp, const struct assign_aims *a, long changed)
 	cJSON_AddNumberToObject(root, "changed", (double)changed);
 	cJSON_AddNumberToObject(root, "tier_sum", (double)a->tier_sum);
 	cJSON_AddNumberToObject(root, "load_square_sum", (double)a->load_squares);
-	cJSON_AddNumberToObject(root, "max_load", (double)a->max_load);
+	cJSON_AddNumberToObject(root, "max_load", (double)a->largest_load);
 	tiers = cJSON_AddObjectToObject(root, "tiers");
 	for (int t = 0; t < TIER_NONE; t++)
 		cJSON_AddNumberToObject(tiers, tier_name((enum tier)t), (double)a->tiers[t]);
@@ -75,7 +75,7 @@ static void shortage_count(struct shortage *sh, const struct roster *r, const st
 	for (size_t b = 0; b < r->nbuildings; b++) {
 		int g = r->buildings[b].grid;
 
-		sh->building_need[b] = members_for(sh->building[b], o->max_load);
+		sh->building_need[b] = members_for(sh->building[b], o->default_capacity);
 		sh->grid[g] += sh->building[b];
 		if (o->scope == TIER_BUILDING)
 			sh->grid_need[g] += sh->building_need[b];
@@ -84,7 +84,7 @@ static void shortage_count(struct shortage *sh, const struct roster *r, const st
 		int c = r->grids[g].community;
 
 		if (o->scope >= TIER_GRID)
-			sh->grid_need[g] = members_for(sh->grid[g], o->max_load);
+			sh->grid_need[g] = members_for(sh->grid[g], o->default_capacity);
 		if (c < 0)
 			continue;
 		sh->community[c] += sh->grid[g];
@@ -92,7 +92,7 @@ static void shortage_count(struct shortage *sh, const struct roster *r, const st
 			sh->community_need[c] += sh->grid_need[g];
 	}
 	for (size_t c = 0; c < r->ncommunities && o->scope >= TIER_COMMUNITY; c++)
-		sh->community_need[c] = members_for(sh->community[c], o->max_load);
+		sh->community_need[c] = members_for(sh->community[c], o->default_capacity);
 }
 
 static void shortage_release(struct shortage *sh)
@@ -145,7 +145,7 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 			fprintf(fp, _("  grid %s"), g->id);
 		else
 			fprintf(fp, _("  community %s"), c->name);
-		print_need(fp, &list[i], o->max_load);
+		print_need(fp, &list[i], o->default_capacity);
 		fputc('\n', fp);
 	}
 	if (n > limit)
@@ -165,7 +165,7 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 	    a->eligible - a->idle, a->eligible, a->idle);
 	fprintf(fp, _("  tiers: building %ld, grid %ld, community %ld, township %ld; largest load %ld\n"),
 	    a->tiers[TIER_BUILDING], a->tiers[TIER_GRID], a->tiers[TIER_COMMUNITY],
-	    a->tiers[TIER_TOWNSHIP], a->max_load);
+	    a->tiers[TIER_TOWNSHIP], a->largest_load);
 	if (o->min_load > 1 && a->below_floor > 0)
 		fprintf(fp, ngettext("  %ld member has fewer than %ld households (%ld short in all)\n",
 		    "  %ld members have fewer than %ld households (%ld short in all)\n",

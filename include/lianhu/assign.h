@@ -8,7 +8,7 @@
 
 struct assign_opts {
 	enum tier scope;	/* highest tier allowed */
-	long max_load;		/* capacity of members without their own */
+	long default_capacity;		/* capacity of members without their own */
 	long min_load;		/* aim 3's floor: households each member should have (0: none) */
 	const int *previous;	/* per household the previous contact (-1: none), or NULL */
 	bool progress;		/* show progress on stderr */
@@ -24,7 +24,7 @@ struct assign_aims {
 	long moved;		/* aim 4: households away from a still-valid previous contact */
 	long tier_sum;		/* aim 5 */
 	long long load_squares;	/* aim 6: sum of load² over eligible members */
-	long households, priority_households, members, eligible, max_load;
+	long households, priority_households, members, eligible, largest_load;
 	long tiers[TIER_NONE];	/* covered households per tier */
 };
 

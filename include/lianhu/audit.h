@@ -31,7 +31,7 @@ struct audit {
 
 /* Checks map against r; fills a (release with audit_release). */
 void audit_run(struct audit *a, const struct roster *r, const struct mapping *map,
-    enum tier scope, long max_load);
+    enum tier scope, long default_capacity);
 
 /* Frees what the audit holds. */
 void audit_release(struct audit *a);
@@ -40,6 +40,6 @@ void audit_release(struct audit *a);
 const char *finding_name(enum finding_code code);
 
 /* A one-line description of the finding, in a static buffer. */
-const char *finding_message(const struct finding *f, const struct roster *r, long max_load);
+const char *finding_message(const struct finding *f, const struct roster *r, long default_capacity);
 
 #endif

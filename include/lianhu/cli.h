@@ -87,11 +87,11 @@ struct roster_args {
 	const char *mapping;	/* --mapping, where the command has it */
 	const char *output;	/* -o, where the command has it */
 	enum tier scope;	/* --scope, where the command has it */
-	long max_load;		/* --max-load, where the command has it */
+	long default_capacity;		/* --max-load, where the command has it */
 };
 
 /* Roster arguments before the command line: scope community, 15 households a member. */
-#define ROSTER_ARGS_DEFAULT { .scope = TIER_COMMUNITY, .max_load = 15 }
+#define ROSTER_ARGS_DEFAULT { .scope = TIER_COMMUNITY, .default_capacity = 15 }
 
 /* The getopt_long entries of --scope and --max-load. */
 #define CLI_SCOPE_OPTIONS \

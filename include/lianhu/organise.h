@@ -59,7 +59,7 @@ struct organise {
  * eligible and within scope. Release with organise_release.
  */
 void organise_run(struct organise *o, const struct roster *r, const struct mapping *map,
-    enum tier scope, long max_load, long min_group);
+    enum tier scope, long default_capacity, long min_group);
 
 /* Frees what o holds; accepts one never run (zeroed). */
 void organise_release(struct organise *o);

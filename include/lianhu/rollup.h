@@ -19,7 +19,7 @@ struct rollup_counts {
 	long households, covered, priority_households, priority_covered, shops;
 	long vacant;		/* vacant households: in no other count */
 	long eligible_members, idle_members, overloaded;
-	long max_load, load_sum;	/* over the eligible members */
+	long largest_load, load_sum;	/* over the eligible members */
 	long missing_slots;	/* see rollup_build */
 	long up_to_date, overdue, needs, needs_resolved;	/* see rollup_add_visits */
 };
@@ -56,7 +56,7 @@ struct rollup {
  * Release with rollup_release.
  */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
-    enum rollup_level level, enum tier scope, long max_load);
+    enum rollup_level level, enum tier scope, long default_capacity);
 
 /* Frees the rows. */
 void rollup_release(struct rollup *u);

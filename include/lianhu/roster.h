@@ -106,11 +106,11 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 /* Frees everything the roster holds. */
 void roster_release(struct roster *r);
 
-/* The member's capacity: its own, else max_load. */
-long member_capacity(const struct member *m, long max_load);
+/* The member's capacity: its own, else default_capacity. */
+long member_capacity(const struct member *m, long default_capacity);
 
 /* True when the member may take households: eligible status and capacity above 0. */
-bool member_eligible(const struct member *m, long max_load);
+bool member_eligible(const struct member *m, long default_capacity);
 
 /* The tier between a household in building b and member m (TIER_NONE when unreachable). */
 enum tier roster_tier(const struct roster *r, int building, const struct member *m);

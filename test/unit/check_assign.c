@@ -72,11 +72,11 @@ static const char *contact_of(const struct roster *r, const int *contact, const 
 	return m >= 0 ? r->members[m].id : "";
 }
 
-/* Solves with scope and max_load (and previous, may be NULL), --min-load 1; the caller frees the result. */
-static int *solve(const struct roster *r, enum tier scope, long max_load, const int *previous,
+/* Solves with scope and default capacity (and previous, may be NULL), --min-load 1; the caller frees it. */
+static int *solve(const struct roster *r, enum tier scope, long default_capacity, const int *previous,
     struct assign_aims *aims)
 {
-	struct assign_opts o = { .scope = scope, .max_load = max_load, .min_load = 1,
+	struct assign_opts o = { .scope = scope, .default_capacity = default_capacity, .min_load = 1,
 	    .previous = previous };
 	int *contact = malloc((r->nhouseholds + 1) * sizeof(*contact));
 
@@ -111,7 +111,7 @@ struct model {
 	const char *status[MAX_MEMBERS];
 	long capacity[MAX_MEMBERS];	/* -1: none given */
 	int scope;
-	long max_load, min_load;
+	long default_capacity, min_load;
 	bool with_previous;
 	int previous[MAX_HOUSEHOLDS];	/* -1: none */
 	char buildings_csv[1024], households_csv[1024], members_csv[1024];
@@ -203,7 +203,7 @@ static void model_draw(struct model *md, uint64_t seed)
 		md->capacity[m] = below(&st, 2) == 0 ? -1 : below(&st, 8) == 0 ? 0 : 1 + below(&st, 3);
 	}
 	md->scope = below(&st, 10) < 2 ? below(&st, 2) : 2 + below(&st, 2);	/* wide scopes meet more aims */
-	md->max_load = 1 + below(&st, 3);
+	md->default_capacity = 1 + below(&st, 3);
 	/* Mostly 1 (the old aim); 0 (no floor) and floors above some capacities too. */
 	md->min_load = below(&st, 2) == 0 ? 1 : below(&st, 5);
 	md->with_previous = below(&st, 2) == 0;
@@ -263,7 +263,7 @@ static int model_tier(const struct model *md, int h, int m)
 
 static long model_capacity(const struct model *md, int m)
 {
-	return md->capacity[m] >= 0 ? md->capacity[m] : md->max_load;
+	return md->capacity[m] >= 0 ? md->capacity[m] : md->default_capacity;
 }
 
 /* SPEC §2: eligible status (any case) and capacity above 0. */
@@ -378,7 +378,7 @@ static void search(struct search *s, int h)
 static void dump(const struct model *md, uint64_t seed, const int *got, const int *best)
 {
 	fprintf(stderr, "--- case seed %llu: scope %s, --max-load %ld, --min-load %ld\n",
-	    (unsigned long long)seed, tier_name((enum tier)md->scope), md->max_load, md->min_load);
+	    (unsigned long long)seed, tier_name((enum tier)md->scope), md->default_capacity, md->min_load);
 	fprintf(stderr, "buildings.csv:\n%shouseholds.csv:\n%smembers.csv:\n%s", md->buildings_csv,
 	    md->households_csv, md->members_csv);
 	for (int h = 0; h < md->nhouseholds; h++)
@@ -497,7 +497,7 @@ static void random_case(uint64_t seed, struct stats *stats)
 		snprintf(id, sizeof(id), "M%d", m);
 		ck_assert_int_eq(member(&r, id), m);
 	}
-	o = (struct assign_opts){ .scope = (enum tier)md.scope, .max_load = md.max_load,
+	o = (struct assign_opts){ .scope = (enum tier)md.scope, .default_capacity = md.default_capacity,
 	    .min_load = md.min_load, .previous = md.with_previous ? prev : NULL };
 	for (int h = 0; h < md.nhouseholds; h++) {
 		for (int m = 0; m < md.nmembers; m++)
@@ -564,13 +564,14 @@ static void random_case(uint64_t seed, struct stats *stats)
 	/* assign_evaluate agrees with SPEC on it. */
 	assign_evaluate(&r, &o, got, &a);
 	{
-		long eligible = 0, prio = 0, max_load = 0, tiers[4] = { 0 }, idle = 0, households = 0;
+		long eligible = 0, prio = 0, largest_load = 0, tiers[4] = { 0 }, idle = 0;
+		long households = 0;
 
 		for (int m = 0; m < md.nmembers; m++) {
 			eligible += model_eligible(&md, m);
 			idle += model_eligible(&md, m) && loads[m] == 0;
-			if (model_eligible(&md, m) && loads[m] > max_load)
-				max_load = loads[m];
+			if (model_eligible(&md, m) && loads[m] > largest_load)
+				largest_load = loads[m];
 		}
 		for (int h = 0; h < md.nhouseholds; h++) {
 			households += !md.vacant[h];
@@ -582,16 +583,16 @@ static void random_case(uint64_t seed, struct stats *stats)
 		    a.shortfall != aims[2] || a.idle != idle ||
 		    a.moved != aims[3] || a.tier_sum != aims[4] || a.load_squares != aims[5] ||
 		    a.households != households || a.priority_households != prio ||
-		    a.members != md.nmembers || a.eligible != eligible || a.max_load != max_load ||
+		    a.members != md.nmembers || a.eligible != eligible || a.largest_load != largest_load ||
 		    a.tiers[0] != tiers[0] || a.tiers[1] != tiers[1] || a.tiers[2] != tiers[2] ||
 		    a.tiers[3] != tiers[3]) {
 			dump(&md, seed, got, NULL);
 			ck_abort_msg("seed %llu: assign_evaluate disagrees: prio %ld/%lld covered "
 			    "%ld/%lld shortfall %ld/%lld moved %ld/%lld tiers %ld/%lld squares %lld/%lld "
-			    "eligible %ld/%ld max_load %ld/%ld", (unsigned long long)seed,
+			    "eligible %ld/%ld largest load %ld/%ld", (unsigned long long)seed,
 			    a.priority_covered, -aims[0], a.covered, -aims[1], a.shortfall, aims[2],
 			    a.moved, aims[3], a.tier_sum, aims[4], a.load_squares, aims[5],
-			    a.eligible, eligible, a.max_load, max_load);
+			    a.eligible, eligible, a.largest_load, largest_load);
 		}
 	}
 
@@ -818,7 +819,7 @@ START_TEST(all_ineligible)
 	ck_assert_int_eq(a.priority_covered, 0);
 	ck_assert_int_eq(a.eligible, 0);
 	ck_assert_int_eq(a.idle, 0);
-	ck_assert_int_eq(a.max_load, 0);
+	ck_assert_int_eq(a.largest_load, 0);
 	free(contact);
 	roster_release(&r);
 }
@@ -924,7 +925,7 @@ static int *previous_contacts(const struct roster *r, const char *text)
 START_TEST(previous_left_or_ineligible)
 {
 	struct roster r;
-	struct assign_opts o = { .scope = TIER_COMMUNITY, .max_load = 15 };
+	struct assign_opts o = { .scope = TIER_COMMUNITY, .default_capacity = 15 };
 	struct assign_aims a;
 	int *prev, *contact;
 
@@ -1022,7 +1023,7 @@ END_TEST
 START_TEST(vacant_counted_nowhere)
 {
 	struct roster r;
-	struct assign_opts o = { .scope = TIER_COMMUNITY, .max_load = 1, .min_load = 1 };
+	struct assign_opts o = { .scope = TIER_COMMUNITY, .default_capacity = 1, .min_load = 1 };
 	struct assign_aims a;
 	int contact[3];
 

@@ -54,7 +54,7 @@ START_TEST(shared_and_own_options)
 	ck_assert_int_eq(parse(&args, &by, words), 18);	/* "extra", the one operand */
 	ck_assert_str_eq(args.paths.dir, "rosters");
 	ck_assert_int_eq(args.scope, TIER_GRID);
-	ck_assert_int_eq(args.max_load, 7);
+	ck_assert_int_eq(args.default_capacity, 7);
 	ck_assert_int_eq(args.read.delimiter, '\t');
 	ck_assert_int_eq(args.read.encoding, ENC_GB18030);
 	ck_assert_str_eq(by, "grid");

@@ -55,7 +55,7 @@ START_TEST(grids_worst_first)
 	ck_assert_int_eq(g3->eligible_members, 1);
 	ck_assert_int_eq(u.total.households, 5);
 	ck_assert_int_eq(u.total.covered, 2);
-	ck_assert_int_eq(u.total.max_load, 1);
+	ck_assert_int_eq(u.total.largest_load, 1);
 	ck_assert_int_eq(u.total.load_sum, 2);
 	rollup_release(&u);
 	roster_release(&r);
