@@ -25,13 +25,11 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = i18n util diag workbook table schema config roster mapping output cli mcf assign summary audit rollup render render_report render_lists render_notice changes xlsx_out privacy organise visits
+MODULES = i18n util text diag workbook table schema config roster mapping output cli mcf assign summary audit rollup render render_report render_lists render_notice render_audit changes xlsx_out privacy organise visits
 COMMANDS = validate assign audit report lists diff template organise visits
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))
 BIN = $(if $(filter 1,$(SANITIZE)),$(BUILD)/lianhu,lianhu)
-# What a command found, written in its formats (audit's findings: render_audit.c).
-MODULES += render_audit
 # The message catalogs, po/LANG.po compiled into build/locale, where an in-tree lianhu finds them.
 LANGS = zh_CN
 CATALOGS = $(LANGS:%=build/locale/%/LC_MESSAGES/lianhu.mo)

@@ -11,6 +11,7 @@
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
 #include "lianhu/render.h"
+#include "lianhu/text.h"
 
 /* The kinds as the text format shows them (csv and json keep change_kind_name). */
 static const char *const change_labels[] = {

@@ -8,6 +8,7 @@
 #include "lianhu/config.h"
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
+#include "lianhu/text.h"
 
 /* The INI text being parsed: where the next line starts and its number. */
 struct loading {

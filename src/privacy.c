@@ -1,10 +1,12 @@
 /* privacy: --mask, for lists and reports that leave the office: 138****1234, 王*, 欧阳**. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lianhu/privacy.h"
 #include "lianhu/roster.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 
 static const char *const compound_surnames[] = {
@@ -12,23 +14,11 @@ static const char *const compound_surnames[] = {
 	"宇文", "司徒", "夏侯", "令狐", "端木", "澹台", "轩辕", "呼延", "西门", "南宫", NULL
 };
 
-/* Bytes of the UTF-8 character starting at s (1 for a stray byte). */
-static size_t char_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-
-	for (size_t i = 1; i < n; i++)
-		if (s[i] == '\0')
-			return i;
-	return n;
-}
-
 static size_t count_chars(const char *s)
 {
 	size_t n = 0;
 
-	for (; *s; s += char_len(s))
+	for (; *s; utf8_next(&s))
 		n++;
 	return n;
 }
@@ -41,7 +31,8 @@ static const char *keep_then_stars(const char *s, size_t keep, size_t tail, char
 	if (n == 0)
 		return out;
 	for (; *s && at + 5 < n; i++) {
-		size_t len = char_len(s);
+		uint32_t cp;
+		size_t len = utf8_decode(s, &cp);
 
 		if (i < keep || i >= total - tail) {
 			memcpy(out + at, s, len);

@@ -4,6 +4,7 @@
 
 #include "lianhu/i18n.h"
 #include "lianhu/render.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 
 /* The columns of the csv and xlsx lists: one row a household, the member's fields repeated. */

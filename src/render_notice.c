@@ -4,6 +4,7 @@
 
 #include "lianhu/i18n.h"
 #include "lianhu/render.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 
 /* "ID name" of a member, or the ID alone when the roster does not know it; the caller frees it. */

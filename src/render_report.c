@@ -7,6 +7,7 @@
 
 #include "lianhu/i18n.h"
 #include "lianhu/render.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 #include "lianhu/visits.h"
 

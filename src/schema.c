@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lianhu/schema.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 
 static const char *const building_id_aliases[] = { "楼栋编号", "楼栋号", "小组编号", NULL };

@@ -14,6 +14,7 @@
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/table.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 #include "lianhu/workbook.h"
 

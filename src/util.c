@@ -329,56 +329,6 @@ size_t trim_span(const char **s, size_t len)
 	return len;
 }
 
-uint32_t utf8_next(const char **s)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	uint32_t cp = p[0];
-	size_t n = cp < 0x80 ? 1 : cp >= 0xc2 && cp <= 0xdf ? 2 : cp >= 0xe0 && cp <= 0xef ? 3 :
-	    cp >= 0xf0 && cp <= 0xf4 ? 4 : 0;
-
-	if (n == 1 || n == 0) {
-		*s += 1;
-		return n ? cp : 0xdc00 + cp;
-	}
-	cp &= 0x7f >> n;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*s += 1;
-			return 0xdc00 + p[0];
-		}
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	*s += n;
-	return cp;
-}
-
-uint32_t utf8_next_folded(const char **s)
-{
-	uint32_t cp = utf8_next(s);
-
-	if (cp >= 0xff01 && cp <= 0xff5e)
-		cp -= 0xff01 - 0x21;
-	if (cp >= 'A' && cp <= 'Z')
-		cp += 'a' - 'A';
-	return cp;
-}
-
-bool text_same(const char *a, const char *b)
-{
-	while (*a && *b)
-		if (utf8_next_folded(&a) != utf8_next_folded(&b))
-			return false;
-	return *a == *b;
-}
-
-bool word_in(const char *s, const char *const *words)
-{
-	for (; *words; words++)
-		if (text_same(s, *words))
-			return true;
-	return false;
-}
-
 bool parse_count(const char *s, long max, long *out)
 {
 	long v = 0;

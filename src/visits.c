@@ -9,6 +9,7 @@
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/schema.h"
+#include "lianhu/text.h"
 #include "lianhu/visits.h"
 
 /* The sheet a visit log is taken from in a workbook. */

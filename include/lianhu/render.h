@@ -72,41 +72,6 @@ int render_to_file(const struct renderer *how, const char *path, enum render_for
 /* The charset an HTML page declares: the one --output-encoding writes. */
 const char *html_charset(const struct render_input *in);
 
-/* Columns a terminal gives UTF-8 text: East Asian wide and fullwidth characters 2, combining marks 0. */
-size_t display_width(const char *s);
-
-/* Writes s with at most max display columns, ending in "…" when cut. */
-void put_clipped(FILE *fp, const char *s, size_t max, void (*put)(FILE *, const char *));
-
-/* Writes text escaped for HTML content and attribute values. */
-void html_put(FILE *fp, const char *s);
-
-/* Writes text escaped for a Markdown table cell or heading (line breaks become spaces). */
-void md_put(FILE *fp, const char *s);
-
-/* An aligned text table, built cell by cell, row by row. */
-struct text_table {
-	size_t ncols;
-	bool *right;		/* per column: aligned right (numbers) */
-	char **cells;		/* row-major; a row of NULLs is a rule */
-	size_t ncells, cells_alloc;
-};
-
-/* Starts a table of ncols columns, all aligned left; release with text_table_release. */
-void text_table_init(struct text_table *t, size_t ncols);
-
-/* Appends the next cell (copied; control characters become spaces). */
-void text_table_add(struct text_table *t, const char *cell);
-
-/* Appends a rule across the table. */
-void text_table_rule(struct text_table *t);
-
-/* Prints the table, columns two spaces apart, padded by display width, no trailing spaces. */
-void text_table_print(const struct text_table *t, FILE *fp);
-
-/* Frees the table's cells. */
-void text_table_release(struct text_table *t);
-
 /* An xlsx workbook written sheet by sheet, row by row (opaque; see xlsx_out.c). */
 struct xlsx_book;
 

@@ -81,18 +81,6 @@ uint64_t str_hash(const char *s);
 /* Trims ASCII white space and U+3000 (ideographic space) from both ends in place; returns the new length. */
 size_t trim_span(const char **s, size_t len);
 
-/* The next code point of *s, advancing *s; a byte that starts no UTF-8 sequence is U+DC00 + byte. */
-uint32_t utf8_next(const char **s);
-
-/* The next code point folded for comparing names: ASCII case, full-width forms (（ ／ Ａ) as ASCII. */
-uint32_t utf8_next_folded(const char **s);
-
-/* True when a and b are the same text but for ASCII case and full-width forms. */
-bool text_same(const char *a, const char *b);
-
-/* True when s equals one of the NULL-terminated words, ignoring ASCII case and full-width forms. */
-bool word_in(const char *s, const char *const *words);
-
 /* Parses a non-negative decimal integer up to max; returns false on anything else. */
 bool parse_count(const char *s, long max, long *out);
 
