@@ -82,6 +82,11 @@ $(BUILD)/test/%: test/unit/%.c test/unit/*.h $(LIB) include/lianhu/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(LIB) $(LIBS) $(CHECK_LIBS)
 
+# diag_codes prints diag.c's table of codes for test/help-vs-man.sh.
+$(BUILD)/test/diag_codes: test/diag_codes.c $(LIB) include/lianhu/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(CPPFLAGS_ALL) -o $@ $< $(LIB) $(LIBS)
+
 $(BUILD)/gen_roster: tools/gen_roster.c
 	@mkdir -p $(@D)
 	$(CC) $(WARNINGS) -O2 $(SAN) -o $@ $<
@@ -99,14 +104,14 @@ examples: $(BUILD)/tools/csv2xlsx
 	    楼栋=examples/quickstart/buildings.csv 住户=examples/quickstart/households.csv \
 	    党员=examples/quickstart/members.csv
 
-check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/gen_roster $(BUILD)/tools/csv2xlsx
+check: deps $(BIN) $(CATALOGS) $(UNIT_TESTS) $(BUILD)/test/diag_codes $(BUILD)/gen_roster $(BUILD)/tools/csv2xlsx
 	@set -e; for t in $(UNIT_TESTS); do CK_FORK=yes $$t; done
 	@sh po/check.sh $(LANGS)
 	@LIANHU_TOOLS=$(BUILD)/tools sh test/cli/run.sh ./$(BIN)
 	@sh test/organise-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/outputs.sh ./$(BIN)
 	@sh test/memory.sh ./$(BIN)
-	@sh test/help-vs-man.sh ./$(BIN)
+	@sh test/help-vs-man.sh ./$(BIN) $(BUILD)/test/diag_codes
 	@sh test/visits-recount.sh ./$(BIN) $(BUILD)/gen_roster
 	@sh test/readme.sh ./$(BIN)
 	@sh test/install.sh $(MAKE)

@@ -4,16 +4,17 @@
 #include <string.h>
 
 #include "lianhu/audit.h"
+#include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 
-static const char *const names[FIND_COUNT] = {
-	"uncovered", "multiple-contacts", "unknown-household", "unknown-member",
-	"ineligible-member", "out-of-scope", "overloaded", "idle-member",
+static const enum diag_code codes[FIND_COUNT] = {
+	DIAG_UNCOVERED, DIAG_MULTIPLE_CONTACTS, DIAG_UNKNOWN_HOUSEHOLD, DIAG_UNKNOWN_MEMBER,
+	DIAG_INELIGIBLE_MEMBER, DIAG_OUT_OF_SCOPE, DIAG_OVERLOADED, DIAG_IDLE_MEMBER,
 };
 
 const char *finding_name(enum finding_code code)
 {
-	return names[code];
+	return diag_name(codes[code]);
 }
 
 static void add(struct audit *a, enum finding_code code, int h, int m, const char *hid,

@@ -359,12 +359,12 @@ static void visit_diagnostics(const struct visits *v)
 {
 	for (size_t i = 0; i < v->nfindings; i++) {
 		const struct visit_finding *f = &v->findings[i];
+		enum diag_code code = visit_diag_code(f->code);
 
-		if (visit_code_faulty(f->code))
-			diag_error(v->path, f->line, visit_code_name(f->code), "%s", visit_message(v, f));
-		else if (f->code == VISIT_FUTURE_DATE)
-			diag_warning(v->path, f->line, visit_code_name(f->code), "%s",
-			    visit_message(v, f));
+		if (diag_code_severity(code) == DIAG_ERROR)
+			diag_error(v->path, f->line, code, "%s", visit_message(v, f));
+		else if (diag_code_severity(code) == DIAG_WARNING)
+			diag_warning(v->path, f->line, code, "%s", visit_message(v, f));
 	}
 }
 

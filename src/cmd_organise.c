@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lianhu/cli.h"
+#include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/organise.h"
 #include "lianhu/output.h"
@@ -32,7 +33,7 @@ static void print_text(FILE *fp, const struct organise *o, const struct roster *
 	for (int c = 0; c < ORG_COUNT; c++)
 		if (o->counts[c])
 			fprintf(stderr, _(", %s %ld"),
-			    code_label(organise_code_name((enum organise_code)c)),
+			    diag_label(organise_code_name((enum organise_code)c)),
 			    o->counts[c]);
 	fprintf(stderr, "\n");
 }

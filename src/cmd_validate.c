@@ -28,7 +28,7 @@ static void print_json(void)
 		cJSON_AddNumberToObject(item, "line", (double)d[i].line);
 		cJSON_AddStringToObject(item, "severity",
 		    d[i].severity == DIAG_ERROR ? "error" : "warning");
-		cJSON_AddStringToObject(item, "code", d[i].code);
+		cJSON_AddStringToObject(item, "code", diag_name(d[i].code));
 		cJSON_AddStringToObject(item, "message", d[i].message);
 		cJSON_AddItemToArray(list, item);
 	}

@@ -86,7 +86,7 @@ static void print_text(FILE *fp, const struct visits *v, const struct roster *r)
 	for (int c = VISIT_UNKNOWN_HOUSEHOLD; c < VISIT_CODES; c++)
 		if (v->counts[c])
 			fprintf(stderr, _(", %s %ld"),
-			    code_label(visit_code_name((enum visit_code)c)), v->counts[c]);
+			    diag_label(visit_code_name((enum visit_code)c)), v->counts[c]);
 	fprintf(stderr, "\n");
 }
 

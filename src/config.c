@@ -97,7 +97,7 @@ static int bad(struct loading *ld, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag_error(ld->label, ld->line, "config", "%s", msg);
+	diag_error(ld->label, ld->line, DIAG_CONFIG, "%s", msg);
 	return 0;
 }
 

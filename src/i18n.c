@@ -142,35 +142,3 @@ void i18n_init(char **argv)
 	bind_textdomain_codeset(DOMAIN, "UTF-8");
 	textdomain(DOMAIN);
 }
-
-/* Every finding code of audit, organise and visits, and its words for people. */
-static const struct {
-	const char *code, *label;
-} code_labels[] = {
-	{ "uncovered", N_("without a contact") },
-	{ "multiple-contacts", N_("several contacts") },
-	{ "unknown-household", N_("household not in the roster") },
-	{ "unknown-member", N_("member not in the roster") },
-	{ "ineligible-member", N_("member not eligible") },
-	{ "out-of-scope", N_("contact out of scope") },
-	{ "overloaded", N_("overloaded") },
-	{ "idle-member", N_("member without households") },
-	{ "grid-without-group", N_("grid without a Party group") },
-	{ "group-without-leader", N_("group without a leader") },
-	{ "small-group", N_("small group") },
-	{ "community-without-secretary", N_("community without a secretary") },
-	{ "building-without-member", N_("building without a member") },
-	{ "overdue", N_("overdue") },
-	{ "never-visited", N_("never visited") },
-	{ "bad-date", N_("bad date") },
-	{ "future-date", N_("date after the as-of day") },
-	{ "visit-by-other", N_("visited by another member") },
-};
-
-const char *code_label(const char *code)
-{
-	for (size_t i = 0; i < sizeof(code_labels) / sizeof(code_labels[0]); i++)
-		if (strcmp(code, code_labels[i].code) == 0)
-			return _(code_labels[i].label);
-	return code;
-}

@@ -34,7 +34,7 @@ static void row(void *ctx, const struct table_record *rec)
 	household = rec->fields[rd->idx[COL_HOUSEHOLD]];
 	member = rec->fields[rd->idx[COL_MEMBER]];
 	if (!*household) {
-		diag_error(rec->file, rec->line, "missing-value", _("empty %s"), "household_id");
+		diag_error(rec->file, rec->line, DIAG_MISSING_VALUE, _("empty %s"), "household_id");
 		return;
 	}
 	GROW(map->rows, map->rows_alloc, map->nrows + 1);
@@ -59,7 +59,7 @@ int mapping_read(struct mapping *map, const char *path, bool in_workbook,
 	if (rows == -1)
 		return -1;
 	if (!rd.header.seen && rows != TABLE_HEADER_LOST)
-		diag_error(map->path, 1, "missing-column", _("the file is empty: no header line"));
+		diag_error(map->path, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
 	return 0;
 }
 
@@ -129,11 +129,11 @@ static bool common_ids(const struct mapping *map, const struct roster *r, bool m
 			like = roster_unpadded_match(r, members, &index, first);
 	strmap_release(&index);
 	if (like < 0)
-		diag_warning(map->path, map->rows[0].line, "previous-unmatched", members ?
+		diag_warning(map->path, map->rows[0].line, DIAG_PREVIOUS_UNMATCHED, members ?
 		    _("no member of this mapping is in the roster: it keeps no contact") :
 		    _("no household of this mapping is in the roster: it keeps no contact"));
 	else
-		diag_warning(map->path, map->rows[0].line, "previous-unmatched", members ?
+		diag_warning(map->path, map->rows[0].line, DIAG_PREVIOUS_UNMATCHED, members ?
 		    _("no member of this mapping is in the roster: it keeps no contact; %s") :
 		    _("no household of this mapping is in the roster: it keeps no contact; %s"),
 		    roster_zeros_hint(hint, sizeof(hint), first, members ?

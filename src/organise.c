@@ -3,17 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/organise.h"
 
-static const char *const code_names[ORG_COUNT] = {
-	"grid-without-group", "group-without-leader", "small-group",
-	"community-without-secretary", "building-without-member",
+static const enum diag_code codes[ORG_COUNT] = {
+	DIAG_GRID_WITHOUT_GROUP, DIAG_GROUP_WITHOUT_LEADER, DIAG_SMALL_GROUP,
+	DIAG_COMMUNITY_WITHOUT_SECRETARY, DIAG_BUILDING_WITHOUT_MEMBER,
 };
 
 const char *organise_code_name(enum organise_code code)
 {
-	return code_names[code];
+	return diag_name(codes[code]);
 }
 
 long organise_faults(const struct organise *o)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/render_audit.h"
 
@@ -40,7 +41,7 @@ static void write_text(FILE *fp, const struct audit *a, const struct roster *r,
 		if (a->counts[c])
 			/* TRANSLATORS: a finding's words for people and how many there are. */
 			fprintf(stderr, _(", %s %ld"),
-			    code_label(finding_name((enum finding_code)c)), a->counts[c]);
+			    diag_label(finding_name((enum finding_code)c)), a->counts[c]);
 	fprintf(stderr, "\n");
 }
 

@@ -114,18 +114,18 @@ static void unknown_columns(const struct reading *rd, const struct table_record 
 			continue;
 		s = schema_suggest(name, rd->columns, rd->ncolumns, taken);
 		if (s.column < 0)
-			diag_warning(rd->label, header->line, "unknown-column",
+			diag_warning(rd->label, header->line, DIAG_UNKNOWN_COLUMN,
 			    _("column '%s' is not known and is ignored"), name);
 		else if (strcmp(s.like, rd->columns[s.column].name) == 0)
-			diag_warning(rd->label, header->line, "unknown-column",
+			diag_warning(rd->label, header->line, DIAG_UNKNOWN_COLUMN,
 			    _("column '%s' is not known: did you mean '%s'?"), name, s.like);
 		else
-			diag_warning(rd->label, header->line, "unknown-column",
+			diag_warning(rd->label, header->line, DIAG_UNKNOWN_COLUMN,
 			    _("column '%s' is not known: did you mean '%s' (%s)?"), name, s.like,
 			    rd->columns[s.column].name);
 	}
 	if (unknown > UNKNOWN_COLUMNS_SHOWN)
-		diag_warning(rd->label, header->line, "unknown-column",
+		diag_warning(rd->label, header->line, DIAG_UNKNOWN_COLUMN,
 		    _("%zu more columns are not known and are ignored"),
 		    unknown - UNKNOWN_COLUMNS_SHOWN);
 }
@@ -160,7 +160,7 @@ static bool row_usable(struct reading *rd, const struct table_record *rec)
 	if (!rd->header_ok)
 		return false;
 	if (rec->count != rd->header_fields) {
-		diag_error(rd->label, rec->line, "field-count", _("%zu fields, the header has %zu"),
+		diag_error(rd->label, rec->line, DIAG_FIELD_COUNT, _("%zu fields, the header has %zu"),
 		    rec->count, rd->header_fields);
 		return false;
 	}
@@ -172,7 +172,7 @@ static bool present(const struct reading *rd, const struct table_record *rec, in
 {
 	if (*field(rd, rec, col))
 		return true;
-	diag_error(rd->label, rec->line, "missing-value", _("empty %s"), rd->columns[col].name);
+	diag_error(rd->label, rec->line, DIAG_MISSING_VALUE, _("empty %s"), rd->columns[col].name);
 	return false;
 }
 
@@ -187,7 +187,7 @@ static bool unique_id(const struct reading *rd, struct strmap *map, const char *
 
 	if (old == index)
 		return true;
-	diag_error(rd->label, line, "duplicate-id", _(taken), id, line_of(rd->r, old));
+	diag_error(rd->label, line, DIAG_DUPLICATE_ID, _(taken), id, line_of(rd->r, old));
 	return false;
 }
 
@@ -223,7 +223,7 @@ static int grid_for_row(struct reading *rd, const struct table_record *rec)
 		if (!**known[k]) {
 			*known[k] = keep(r, names[k]);
 		} else if (strcmp(*known[k], names[k]) != 0) {
-			diag_error(rd->label, rec->line, "hierarchy-conflict", k == 0 ?
+			diag_error(rd->label, rec->line, DIAG_HIERARCHY_CONFLICT, k == 0 ?
 			    _("grid '%s' is in community '%s' on line %ld, here in '%s'") :
 			    _("grid '%s' is in township '%s' on line %ld, here in '%s'"), id,
 			    *known[k], r->grids[g].line, names[k]);
@@ -340,13 +340,13 @@ static void household_row(void *ctx, const struct table_record *rec)
 	ok = present(rd, rec, H_BUILDING) && ok;	/* both reported; clang rejects & on bools */
 	b = *building ? strmap_get(&r->building_ids, building) : -1;
 	if (*building && b < 0 && rd->buildings_ok) {
-		diag_error(rd->label, rec->line, "unknown-building",
+		diag_error(rd->label, rec->line, DIAG_UNKNOWN_BUILDING,
 		    _("building '%s' is not in %s"), building,
 		    rd->r->labels[FILE_BUILDINGS]);
 		ok = false;
 	}
 	if (!kind_of(rd, kind, &k)) {
-		diag_error(rd->label, rec->line, "bad-value",
+		diag_error(rd->label, rec->line, DIAG_BAD_VALUE,
 		    _("kind '%s' is not resident (住户), shop (商户) or vacant (空挂户)"), kind);
 		ok = false;
 	}
@@ -382,7 +382,7 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	m->building = *building ? strmap_get(&r->building_ids, building) : -1;
 	if (*building && m->building < 0) {
 		if (rd->buildings_ok)
-			diag_error(rd->label, rec->line, "unknown-building",
+			diag_error(rd->label, rec->line, DIAG_UNKNOWN_BUILDING,
 			    _("building '%s' is not in %s"), building,
 			    rd->r->labels[FILE_BUILDINGS]);
 		return false;
@@ -390,19 +390,19 @@ static bool member_home(struct reading *rd, const struct table_record *rec, stru
 	if (m->building >= 0) {
 		m->grid = r->buildings[m->building].grid;
 		if (*grid && g != m->grid)
-			diag_warning(rd->label, rec->line, "member-grid-mismatch",
+			diag_warning(rd->label, rec->line, DIAG_MEMBER_GRID_MISMATCH,
 			    _("grid '%s' differs from building '%s''s grid '%s'; the building's is used"),
 			    grid, building, r->grids[m->grid].id);
 		return true;
 	}
 	if (!*grid) {
-		diag_error(rd->label, rec->line, "missing-value",
+		diag_error(rd->label, rec->line, DIAG_MISSING_VALUE,
 		    _("neither building_id nor grid_id is given"));
 		return false;
 	}
 	if (g < 0) {
 		if (rd->buildings_ok)
-			diag_error(rd->label, rec->line, "unknown-grid",
+			diag_error(rd->label, rec->line, DIAG_UNKNOWN_GRID,
 			    _("grid '%s' is not in %s"), grid,
 			    rd->r->labels[FILE_BUILDINGS]);
 		return false;
@@ -431,7 +431,7 @@ static unsigned member_roles(const struct reading *rd, const struct table_record
 		if ((role = schema_role(word)) != 0)
 			roles |= role;
 		else
-			diag_warning(rd->label, rec->line, "unknown-role",
+			diag_warning(rd->label, rec->line, DIAG_UNKNOWN_ROLE,
 			    _("role '%s' is not known (secretary 书记, group-leader 党小组长, "
 			    "building-leader 楼栋长)"), word);
 	}
@@ -447,14 +447,14 @@ static bool member_terms(struct reading *rd, const struct table_record *rec, str
 	bool ok = true;
 
 	if (!config_status(rd->config, status, &class) && !schema_status(status, &class)) {
-		diag_warning(rd->label, rec->line, "unknown-status",
+		diag_warning(rd->label, rec->line, DIAG_UNKNOWN_STATUS,
 		    _("status '%s' is not known; the member is taken as not eligible"), status);
 		class = STATUS_INACTIVE;
 	}
 	m->status_eligible = class == STATUS_ELIGIBLE;
 	m->capacity = -1;
 	if (*capacity && !parse_count(capacity, CAPACITY_MAX, &m->capacity)) {
-		diag_error(rd->label, rec->line, "bad-value",
+		diag_error(rd->label, rec->line, DIAG_BAD_VALUE,
 		    _("capacity '%s' is not a whole number from 0 to %ld"), capacity, CAPACITY_MAX);
 		ok = false;
 	}
@@ -497,9 +497,9 @@ static void member_row(void *ctx, const struct table_record *rec)
 static void emptiness_check(const struct reading *rd, long rows, size_t errors_before)
 {
 	if (!rd->header_seen)
-		diag_error(rd->label, 1, "missing-column", _("the file is empty: no header line"));
+		diag_error(rd->label, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
 	else if (rows == 0 && rd->header_ok && diag_count(DIAG_ERROR) == errors_before)
-		diag_error(rd->label, rd->header_line, "empty-roster",
+		diag_error(rd->label, rd->header_line, DIAG_EMPTY_ROSTER,
 		    _("the header has no rows under it"));
 }
 
@@ -625,7 +625,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 		goto out;
 	for (size_t b = 0; households_ok && b < r->nbuildings; b++)
 		if (r->buildings[b].households == 0)
-			diag_warning(r->labels[FILE_BUILDINGS], r->buildings[b].line, "empty-building",
+			diag_warning(r->labels[FILE_BUILDINGS], r->buildings[b].line, DIAG_EMPTY_BUILDING,
 			    _("building '%s' has no households"), r->buildings[b].id);
 	rc = 0;
 out:

@@ -230,10 +230,10 @@ static void utf8_clean(struct bytes *in, const char *label)
 		}
 		if (line != reported) {
 			if (s[i] == 0)
-				diag_error(label, line, "encoding", _("NUL byte in text (UTF-16 without "
+				diag_error(label, line, DIAG_ENCODING, _("NUL byte in text (UTF-16 without "
 				    "a byte order mark? try --encoding utf-16)"));
 			else
-				diag_error(label, line, "encoding",
+				diag_error(label, line, DIAG_ENCODING,
 				    _("invalid UTF-8 byte 0x%02x"), s[i]);
 			reported = line;
 		}
@@ -283,7 +283,7 @@ static int convert(struct bytes *in, size_t skip, const char *charset, size_t un
 		long line = count_lines(out.data, out.len);
 
 		if (line != reported)
-			diag_error(label, line, "encoding", errno == EINVAL ?
+			diag_error(label, line, DIAG_ENCODING, errno == EINVAL ?
 			    _("truncated %s character at end of file") : _("invalid %s byte sequence"),
 			    charset);
 		reported = line;
@@ -392,13 +392,13 @@ static void on_field(void *s, size_t len, void *data)
 	const char *f = s ? s : "";
 
 	if (len > FIELD_MAX && !p->too_long) {
-		diag_error(p->label, p->start, "csv-syntax",
+		diag_error(p->label, p->start, DIAG_CSV_SYNTAX,
 		    _("field longer than %d bytes"), FIELD_MAX);
 		p->too_long = true;
 	}
 	if (p->noffsets >= FIELDS_MAX) {	/* a line of commas costs no more than its bytes */
 		if (!p->too_long)
-			diag_error(p->label, p->start, "csv-syntax",
+			diag_error(p->label, p->start, DIAG_CSV_SYNTAX,
 			    _("more than %d fields in one record"), FIELDS_MAX);
 		p->too_long = true;
 		return;
@@ -536,15 +536,15 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 			/* SPEC §2: name the line where the record starts, also when the quote is further down. */
 			if (csv_error(&csv) == CSV_ENOMEM) {	/* the field cap of field_realloc */
 				if (!p->too_long)
-					diag_error(p->label, p->start, "csv-syntax",
+					diag_error(p->label, p->start, DIAG_CSV_SYNTAX,
 					    _("field longer than %d bytes"), FIELD_MAX);
 				p->header_lost |= p->records == 0;
 			} else if (p->records == 0) {
-				diag_error(p->label, p->start, "csv-syntax", _("misplaced quote in the "
+				diag_error(p->label, p->start, DIAG_CSV_SYNTAX, _("misplaced quote in the "
 				    "header line: no row of this file can be read without its columns"));
 				p->header_lost = true;
 			} else {
-				diag_error(p->label, p->start, "csv-syntax", _("misplaced quote: a quote "
+				diag_error(p->label, p->start, DIAG_CSV_SYNTAX, _("misplaced quote: a quote "
 				    "inside an unquoted field or text after a closing quote"));
 			}
 			csv_free(&csv);
@@ -558,7 +558,7 @@ static void parse_text(struct parse *p, const char *text, size_t len, char delim
 		p->line++;
 	}
 	if (csv_fini(&csv, on_field, on_record, p) != 0) {
-		diag_error(p->label, p->start, "csv-syntax",
+		diag_error(p->label, p->start, DIAG_CSV_SYNTAX,
 		    _("unterminated quoted field (the quote opened in the record starting here never "
 		    "closes)"));
 		p->header_lost |= p->records == 0;	/* one error: not also "the file is empty" */
@@ -659,7 +659,7 @@ static void workbook_data(struct rows *r, const struct table_record *rec, const 
 		r->padded[f] = f < rec->count ? rec->fields[f] : "";
 		if (f < rec->count && (flags[f] & CELL_ERROR)) {
 			column_letters(f, letters);
-			diag_error(rec->file, rec->line, "bad-value", _("cell %s%ld holds the error %s"),
+			diag_error(rec->file, rec->line, DIAG_BAD_VALUE, _("cell %s%ld holds the error %s"),
 			    letters, rec->line, rec->fields[f]);
 		}
 	}
@@ -671,7 +671,7 @@ static void workbook_data(struct rows *r, const struct table_record *rec, const 
 		if (r->id_numbers[c]++ == 0)
 			r->id_first[c] = rec->line;
 		if (flags[f] & CELL_IMPRECISE)
-			diag_error(rec->file, rec->line, "id-precision-lost",
+			diag_error(rec->file, rec->line, DIAG_ID_PRECISION_LOST,
 			    _("ID '%s' in column '%s' is a number of more than 15 digits: Excel keeps "
 			    "15, so its last digits are lost; type the IDs as text"), rec->fields[f],
 			    r->id_header[c]);
@@ -752,7 +752,7 @@ static void rows_end(struct rows *r)
 		header_settle(r);
 	for (size_t c = 0; r->found && c < r->src->ncolumns; c++)
 		if (r->id_numbers[c] > 0)
-			diag_warning(r->src->label, r->id_first[c], "id-stored-as-number",
+			diag_warning(r->src->label, r->id_first[c], DIAG_ID_STORED_AS_NUMBER,
 			    _("%ld IDs in column '%s' are stored as numbers, the first on this row: "
 			    "Excel drops their leading zeros; format the column as text"),
 			    r->id_numbers[c], r->id_header[c]);
@@ -1020,7 +1020,7 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 			if (!column_named(&cols[c], header->fields[f]))
 				continue;
 			if (idx[c] >= 0) {
-				diag_error(label, header->line, "duplicate-column",
+				diag_error(label, header->line, DIAG_DUPLICATE_COLUMN,
 				    _("columns '%s' and '%s' both give %s"),
 				    header->fields[idx[c]], header->fields[f], cols[c].name);
 				ok = false;
@@ -1033,11 +1033,11 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 	for (size_t c = 0; c < ncols; c++) {
 		if (cols[c].required && idx[c] < 0) {
 			if (cols[c].aliases)
-				diag_error(label, header->line, "missing-column",
+				diag_error(label, header->line, DIAG_MISSING_COLUMN,
 				    _("no column '%s' (or '%s') in the header, looked for in the first %d "
 				    "rows"), cols[c].name, cols[c].aliases[0], TABLE_HEADER_ROWS);
 			else
-				diag_error(label, header->line, "missing-column", _("no column '%s' in the "
+				diag_error(label, header->line, DIAG_MISSING_COLUMN, _("no column '%s' in the "
 				    "header, looked for in the first %d rows"), cols[c].name, TABLE_HEADER_ROWS);
 			ok = false;
 		}
@@ -1057,7 +1057,7 @@ bool table_header_step(struct table_header *th, const struct table_record *rec,
 	if (!th->ok)
 		return false;
 	if (rec->count != th->fields) {
-		diag_error(rec->file, rec->line, "field-count", _("%zu fields, the header has %zu"),
+		diag_error(rec->file, rec->line, DIAG_FIELD_COUNT, _("%zu fields, the header has %zu"),
 		    rec->count, th->fields);
 		return false;
 	}

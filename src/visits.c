@@ -252,22 +252,19 @@ long visit_interval(const struct visit_rules *vr, const char *tag)
 	return best == LONG_MAX ? vr->priority : best;
 }
 
-static const char *const code_names[VISIT_CODES] = {
-	"overdue", "never-visited", "unknown-household", "unknown-member", "bad-date",
-	"future-date", "visit-by-other",
+static const enum diag_code codes[VISIT_CODES] = {
+	DIAG_OVERDUE, DIAG_NEVER_VISITED, DIAG_UNKNOWN_HOUSEHOLD, DIAG_UNKNOWN_MEMBER,
+	DIAG_BAD_DATE, DIAG_FUTURE_DATE, DIAG_VISIT_BY_OTHER,
 };
 
-/* The code's name as SPEC writes it. */
-const char *visit_code_name(enum visit_code code)
+enum diag_code visit_diag_code(enum visit_code code)
 {
-	return code_names[code];
+	return codes[code];
 }
 
-/* True for the codes of faulty rows. */
-bool visit_code_faulty(enum visit_code code)
+const char *visit_code_name(enum visit_code code)
 {
-	return code == VISIT_UNKNOWN_HOUSEHOLD || code == VISIT_UNKNOWN_MEMBER ||
-	    code == VISIT_BAD_DATE;
+	return diag_name(codes[code]);
 }
 
 /* The state of the log being read. */
@@ -417,7 +414,7 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
 	if (rows == -1)
 		return -1;
 	if (!rd.header.seen && rows != TABLE_HEADER_LOST)
-		diag_error(v->path, 1, "missing-column", _("the file is empty: no header line"));
+		diag_error(v->path, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
 	if (!rd.header.ok)
 		return -1;
 	/* Rows the reader refused (csv-syntax, encoding, field-count) are faulty too. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/util.h"
 #include "lianhu/workbook.h"
@@ -80,7 +81,7 @@ void book_fail(const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs(" [workbook]\n", stderr);
+	fprintf(stderr, " [%s]\n", diag_name(DIAG_WORKBOOK));
 }
 
 enum workbook_kind book_sniff(const void *data, size_t len)

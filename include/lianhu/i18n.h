@@ -26,10 +26,4 @@ int i18n_lang_option(char **args, const char **value);
 /* True for the values --lang takes: "zh" and "en". */
 bool i18n_lang_valid(const char *value);
 
-/*
- * A finding code's words for people in summaries ("uncovered" is 未落实联系党员),
- * translated; the code itself when it has none. Machine formats keep the code.
- */
-const char *code_label(const char *code);
-
 #endif

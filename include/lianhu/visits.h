@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lianhu/diag.h"
 #include "lianhu/mapping.h"
 #include "lianhu/rollup.h"
 #include "lianhu/roster.h"
@@ -110,8 +111,8 @@ void visits_release(struct visits *v);
 /* The code's name as SPEC writes it ("overdue" ...). */
 const char *visit_code_name(enum visit_code code);
 
-/* True for the codes of faulty rows (they make the exit status 1). */
-bool visit_code_faulty(enum visit_code code);
+/* The code in diag's table: its severity tells the faulty rows (errors) from the rest. */
+enum diag_code visit_diag_code(enum visit_code code);
 
 /* A one-line description of the finding, in a static buffer. */
 const char *visit_message(const struct visits *v, const struct visit_finding *f);

@@ -25,7 +25,7 @@ static size_t errors_but_empty(void)
 	const struct diag *d = diag_sorted(&n);
 
 	for (size_t i = 0; i < n; i++)
-		errors += d[i].severity == DIAG_ERROR && strcmp(d[i].code, "empty-roster") != 0;
+		errors += d[i].severity == DIAG_ERROR && strcmp(diag_name(d[i].code), "empty-roster") != 0;
 	return errors;
 }
 

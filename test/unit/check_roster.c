@@ -59,7 +59,7 @@ static void expect_diag(const char *file, long line, const char *code, enum diag
 		const char *slash = strrchr(d[i].file, '/');
 		const char *base = slash ? slash + 1 : d[i].file;
 
-		if (strcmp(base, file) == 0 && d[i].line == line && strcmp(d[i].code, code) == 0 &&
+		if (strcmp(base, file) == 0 && d[i].line == line && strcmp(diag_name(d[i].code), code) == 0 &&
 		    d[i].severity == sev)
 			return;
 	}

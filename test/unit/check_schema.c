@@ -133,7 +133,7 @@ START_TEST(ini_errors_name_their_lines)
 	d = diag_sorted(&n);
 	ck_assert_uint_eq(n, 6);
 	for (size_t i = 0; i < n; i++) {
-		ck_assert_str_eq(d[i].code, "config");
+		ck_assert_str_eq(diag_name(d[i].code), "config");
 		ck_assert_int_eq(d[i].severity, DIAG_ERROR);
 	}
 	ck_assert_int_eq(d[0].line, 2);		/* state: not a column */

@@ -62,7 +62,7 @@ static void expect_diag(size_t i, long line, const char *code)
 	ck_assert_uint_lt(i, n);
 	ck_assert_str_eq(d[i].file, scratch_path(LABEL));
 	ck_assert_int_eq(d[i].line, line);
-	ck_assert_str_eq(d[i].code, code);
+	ck_assert_str_eq(diag_name(d[i].code), code);
 	ck_assert_int_eq(d[i].severity, DIAG_ERROR);
 }
 
@@ -763,7 +763,7 @@ static char *fingerprint(const char *path, char delimiter, bool libcsv_only)
 	fprintf(f.fp, "rc %ld\n", table_read(&src, &opts, fingerprint_record, &f));
 	d = diag_sorted(&n);
 	for (size_t i = 0; i < n; i++)
-		fprintf(f.fp, "%ld %s %s\n", d[i].line, d[i].code, d[i].message);
+		fprintf(f.fp, "%ld %s %s\n", d[i].line, diag_name(d[i].code), d[i].message);
 	fclose(f.fp);
 	free(src.label);
 	diag_reset();

@@ -69,7 +69,7 @@ static void expect_diag(size_t i, const char *file, long line, const char *code)
 	ck_assert_uint_lt(i, n);
 	ck_assert_str_eq(d[i].file, file);
 	ck_assert_int_eq(d[i].line, line);
-	ck_assert_str_eq(d[i].code, code);
+	ck_assert_str_eq(diag_name(d[i].code), code);
 }
 
 /*
