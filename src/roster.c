@@ -31,6 +31,7 @@ const char *const table_sheets[] = {
 struct reading {
 	struct roster *r;
 	enum roster_file file;
+	const struct table_source *src;	/* the file being read */
 	const char *label;
 	const struct config *config;	/* the office's own names and words */
 	const struct column *columns;
@@ -130,6 +131,25 @@ static void unknown_columns(const struct reading *rd, const struct table_record 
 		    unknown - UNKNOWN_COLUMNS_SHOWN);
 }
 
+/* Sizes the array and the ID map of a file's rows for n rows, so that reading them never moves either. */
+static void make_room(struct roster *r, enum roster_file file, size_t n)
+{
+	switch (file) {
+	case FILE_BUILDINGS:
+		RESERVE(r->buildings, r->buildings_alloc, n);
+		strmap_reserve(&r->building_ids, n);
+		break;
+	case FILE_HOUSEHOLDS:
+		RESERVE(r->households, r->households_alloc, n);
+		strmap_reserve(&r->household_ids, n);
+		break;
+	default:
+		RESERVE(r->members, r->members_alloc, n);
+		strmap_reserve(&r->member_ids, n);
+		break;
+	}
+}
+
 /* Checks the header, read through the office's own column names; false when the rows cannot be read. */
 static bool read_header(struct reading *rd, const struct table_record *rec)
 {
@@ -146,6 +166,8 @@ static bool read_header(struct reading *rd, const struct table_record *rec)
 	rd->header_ok = columns_match(&local, rd->columns, rd->ncolumns, rd->idx, rd->label);
 	unknown_columns(rd, rec);
 	free(names);
+	if (rd->header_ok)
+		make_room(rd->r, rd->file, (size_t)rd->src->lines + 1);
 	return rd->header_ok;
 }
 
@@ -554,7 +576,10 @@ static int read_file(struct reading *rd, const struct read_opts *opts, table_row
 	    .ncolumns = rd->ncolumns, .rename = local_header, .rename_ctx = rd->config,
 	    .sheets = roster_sheets[rd->file], .others = table_sheets, .sheet_needed = in_workbook };
 	size_t errors = diag_count(DIAG_ERROR);
-	long rows = table_read(&src, opts, fn, rd);
+	long rows;
+
+	rd->src = &src;
+	rows = table_read(&src, opts, fn, rd);
 
 	rd->label = rd->r->labels[rd->file] = src.label;
 	if (rows == -1)

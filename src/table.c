@@ -27,7 +27,29 @@ struct bytes {
 	size_t len, alloc;
 	void *map;		/* the mapping data points into, or NULL */
 	size_t maplen;
+	size_t dropped;		/* the mapping's bytes let go of (bytes_drop) in this pass over it */
+	long lines;		/* lines in the text but empty ones, once checked */
+	bool nul;		/* a NUL byte in it, once checked */
+	bool checked;		/* lines and nul known */
 };
+
+#define DROP_EVERY (1u << 20)	/* how much of a mapped file is read before its pages are let go */
+
+/*
+ * The text before data + upto is read: a mapped file's pages there leave the
+ * process (they stay in the page cache, and come back if read again), so the
+ * file does not stay resident beside what is built from it.
+ */
+static void bytes_drop(struct bytes *b, size_t upto)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t end = ((size_t)(b->data - (char *)b->map) + upto) / page * page;
+
+	if (b->map && end > b->dropped) {
+		madvise((char *)b->map + b->dropped, end - b->dropped, MADV_DONTNEED);
+		b->dropped = end;
+	}
+}
 
 static void bytes_release(struct bytes *b)
 {
@@ -134,29 +156,75 @@ static size_t utf8_seq(const unsigned char *s, size_t left)
 	return n;
 }
 
+/*
+ * Checks the UTF-8 sequences of s that start from from to before limit
+ * (the last may read on to len); returns where they end, or where the first
+ * invalid one starts. ASCII goes 8 bytes at a time, the 3-byte sequences of
+ * Chinese text (leads E1-EC, EE, EF: never overlong, never a surrogate) at once.
+ */
+static size_t utf8_valid_upto(const unsigned char *s, size_t from, size_t limit, size_t len)
+{
+	size_t i = from, n;
+
+	while (i < limit) {
+		uint64_t w;
+		unsigned char c = s[i];
+
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
+			i += 8;
+		} else if (c < 0x80) {
+			i++;
+		} else if (c >= 0xe1 && c <= 0xef && c != 0xed && i + 2 < len &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+		} else if ((n = utf8_seq(s + i, len - i)) > 0) {
+			i += n;
+		} else {
+			return i;
+		}
+	}
+	return i;
+}
+
 /* True when the whole buffer is valid UTF-8. */
 static bool utf8_valid(const char *data, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)data;
-	size_t i = 0;
+	return utf8_valid_upto((const unsigned char *)data, 0, len, len) >= len;
+}
 
-	while (i < len) {
-		size_t n;
+/* How many LFs of s end a line that holds something (not the LF of an empty line). */
+static long lf_count(const char *s, size_t len)
+{
+	long n = 0;
 
-		if (i + 8 <= len) {
-			uint64_t w;
+	for (const char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		n += p > s && p[-1] != '\n';
+	return n;
+}
 
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ull) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		n = utf8_seq(s + i, len - i);
-		if (n == 0)
+/*
+ * True when the whole text is valid UTF-8; on the way, counts its lines,
+ * looks for NUL bytes and lets go of a mapped file's pages once checked.
+ */
+static bool text_valid(struct bytes *b)
+{
+	const unsigned char *s = (const unsigned char *)b->data;
+	size_t pos = 0;
+
+	b->lines = 0;
+	b->nul = false;
+	while (pos < b->len) {
+		size_t limit = b->len - pos > DROP_EVERY ? pos + DROP_EVERY : b->len;
+		size_t end = utf8_valid_upto(s, pos, limit, b->len);
+
+		if (end < limit)
 			return false;
-		i += n;
+		b->lines += lf_count(b->data + pos, end - pos);
+		b->nul = b->nul || memchr(b->data + pos, '\0', end - pos) != NULL;
+		bytes_drop(b, end);
+		pos = end;
 	}
+	b->checked = true;
 	return true;
 }
 
@@ -312,7 +380,7 @@ static int decode(struct bytes *b, enum encoding enc, const char *label)
 	if (enc == ENC_AUTO && (le || be))
 		enc = ENC_UTF16;
 	else if (enc == ENC_AUTO)
-		enc = (valid = utf8_valid(b->data, b->len)) || u8bom ||
+		enc = (valid = text_valid(b)) || u8bom ||
 		    mostly_utf8(b->data, b->len) ? ENC_UTF8 : ENC_GB18030;
 	switch (enc) {
 	case ENC_UTF16:
@@ -333,11 +401,13 @@ static int decode(struct bytes *b, enum encoding enc, const char *label)
 			memmove(b->data, b->data + 3, b->len - 3 + 1);
 			b->len -= 3;
 		}
-		valid = valid || utf8_valid(b->data, b->len);
+		valid = valid || text_valid(b);
 		break;
 	}
-	if (!valid || memchr(b->data, '\0', b->len) != NULL)
+	if (!valid || (b->checked ? b->nul : memchr(b->data, '\0', b->len) != NULL))
 		utf8_clean(b, label);
+	if (!b->checked)
+		b->lines = lf_count(b->data, b->len);
 	return 0;
 }
 
@@ -412,24 +482,19 @@ static void on_field(void *s, size_t len, void *data)
 	bytes_put(&p->fields, "", 1);
 }
 
-static void on_record(int c, void *data)
+/* Passes on the record of count fields in p->ptrs, unless blank or refused, and readies the next. */
+static void record_done(struct parse *p, size_t count)
 {
-	struct parse *p = data;
 	struct table_record rec;
 	bool blank = true;
 
-	(void)c;
-	GROW(p->ptrs, p->ptrs_alloc, p->noffsets + 1);
-	for (size_t i = 0; i < p->noffsets; i++) {
-		p->ptrs[i] = p->fields.data + p->offsets[i];
-		if (p->ptrs[i][0] != '\0')
-			blank = false;
-	}
+	for (size_t i = 0; i < count && blank; i++)
+		blank = p->ptrs[i][0] == '\0';
 	if (p->too_long && p->records == 0)
 		p->header_lost = true;
 	if (!blank && !p->too_long && !p->header_lost) {
 		rec.fields = p->ptrs;
-		rec.count = p->noffsets;
+		rec.count = count;
 		rec.line = p->start;
 		p->fn(p->ctx, &rec);
 		p->records++;
@@ -438,6 +503,17 @@ static void on_record(int c, void *data)
 	p->fields.len = 0;
 	p->at_start = true;
 	p->too_long = false;
+}
+
+static void on_record(int c, void *data)
+{
+	struct parse *p = data;
+
+	(void)c;
+	GROW(p->ptrs, p->ptrs_alloc, p->noffsets + 1);
+	for (size_t i = 0; i < p->noffsets; i++)
+		p->ptrs[i] = p->fields.data + p->offsets[i];
+	record_done(p, p->noffsets);
 }
 
 /*
@@ -469,38 +545,57 @@ static bool blank_line(const char *s, size_t len)
 	return true;
 }
 
-/*
- * The length of a line's record when libcsv would split it exactly on the
- * delimiter: no quote, no carriage return but the one ending it, not blank,
- * no field near FIELD_MAX. Else 0 (the line goes to libcsv).
- */
-static size_t plain_line(const char *s, size_t len)
+/* The bytes that end a field or a plain line, or make it not plain (a quote): stop[c] is true. */
+static void stops_for(bool stop[256], char delimiter)
 {
-	if (len > FIELD_MAX || blank_line(s, len))
-		return 0;
-	if (len > 0 && s[len - 1] == '\n')
-		len--;
-	if (len > 0 && s[len - 1] == '\r')
-		len--;
-	if (len == 0 || memchr(s, '"', len) || memchr(s, '\r', len))
-		return 0;
-	return len;
+	memset(stop, 0, 256 * sizeof(*stop));
+	stop['\n'] = stop['\r'] = stop['"'] = stop[(unsigned char)delimiter] = true;
 }
 
 /*
- * Splits a plain line on the delimiter as libcsv would: libcsv only strips
- * spaces and tabs around unquoted fields, which on_field's trim strips too.
+ * Reads the line at s (left bytes to the end of the text) as libcsv would
+ * when it is plain: no quote, not blank, no longer than FIELD_MAX, at most
+ * FIELDS_MAX fields. Then it splits it on the delimiter in one pass (libcsv
+ * strips only spaces and tabs around unquoted fields, which trim_span strips
+ * too), passes the record and returns the physical line's length (past its
+ * LF, CRLF or lone CR, as line_end); else it returns 0 and passes nothing.
  */
-static void split_line(struct parse *p, const char *s, size_t len, char delimiter)
+static size_t plain_record(struct parse *p, const char *s, size_t left, const bool stop[256],
+    char delimiter)
 {
-	const char *end = s + len, *d;
+	size_t limit = left < FIELD_MAX + 1 ? left : FIELD_MAX + 1, i = 0, end, nfields = 0;
+	char *buf;
 
-	while ((d = memchr(s, delimiter, (size_t)(end - s))) != NULL) {
-		on_field((void *)s, (size_t)(d - s), p);
-		s = d + 1;
+	for (;;) {
+		while (i < limit && !stop[(unsigned char)s[i]])
+			i++;
+		if (i == limit || s[i] != delimiter)
+			break;
+		if (++nfields == FIELDS_MAX)
+			return 0;
+		GROW(p->offsets, p->offsets_alloc, nfields);
+		p->offsets[nfields - 1] = i++;
 	}
-	on_field((void *)s, (size_t)(end - s), p);
-	on_record(0, p);
+	if (i < limit && s[i] == '"')
+		return 0;
+	end = i == limit ? i : s[i] == '\r' && i + 1 < left && s[i + 1] == '\n' ? i + 2 : i + 1;
+	if (end > FIELD_MAX || i == 0 || ((s[0] == ' ' || s[0] == '\t') && blank_line(s, i)))
+		return 0;
+	GROW(p->fields.data, p->fields.alloc, i + 1);
+	GROW(p->ptrs, p->ptrs_alloc, nfields + 1);
+	buf = memcpy(p->fields.data, s, i);
+	for (size_t f = 0, from = 0; f <= nfields; f++) {
+		size_t to = f < nfields ? p->offsets[f] : i;
+		const char *field = buf + from;
+		size_t len = trim_span(&field, to - from);
+
+		((char *)field)[len] = '\0';
+		p->ptrs[f] = field;
+		from = to + 1;
+	}
+	p->start = p->line;
+	record_done(p, nfields + 1);
+	return end;
 }
 
 /*
@@ -509,25 +604,32 @@ static void split_line(struct parse *p, const char *s, size_t len, char delimite
  * libcsv_only), giving the same records (check_table proves it on every
  * test corpus).
  */
-static void parse_text(struct parse *p, const char *text, size_t len, char delimiter,
-    bool libcsv_only)
+static void parse_text(struct parse *p, struct bytes *b, char delimiter, bool libcsv_only)
 {
+	const char *text = b->data;
 	struct csv_parser csv;
-	size_t pos = 0, plain;
+	size_t pos = 0, plain, len = b->len, drop = DROP_EVERY;
+	bool stop[256];
 
+	b->dropped = 0;	/* read again from the start */
+	stops_for(stop, delimiter);
 	parser_start(&csv, delimiter);
 	p->line = 1;
 	p->at_start = true;
 	while (pos < len) {
-		size_t end = line_end(text, pos, len);
+		size_t end;
 
-		if (p->at_start && !libcsv_only && (plain = plain_line(text + pos, end - pos)) > 0) {
-			p->start = p->line;
-			split_line(p, text + pos, plain, delimiter);
-			pos = end;
+		if (pos >= drop) {
+			bytes_drop(b, pos);
+			drop = pos + DROP_EVERY;
+		}
+		if (p->at_start && !libcsv_only &&
+		    (plain = plain_record(p, text + pos, len - pos, stop, delimiter)) > 0) {
+			pos += plain;
 			p->line++;
 			continue;
 		}
+		end = line_end(text, pos, len);
 		if (p->at_start && !blank_line(text + pos, end - pos)) {
 			p->start = p->line;
 			p->at_start = false;
@@ -927,7 +1029,8 @@ long table_read(struct table_source *src, const struct read_opts *opts, table_ro
 		diag_file(src->label);
 		rc = decode(&text, opts->encoding, src->label);
 		if (rc == 0) {
-			parse_text(&p, text.data, text.len, opts->delimiter ? opts->delimiter :
+			src->lines = text.lines;
+			parse_text(&p, &text, opts->delimiter ? opts->delimiter :
 			    detect_delimiter(text.data, text.len), opts->libcsv_only);
 			rc = p.header_lost ? TABLE_HEADER_LOST : 0;
 		}

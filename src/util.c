@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
@@ -102,6 +103,14 @@ void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size)
 		n *= 2;
 	*array = xreallocarray(*array, n, elem_size);
 	*alloc = n;
+}
+
+void reserve_array(void **array, size_t *alloc, size_t need, size_t elem_size)
+{
+	if (need > *alloc) {
+		*array = xreallocarray(*array, need, elem_size);
+		*alloc = need;
+	}
 }
 
 /* Pool blocks are chained; strings never move once placed. */
@@ -243,12 +252,31 @@ static size_t slot_of(const struct strmap *m, const char *key, uint32_t hash)
 	return i;
 }
 
+#define HUGE_PAGE (2u << 20)
+
+/*
+ * A zeroed table of n slots: a big one on huge pages where the system gives
+ * them, so that probing it at random does not miss the TLB at every step.
+ */
+static void *slots_alloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n * size < HUGE_PAGE)
+		return xcalloc(n, size);
+	p = aligned_alloc(HUGE_PAGE, (n * size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
+	if (p == NULL)
+		return xcalloc(n, size);
+	madvise(p, n * size, MADV_HUGEPAGE);
+	return memset(p, 0, n * size);
+}
+
 /* Moves the map into cap slots (a power of two, above count). */
 static void rehash(struct strmap *m, size_t cap)
 {
 	struct strmap old = *m;
 
-	m->slots = xcalloc(cap, sizeof(*m->slots));
+	m->slots = slots_alloc(cap, sizeof(*m->slots));
 	m->mask = cap - 1;
 	for (size_t i = 0; old.slots && i <= old.mask; i++)
 		if (old.slots[i].key)

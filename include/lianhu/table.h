@@ -58,6 +58,8 @@ struct table_source {
 	const char *const *others;	/* sheet names of other tables, never taken for this one */
 	bool sheet_needed;	/* a workbook without its sheet is an error (-d book.xlsx) */
 	char *label;		/* set by table_read: FILE or FILE[SHEET]; the caller frees it */
+	/* Set by table_read before the first row: a text file's lines but empty ones (about its records at most), else 0. */
+	long lines;
 };
 
 /*

@@ -31,6 +31,11 @@ void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size);
 	((need) > (alloc) ? grow_array((void **)&(array), &(alloc), (need), sizeof(*(array))) \
 	    : (void)0)
 
+/* Sizes *array (of *alloc elements of elem_size) to exactly need elements when it holds fewer. */
+void reserve_array(void **array, size_t *alloc, size_t need, size_t elem_size);
+#define RESERVE(array, alloc, need) \
+	reserve_array((void **)&(array), &(alloc), (need), sizeof(*(array)))
+
 /* An arena of NUL-terminated strings that live until pool_free. */
 struct pool;
 

@@ -822,6 +822,12 @@ START_TEST(fast_path_corners)
 		",,\n1,2,3\n",
 		"a,b\n1,2\n3",
 		"a,b\n\"1\",2\n3,\"4\"\n",
+		"a\tb\n\t\t\n1\t2\n",
+		"a,b\n \t1,2\n\t,\n 3 ,4\r",
+		"a,b\n1,2\r\r\n3,4\r\n",
+		"a,b\n1,2\n\n\n3,4",
+		"a;b\n1;x\"y\n2;3\n",
+		"a,b\n\xe3\x80\x80,\xe3\x80\x80\n1,2\v\n",
 	};
 	char *big = malloc(70 * 1024 + 16);
 
@@ -835,7 +841,45 @@ START_TEST(fast_path_corners)
 	strcpy(big + 6 + 70 * 1024, "\n2,3\n");
 	scratch_write_text("corner.csv", big);
 	same_records(scratch_path("corner.csv"));
+	/* Lines around the caps: FIELD_MAX bytes with and without their LF, FIELDS_MAX fields and one more. */
+	for (size_t len = 64 * 1024 - 2; len <= 64 * 1024 + 1; len++) {
+		strcpy(big, "a,b\n1,");
+		memset(big + 6, 'x', len - 6);
+		strcpy(big + len, "\n2,3\n");
+		scratch_write_text("corner.csv", big);
+		same_records(scratch_path("corner.csv"));
+	}
+	for (size_t fields = 16383; fields <= 16385; fields++) {
+		strcpy(big, "a,b\n");
+		memset(big + 4, ',', fields - 1);
+		strcpy(big + 4 + fields - 1, "x\n2,3\n");
+		scratch_write_text("corner.csv", big);
+		same_records(scratch_path("corner.csv"));
+	}
 	free(big);
+}
+END_TEST
+
+/* A file of several megabytes, read past the points where its pages are let go, reads whole and alike. */
+START_TEST(fast_path_big_file)
+{
+	size_t size = 3 * 1024 * 1024 + 100, len = 0;
+	char *text = malloc(size + 64);
+	char *fast;
+	long n;
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)sprintf(text, "household_id,building_id,head\n");
+	for (n = 0; len < size; n++)
+		len += (size_t)sprintf(text + len, n % 97 ? "H%07ld,B%ld,王芳\n" : "H%07ld,\"B\n%ld\",\"王\"\"芳\"\n",
+		    n, n % 13);
+	scratch_write_text("big.csv", text);
+	same_records(scratch_path("big.csv"));
+	fast = fingerprint(scratch_path("big.csv"), 0, false);
+	sprintf(text, "\nrc %ld\n", n);	/* every record after the header */
+	ck_assert_ptr_nonnull(strstr(fast, text));
+	free(fast);
+	free(text);
 }
 END_TEST
 
@@ -886,6 +930,7 @@ static Suite *table_suite(void)
 	tcase_add_test(quote, oversized_field);
 	tcase_add_test(quote, fast_path_corners);
 	tcase_add_test(quote, fast_path_corpora);
+	tcase_add_test(quote, fast_path_big_file);
 	suite_add_tcase(s, quote);
 
 	tcase_add_checked_fixture(val, scratch_fresh_diag, scratch_fresh_diag);
