@@ -10,7 +10,7 @@
 #include "lianhu/i18n.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
-#include "lianhu/render.h"
+#include "lianhu/render_notice.h"
 #include "lianhu/text.h"
 
 /* The kinds as the text format shows them (csv and json keep change_kind_name). */

@@ -8,7 +8,7 @@
 #include "lianhu/cli.h"
 #include "lianhu/i18n.h"
 #include "lianhu/output.h"
-#include "lianhu/render.h"
+#include "lianhu/xlsx_out.h"
 #include "lianhu/schema.h"
 
 /* What template writes: the three rosters, then the visit log. */

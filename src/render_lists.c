@@ -6,6 +6,7 @@
 #include "lianhu/render.h"
 #include "lianhu/text.h"
 #include "lianhu/util.h"
+#include "lianhu/xlsx_out.h"
 
 /* The columns of the csv and xlsx lists: one row a household, the member's fields repeated. */
 enum list_col {

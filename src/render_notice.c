@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "lianhu/i18n.h"
-#include "lianhu/render.h"
+#include "lianhu/render_notice.h"
 #include "lianhu/text.h"
 #include "lianhu/util.h"
 

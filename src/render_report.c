@@ -10,6 +10,7 @@
 #include "lianhu/text.h"
 #include "lianhu/util.h"
 #include "lianhu/visits.h"
+#include "lianhu/xlsx_out.h"
 
 enum col_kind {
 	COL_KEY, COL_NAME, COL_GROUPS, COL_RESPONSIBLE, COL_COUNT, COL_COVERAGE, COL_MEAN, COL_VISIT_RATE

@@ -9,7 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "lianhu/i18n.h"
-#include "lianhu/render.h"
+#include "lianhu/xlsx_out.h"
 #include "lianhu/util.h"
 
 struct xlsx_book {

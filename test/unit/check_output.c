@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "lianhu/output.h"
-#include "lianhu/render.h"
+#include "lianhu/xlsx_out.h"
 #include "scratch.h"
 
 /* The name of the private folder output_open made in the scratch folder. */
