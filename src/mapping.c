@@ -58,8 +58,7 @@ int mapping_read(struct mapping *map, const char *path, bool in_workbook,
 	map->path = src.label;
 	if (rows == -1)
 		return -1;
-	if (!rd.header.seen && rows != TABLE_HEADER_LOST)
-		diag_error(map->path, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
+	table_header_missing(&rd.header, rows, map->path);
 	return 0;
 }
 

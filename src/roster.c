@@ -37,9 +37,7 @@ struct reading {
 	const struct column *columns;
 	size_t ncolumns;
 	int idx[16];	/* field index of each column, -1 when absent */
-	size_t header_fields;
-	long header_line;
-	bool header_seen, header_ok;
+	struct table_header header;	/* its cells renamed through config */
 	/* False when buildings.csv is empty or its header is wrong: then no reference can be checked. */
 	bool buildings_ok;
 	/* Per grid while reading buildings: the names the rows gave. */
@@ -150,43 +148,21 @@ static void make_room(struct roster *r, enum roster_file file, size_t n)
 	}
 }
 
-/* Checks the header, read through the office's own column names; false when the rows cannot be read. */
-static bool read_header(struct reading *rd, const struct table_record *rec)
-{
-	struct table_record local = *rec;
-	const char **names = xmalloc((rec->count + 1) * sizeof(*names));
-
-	for (size_t f = 0; f < rec->count; f++)
-		names[f] = config_header(rd->config, rec->fields[f]);
-	local.fields = names;
-	rd->header_seen = true;
-	rd->label = rec->file;
-	rd->header_fields = rec->count;
-	rd->header_line = rec->line;
-	rd->header_ok = columns_match(&local, rd->columns, rd->ncolumns, rd->idx, rd->label);
-	unknown_columns(rd, rec);
-	free(names);
-	if (rd->header_ok)
-		make_room(rd->r, rd->file, (size_t)rd->src->lines + 1);
-	return rd->header_ok;
-}
-
 /* True when the record is a data row that may be read (header done, right field count). */
 static bool row_usable(struct reading *rd, const struct table_record *rec)
 {
-	if (!rd->header_seen) {
-		read_header(rd, rec);
-		return false;
+	bool is_header = !rd->header.seen;
+	bool usable = table_header_step(&rd->header, rec, rd->columns, rd->ncolumns, rd->idx);
+
+	if (is_header) {
+		rd->label = rec->file;
+		unknown_columns(rd, rec);
+		if (rd->header.ok)
+			make_room(rd->r, rd->file, (size_t)rd->src->lines + 1);
+	} else {
+		rd->r->rows[rd->file]++;
 	}
-	rd->r->rows[rd->file]++;
-	if (!rd->header_ok)
-		return false;
-	if (rec->count != rd->header_fields) {
-		diag_error(rd->label, rec->line, DIAG_FIELD_COUNT, _("%zu fields, the header has %zu"),
-		    rec->count, rd->header_fields);
-		return false;
-	}
-	return true;
+	return usable;
 }
 
 /* Reports an empty required value; true when it is there. */
@@ -518,10 +494,9 @@ static void member_row(void *ctx, const struct table_record *rec)
  */
 static void emptiness_check(const struct reading *rd, long rows, size_t errors_before)
 {
-	if (!rd->header_seen)
-		diag_error(rd->label, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
-	else if (rows == 0 && rd->header_ok && diag_count(DIAG_ERROR) == errors_before)
-		diag_error(rd->label, rd->header_line, DIAG_EMPTY_ROSTER,
+	if (!table_header_missing(&rd->header, rows, rd->label) && rows == 0 && rd->header.ok &&
+	    diag_count(DIAG_ERROR) == errors_before)
+		diag_error(rd->label, rd->header.line, DIAG_EMPTY_ROSTER,
 		    _("the header has no rows under it"));
 }
 
@@ -579,13 +554,12 @@ static int read_file(struct reading *rd, const struct read_opts *opts, table_row
 	long rows;
 
 	rd->src = &src;
+	rd->header = (struct table_header){ .rename = local_header, .rename_ctx = rd->config };
 	rows = table_read(&src, opts, fn, rd);
-
 	rd->label = rd->r->labels[rd->file] = src.label;
 	if (rows == -1)
 		return -1;
-	if (rows != TABLE_HEADER_LOST)
-		emptiness_check(rd, rows, errors);
+	emptiness_check(rd, rows, errors);
 	return 0;
 }
 
@@ -635,17 +609,16 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	 * into one false error per row of the others (unknown-building,
 	 * empty-building); its own error says it all.
 	 */
-	buildings_ok = rd.header_ok && r->rows[FILE_BUILDINGS] > 0;
+	buildings_ok = rd.header.ok && r->rows[FILE_BUILDINGS] > 0;
 	rd = (struct reading){ .r = r, .config = &config, .file = FILE_HOUSEHOLDS,
 	    .columns = roster_schemas[FILE_HOUSEHOLDS].columns, .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
 	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok };
 	if (read_file(&rd, opts, household_row, in_workbook[FILE_HOUSEHOLDS]) < 0)
 		goto out;
-	households_ok = rd.header_ok && r->rows[FILE_HOUSEHOLDS] > 0;
+	households_ok = rd.header.ok && r->rows[FILE_HOUSEHOLDS] > 0;
 	rd.file = FILE_MEMBERS;
 	rd.columns = roster_schemas[FILE_MEMBERS].columns;
 	rd.ncolumns = M_NCOLS;
-	rd.header_seen = rd.header_ok = false;
 	if (read_file(&rd, opts, member_row, in_workbook[FILE_MEMBERS]) < 0)
 		goto out;
 	for (size_t b = 0; households_ok && b < r->nbuildings; b++)

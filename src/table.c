@@ -1148,13 +1148,33 @@ bool columns_match(const struct table_record *header, const struct column *cols,
 	return ok;
 }
 
+/* columns_match on the header's cells as th renames them. */
+static bool header_match(const struct table_header *th, const struct table_record *rec,
+    const struct column *cols, size_t ncols, int *idx)
+{
+	struct table_record renamed = *rec;
+	const char **names;
+	bool ok;
+
+	if (th->rename == NULL)
+		return columns_match(rec, cols, ncols, idx, rec->file);
+	names = xmalloc((rec->count + 1) * sizeof(*names));
+	for (size_t f = 0; f < rec->count; f++)
+		names[f] = th->rename(th->rename_ctx, rec->fields[f]);
+	renamed.fields = names;
+	ok = columns_match(&renamed, cols, ncols, idx, rec->file);
+	free(names);
+	return ok;
+}
+
 bool table_header_step(struct table_header *th, const struct table_record *rec,
     const struct column *cols, size_t ncols, int *idx)
 {
 	if (!th->seen) {
 		th->seen = true;
 		th->fields = rec->count;
-		th->ok = columns_match(rec, cols, ncols, idx, rec->file);
+		th->line = rec->line;
+		th->ok = header_match(th, rec, cols, ncols, idx);
 		return false;
 	}
 	if (!th->ok)
@@ -1164,5 +1184,14 @@ bool table_header_step(struct table_header *th, const struct table_record *rec,
 		    rec->count, th->fields);
 		return false;
 	}
+	return true;
+}
+
+bool table_header_missing(const struct table_header *th, long rows, const char *label)
+{
+	if (th->seen)
+		return false;
+	if (rows != TABLE_HEADER_LOST)
+		diag_error(label, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
 	return true;
 }

@@ -413,8 +413,7 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
 	v->path = src.label;
 	if (rows == -1)
 		return -1;
-	if (!rd.header.seen && rows != TABLE_HEADER_LOST)
-		diag_error(v->path, 1, DIAG_MISSING_COLUMN, _("the file is empty: no header line"));
+	table_header_missing(&rd.header, rows, v->path);
 	if (!rd.header.ok)
 		return -1;
 	/* Rows the reader refused (csv-syntax, encoding, field-count) are faulty too. */

@@ -97,18 +97,29 @@ bool column_named(const struct column *col, const char *name);
 bool columns_match(const struct table_record *header, const struct column *cols,
     size_t ncols, int *idx, const char *label);
 
-/* Where a reader stands with its header: seen yet, its width, whether its columns matched. */
+/* Where a reader stands with its header: seen yet, its line and width, whether its columns matched. */
 struct table_header {
+	/* A header cell as the reader takes it (as table_source's rename); NULL: as written. */
+	const char *(*rename)(const void *ctx, const char *header);
+	const void *rename_ctx;
 	size_t fields;
+	long line;
 	bool seen, ok;
 };
 
 /*
- * Takes the first record as the header (columns_match into idx) and checks
- * each later record's field count (field-count); true for a data record
- * that may be read.
+ * Takes the first record as the header (its cells renamed, then
+ * columns_match into idx) and checks each later record's field count
+ * (field-count); true for a data record that may be read.
  */
 bool table_header_step(struct table_header *th, const struct table_record *rec,
     const struct column *cols, size_t ncols, int *idx);
+
+/*
+ * True when no header was read (rows: table_read's answer); then reports the
+ * empty file (missing-column) under label, unless the header was lost to a
+ * csv-syntax error.
+ */
+bool table_header_missing(const struct table_header *th, long rows, const char *label);
 
 #endif
