@@ -147,27 +147,6 @@ void mapping_check_common(const struct mapping *map, const struct roster *r)
 		common_ids(map, r, true);
 }
 
-/* Writes one CSV field, quoted only when it must be. */
-void csv_put_field(FILE *fp, const char *s, char delimiter)
-{
-	size_t len = strlen(s);
-	bool quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
-
-	for (const char *p = s; *p && !quote; p++)
-		quote = *p == delimiter || *p == '"' || *p == '\n' || *p == '\r';
-	if (!quote) {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', fp);
-		putc(*s, fp);
-	}
-	putc('"', fp);
-}
-
 /* Writes the mapping header of SPEC §2. */
 void mapping_write_header(struct output *o)
 {

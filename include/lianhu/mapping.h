@@ -52,9 +52,6 @@ int *mapping_first_contacts(const struct mapping *map, const struct roster *r);
  */
 void mapping_check_common(const struct mapping *map, const struct roster *r);
 
-/* Writes one CSV field, quoted only when it must be. */
-void csv_put_field(FILE *fp, const char *s, char delimiter);
-
 /* Writes the mapping header of SPEC §2. */
 void mapping_write_header(struct output *o);
 
