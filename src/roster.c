@@ -27,6 +27,15 @@ const char *const table_sheets[] = {
 
 #define CAPACITY_MAX 1000000L
 
+#define MEMO_WORDS 8
+
+/* The meanings of the last words looked up in a column: the rows of a file repeat a few words (住户). */
+struct memo {
+	char word[MEMO_WORDS][32];
+	int meaning[MEMO_WORDS];
+	int known, next;	/* how many are known; the one to replace next */
+};
+
 /* The state of one file being read: its columns, once the header is seen. */
 struct reading {
 	struct roster *r;
@@ -42,6 +51,7 @@ struct reading {
 	bool buildings_ok;
 	/* Per grid while reading buildings: the names the rows gave. */
 	const char **grid_community, **grid_township;
+	struct memo kind, ordinary;	/* households.csv's last kind and priority words */
 };
 
 void roster_init(struct roster *r)
@@ -175,13 +185,15 @@ static bool present(const struct reading *rd, const struct table_record *rec, in
 }
 
 /*
- * Registers id in map as index; reports duplicate-id (taken, a message marked
- * with N_, gets the id and the earlier line) and returns false when taken.
+ * Registers id (its hash from strmap_prefetch as the row came) in map as
+ * index; reports duplicate-id (taken, a message marked with N_, gets the id
+ * and the earlier line) and returns false when taken.
  */
-static bool unique_id(const struct reading *rd, struct strmap *map, const char *id, int index,
-    long line, long (*line_of)(const struct roster *, int), const char *taken)
+static bool unique_id(const struct reading *rd, struct strmap *map, const char *id,
+    uint32_t hash, int index, long line, long (*line_of)(const struct roster *, int),
+    const char *taken)
 {
-	int old = strmap_put(map, id, index);
+	int old = strmap_put_hashed(map, id, hash, index);
 
 	if (old == index)
 		return true;
@@ -241,10 +253,12 @@ static void building_row(void *ctx, const struct table_record *rec)
 	struct roster *r = rd->r;
 	struct building *b;
 	bool has_id, has_grid;
+	uint32_t hash;
 	int g;
 
 	if (!row_usable(rd, rec))
 		return;
+	hash = strmap_prefetch(&r->building_ids, field(rd, rec, B_ID));
 	/* Both checked so both are reported; no bitwise | on bools (clang -Werror). */
 	has_id = present(rd, rec, B_ID);
 	has_grid = present(rd, rec, B_GRID);
@@ -256,7 +270,7 @@ static void building_row(void *ctx, const struct table_record *rec)
 	b = &r->buildings[r->nbuildings];
 	*b = (struct building){ .id = keep(r, field(rd, rec, B_ID)),
 	    .name = keep(r, field(rd, rec, B_NAME)), .grid = g, .line = rec->line };
-	if (unique_id(rd, &r->building_ids, b->id, (int)r->nbuildings, rec->line,
+	if (unique_id(rd, &r->building_ids, b->id, hash, (int)r->nbuildings, rec->line,
 	    building_line, N_("building '%s' already on line %ld")))
 		r->nbuildings++;
 }
@@ -308,16 +322,54 @@ static void settle_grids(struct reading *rd)
 	}
 }
 
-/* Returns the priority tag, or NULL for an ordinary household. */
-static const char *priority_tag(struct roster *r, const char *value)
+/* What look (a function of the word alone, for the file) says of word, asked only when word is new. */
+static int memo_look(struct memo *m, const struct reading *rd, const char *word,
+    int (*look)(const struct reading *, const char *))
 {
-	return schema_ordinary(value) ? NULL : keep(r, value);
+	size_t len = strlen(word);
+	int i;
+
+	for (i = 0; i < m->known; i++)
+		if (strcmp(m->word[i], word) == 0)
+			return m->meaning[i];
+	if (len >= sizeof(m->word[0]))
+		return look(rd, word);
+	i = m->next;
+	m->next = (m->next + 1) % MEMO_WORDS;
+	m->known += m->known < MEMO_WORDS;
+	memcpy(m->word[i], word, len + 1);
+	m->meaning[i] = look(rd, word);
+	return m->meaning[i];
 }
 
-/* The household's kind, the office's own words first; false when the word names none. */
-static bool kind_of(const struct reading *rd, const char *word, enum household_kind *out)
+static int ordinary_look(const struct reading *rd, const char *value)
 {
-	return config_kind(rd->config, word, out) || schema_kind(word, out);
+	(void)rd;
+	return schema_ordinary(value);
+}
+
+/* Returns the priority tag, or NULL for an ordinary household. */
+static const char *priority_tag(struct reading *rd, const char *value)
+{
+	return memo_look(&rd->ordinary, rd, value, ordinary_look) ? NULL : keep(rd->r, value);
+}
+
+/* The kind a word names, the office's own words first; -1 when it names none. */
+static int kind_look(const struct reading *rd, const char *word)
+{
+	enum household_kind k;
+
+	return config_kind(rd->config, word, &k) || schema_kind(word, &k) ? (int)k : -1;
+}
+
+/* The household's kind; false when the word names none. */
+static bool kind_of(struct reading *rd, const char *word, enum household_kind *out)
+{
+	int k = memo_look(&rd->kind, rd, word, kind_look);
+
+	if (k >= 0)
+		*out = (enum household_kind)k;
+	return k >= 0;
 }
 
 static void household_row(void *ctx, const struct table_record *rec)
@@ -327,11 +379,13 @@ static void household_row(void *ctx, const struct table_record *rec)
 	struct household *h;
 	const char *kind, *building;
 	enum household_kind k = KIND_RESIDENT;
+	uint32_t hash;
 	int b;
 	bool ok;
 
 	if (!row_usable(rd, rec))
 		return;	/* the header, or a row with another field count: its fields may be fewer */
+	hash = strmap_prefetch(&r->household_ids, field(rd, rec, H_ID));
 	kind = field(rd, rec, H_KIND);
 	building = field(rd, rec, H_BUILDING);
 	ok = present(rd, rec, H_ID);
@@ -354,14 +408,14 @@ static void household_row(void *ctx, const struct table_record *rec)
 	h = &r->households[r->nhouseholds];
 	*h = (struct household){ .id = keep(r, field(rd, rec, H_ID)), .building = b,
 	    .line = rec->line };
-	if (!unique_id(rd, &r->household_ids, h->id, (int)r->nhouseholds, rec->line,
+	if (!unique_id(rd, &r->household_ids, h->id, hash, (int)r->nhouseholds, rec->line,
 	    household_line, N_("household '%s' already on line %ld")))
 		return;
 	h->unit = keep(r, field(rd, rec, H_UNIT));
 	h->room = keep(r, field(rd, rec, H_ROOM));
 	h->head = keep(r, field(rd, rec, H_HEAD));
 	h->phone = keep(r, field(rd, rec, H_PHONE));
-	h->priority = priority_tag(r, field(rd, rec, H_PRIORITY));
+	h->priority = priority_tag(rd, field(rd, rec, H_PRIORITY));
 	h->kind = k;
 	/* Count the row even when another value is bad, lest empty-building add a false warning. */
 	(void)ok;
@@ -464,10 +518,12 @@ static void member_row(void *ctx, const struct table_record *rec)
 	struct reading *rd = ctx;
 	struct roster *r = rd->r;
 	struct member m = { .line = rec->line };
+	uint32_t hash;
 	bool ok;
 
 	if (!row_usable(rd, rec))
 		return;
+	hash = strmap_prefetch(&r->member_ids, field(rd, rec, M_ID));
 	ok = present(rd, rec, M_ID);
 	ok = member_home(rd, rec, &m) & ok;
 	ok = member_terms(rd, rec, &m) & ok;
@@ -475,7 +531,7 @@ static void member_row(void *ctx, const struct table_record *rec)
 		return;
 	m.id = keep(r, field(rd, rec, M_ID));
 	GROW(r->members, r->members_alloc, r->nmembers + 1);
-	if (!unique_id(rd, &r->member_ids, m.id, (int)r->nmembers, rec->line, member_line,
+	if (!unique_id(rd, &r->member_ids, m.id, hash, (int)r->nmembers, rec->line, member_line,
 	    N_("member '%s' already on line %ld")))
 		return;
 	(void)ok;	/* a roster with errors is only ever reported, never solved */

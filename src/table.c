@@ -1,5 +1,6 @@
 /* table: reads one delimited text file (any supported encoding) record by record, with physical line numbers. */
 #include <csv.h>
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -170,10 +171,10 @@ static size_t utf8_valid_upto(const unsigned char *s, size_t from, size_t limit,
 		uint64_t w;
 		unsigned char c = s[i];
 
-		if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), (w = le64toh(w) & 0x8080808080808080ull) == 0)) {
 			i += 8;
-		} else if (c < 0x80) {
-			i++;
+		} else if (c < 0x80) {	/* past the ASCII bytes before the first that is not */
+			i += i + 8 <= len ? (size_t)__builtin_ctzll(w) / 8 : 1;
 		} else if (c >= 0xe1 && c <= 0xef && c != 0xed && i + 2 < len &&
 		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
 			i += 3;

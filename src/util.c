@@ -1,4 +1,5 @@
 /* util: allocation that never fails, string pools and string maps. */
+#include <endian.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,28 +180,27 @@ static void hash_key_init(void)
 	hash_keyed = true;
 }
 
-static uint64_t rotl(uint64_t x, int b)
+#define ROTL(x, b) ((x) << (b) | (x) >> (64 - (b)))
+
+/* One SipRound over the four state words (a macro: the hash of every ID runs six of them). */
+#define SIP_ROUND(v0, v1, v2, v3) do { \
+	v0 += v1; v1 = ROTL(v1, 13) ^ v0; v0 = ROTL(v0, 32); \
+	v2 += v3; v3 = ROTL(v3, 16) ^ v2; \
+	v0 += v3; v3 = ROTL(v3, 21) ^ v0; \
+	v2 += v1; v1 = ROTL(v1, 17) ^ v2; v2 = ROTL(v2, 32); \
+} while (0)
+
+/* The little-endian word of 8 bytes at p. */
+static uint64_t le_word8(const unsigned char *p)
 {
-	return x << b | x >> (64 - b);
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return le64toh(w);
 }
 
-/* One SipRound over the four state words. */
-static void sip_round(uint64_t v[4])
-{
-	v[0] += v[1];
-	v[1] = rotl(v[1], 13) ^ v[0];
-	v[0] = rotl(v[0], 32);
-	v[2] += v[3];
-	v[3] = rotl(v[3], 16) ^ v[2];
-	v[0] += v[3];
-	v[3] = rotl(v[3], 21) ^ v[0];
-	v[2] += v[1];
-	v[1] = rotl(v[1], 17) ^ v[2];
-	v[2] = rotl(v[2], 32);
-}
-
-/* A little-endian word of n <= 8 bytes. */
-static uint64_t le_word(const unsigned char *p, size_t n)
+/* A little-endian word of n < 8 bytes. */
+static uint64_t le_tail(const unsigned char *p, size_t n)
 {
 	uint64_t w = 0;
 
@@ -213,28 +213,30 @@ uint64_t str_hash(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
-	uint64_t v[4], m;
+	const unsigned char *end = p + (len & ~(size_t)7);
+	uint64_t v0, v1, v2, v3, m;
 
 	if (!hash_keyed)
 		hash_key_init();
-	v[0] = hash_key[0] ^ 0x736f6d6570736575ull;
-	v[1] = hash_key[1] ^ 0x646f72616e646f6dull;
-	v[2] = hash_key[0] ^ 0x6c7967656e657261ull;
-	v[3] = hash_key[1] ^ 0x7465646279746573ull;
-	for (; len - (size_t)(p - (const unsigned char *)s) >= 8; p += 8) {
-		m = le_word(p, 8);
-		v[3] ^= m;
-		sip_round(v);
-		v[0] ^= m;
+	v0 = hash_key[0] ^ 0x736f6d6570736575ull;
+	v1 = hash_key[1] ^ 0x646f72616e646f6dull;
+	v2 = hash_key[0] ^ 0x6c7967656e657261ull;
+	v3 = hash_key[1] ^ 0x7465646279746573ull;
+	for (; p < end; p += 8) {
+		m = le_word8(p);
+		v3 ^= m;
+		SIP_ROUND(v0, v1, v2, v3);
+		v0 ^= m;
 	}
-	m = le_word(p, len & 7) | (uint64_t)(len & 0xff) << 56;
-	v[3] ^= m;
-	sip_round(v);
-	v[0] ^= m;
-	v[2] ^= 0xff;
-	for (int i = 0; i < 3; i++)
-		sip_round(v);
-	return v[0] ^ v[1] ^ v[2] ^ v[3];
+	m = le_tail(p, len & 7) | (uint64_t)(len & 0xff) << 56;
+	v3 ^= m;
+	SIP_ROUND(v0, v1, v2, v3);
+	v0 ^= m;
+	v2 ^= 0xff;
+	SIP_ROUND(v0, v1, v2, v3);
+	SIP_ROUND(v0, v1, v2, v3);
+	SIP_ROUND(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
 }
 
 void strmap_init(struct strmap *m)
@@ -304,9 +306,22 @@ int strmap_get(const struct strmap *m, const char *key)
 	return m->slots[i].key ? m->slots[i].value : -1;
 }
 
-int strmap_put(struct strmap *m, const char *key, int value)
+uint32_t strmap_prefetch(const struct strmap *m, const char *key)
 {
 	uint32_t hash = (uint32_t)str_hash(key);
+
+	if (m->slots)
+		__builtin_prefetch(&m->slots[hash & m->mask]);
+	return hash;
+}
+
+int strmap_put(struct strmap *m, const char *key, int value)
+{
+	return strmap_put_hashed(m, key, (uint32_t)str_hash(key), value);
+}
+
+int strmap_put_hashed(struct strmap *m, const char *key, uint32_t hash, int value)
+{
 	size_t i;
 
 	if (m->slots == NULL || (m->count + 1) * 4 > (m->mask + 1) * 3)
@@ -333,6 +348,10 @@ static bool is_space(unsigned char c)
 size_t trim_span(const char **s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)*s;
+
+	/* Most fields: neither end can start a space (all at most ' ') or U+3000 (E3 80 80). */
+	if (len == 0 || (p[0] > ' ' && p[0] != 0xe3 && p[len - 1] > ' ' && p[len - 1] != 0x80))
+		return len;
 
 	for (;;) {
 		if (len > 0 && is_space(p[0])) {

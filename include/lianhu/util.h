@@ -73,6 +73,16 @@ int strmap_get(const struct strmap *m, const char *key);
 /* Stores value for key unless key is there; returns the value now stored. */
 int strmap_put(struct strmap *m, const char *key, int value);
 
+/*
+ * The key's hash, with the slot where the map looks for it fetched into the
+ * cache meanwhile: a reader calls it as a row comes and strmap_put_hashed
+ * once the row is checked, so that the probe of a big map rarely waits.
+ */
+uint32_t strmap_prefetch(const struct strmap *m, const char *key);
+
+/* strmap_put for a key whose hash strmap_prefetch gave. */
+int strmap_put_hashed(struct strmap *m, const char *key, uint32_t hash, int value);
+
 /* Releases the map's memory, not the keys. */
 void strmap_release(struct strmap *m);
 
