@@ -37,31 +37,6 @@ void config_release(struct config *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* Writes code point cp as UTF-8 at out; returns the bytes written. */
-static size_t put_utf8(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /* The folded form of s (ASCII case, full-width forms) as a key; the caller frees it. */
 static char *folded(const char *s)
 {
@@ -69,7 +44,7 @@ static char *folded(const char *s)
 	size_t n = 0;
 
 	while (*s)
-		n += put_utf8(key + n, utf8_next_folded(&s));
+		n += utf8_encode(key + n, utf8_next_folded(&s));
 	key[n] = '\0';
 	return key;
 }

@@ -13,6 +13,7 @@
 
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
+#include "lianhu/text.h"
 #include "lianhu/util.h"
 #include "lianhu/workbook.h"
 
@@ -304,19 +305,12 @@ static void put_unescaped(struct text *t, const char *s, size_t len)
 			continue;
 		}
 		text_put(t, s + from, i - from);
-		if (cp < 0x80) {
-			char c = (char)cp;
-
-			text_put(t, cp ? &c : " ", 1);
-		} else if (cp < 0x800) {
-			char u[2] = { (char)(0xc0 | cp >> 6), (char)(0x80 | (cp & 0x3f)) };
-
-			text_put(t, u, 2);
+		if (cp == 0) {
+			text_put(t, " ", 1);
 		} else if (cp < 0xd800 || cp > 0xdfff) {
-			char u[3] = { (char)(0xe0 | cp >> 12), (char)(0x80 | ((cp >> 6) & 0x3f)),
-				(char)(0x80 | (cp & 0x3f)) };
+			char u[4];
 
-			text_put(t, u, 3);
+			text_put(t, u, utf8_encode(u, (uint32_t)cp));
 		}
 		i += 7;
 		from = i;

@@ -14,6 +14,9 @@
  */
 size_t utf8_decode(const char *s, uint32_t *cp);
 
+/* Writes code point cp (at most U+10FFFF) as UTF-8 at out, room for 4 bytes; returns the bytes written. */
+size_t utf8_encode(char *out, uint32_t cp);
+
 /* The next code point of *s (as utf8_decode decodes it), advancing *s. */
 uint32_t utf8_next(const char **s);
 

@@ -56,6 +56,26 @@ START_TEST(decoded_one_character_at_a_time)
 }
 END_TEST
 
+START_TEST(encoded_and_decoded_back)
+{
+	static const uint32_t cps[] = { 0x41, 0x7f, 0x80, 0x7ff, 0x800, 0x8054, 0xffff, 0x10000, 0x1f600,
+		0x10ffff };
+	char out[5];
+	uint32_t cp;
+
+	for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		size_t n = utf8_encode(out, cps[i]);
+
+		ck_assert_uint_eq(n, cps[i] < 0x80 ? 1 : cps[i] < 0x800 ? 2 : cps[i] < 0x10000 ? 3 : 4);
+		out[n] = '\0';
+		ck_assert_uint_eq(utf8_decode(out, &cp), n);
+		ck_assert_uint_eq(cp, cps[i]);
+	}
+	ck_assert_uint_eq(utf8_encode(out, 0x8054), 3);
+	ck_assert_int_eq(memcmp(out, "联", 3), 0);
+}
+END_TEST
+
 START_TEST(names_compared)
 {
 	const char *const words[] = { "utf-8", "党员", NULL };
@@ -149,6 +169,7 @@ static Suite *text_suite(void)
 	TCase *t = tcase_create("text");
 
 	tcase_add_test(t, decoded_one_character_at_a_time);
+	tcase_add_test(t, encoded_and_decoded_back);
 	tcase_add_test(t, names_compared);
 	tcase_add_test(t, terminal_columns);
 	tcase_add_test(t, clipped_by_columns);
