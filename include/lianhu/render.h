@@ -1,4 +1,9 @@
-/* render: the report and the contact lists as aligned text, CSV, JSON, Markdown, HTML and xlsx. */
+/*
+ * render: what the renderers share: the formats, the model a report or the
+ * contact lists are written from (render_input), each document's entry points
+ * and writing one whole to a file. The formats' building blocks are elsewhere:
+ * text.h (widths, escaping, text tables), output.h (CSV, JSON), xlsx_out.h.
+ */
 #ifndef LIANHU_RENDER_H
 #define LIANHU_RENDER_H
 
