@@ -1,4 +1,4 @@
-/* cli: what every subcommand shares: exit statuses, roster options, help. */
+/* cli: what every subcommand shares: the session main builds for it, its options, help. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +12,107 @@
 #include "lianhu/i18n.h"
 #include "lianhu/privacy.h"
 #include "lianhu/util.h"
+
+/* The getopt_long entries each need brings (enum need), and those of --format and of every command. */
+static const struct option roster_options[] = {
+	{ "dir", required_argument, NULL, 'd' },
+	{ "buildings", required_argument, NULL, OPT_BUILDINGS },
+	{ "households", required_argument, NULL, OPT_HOUSEHOLDS },
+	{ "members", required_argument, NULL, OPT_MEMBERS },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option mapping_options[] = {
+	{ "mapping", required_argument, NULL, OPT_MAPPING },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option policy_options[] = {
+	{ "scope", required_argument, NULL, OPT_SCOPE },
+	{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option visit_options[] = {
+	{ "visits", required_argument, NULL, OPT_VISITS },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "every", required_argument, NULL, OPT_EVERY },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option output_options[] = {
+	{ "excel", no_argument, NULL, OPT_EXCEL },
+	{ "output-encoding", required_argument, NULL, OPT_OUTPUT_ENCODING },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option mask_options[] = {
+	{ "mask", no_argument, NULL, OPT_MASK },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option file_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option format_options[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ NULL, 0, NULL, 0 }
+};
+static const struct option common_options[] = {
+	{ "lang", required_argument, NULL, OPT_LANG },	/* i18n_init reads it first */
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct {
+	unsigned need;
+	const struct option *options;
+} option_groups[] = {
+	{ NEED_ROSTER_OPTIONS, roster_options }, { NEED_MAPPING, mapping_options },
+	{ NEED_POLICY, policy_options }, { NEED_VISIT_OPTIONS, visit_options },
+	{ NEED_OUTPUT, output_options }, { NEED_MASK, mask_options }, { NEED_FILE, file_options },
+};
+
+/* The needs with those they bring: the audit a roster, a mapping and the policy ... */
+static unsigned all_needs(unsigned needs)
+{
+	if (needs & NEED_AUDIT)
+		needs |= NEED_ROSTER | NEED_MAPPING | NEED_POLICY;
+	if (needs & NEED_VISITS)
+		needs |= NEED_ROSTER | NEED_MAPPING | NEED_VISIT_OPTIONS;
+	if (needs & NEED_ROSTER)
+		needs |= NEED_ROSTER_OPTIONS;
+	return needs;
+}
+
+/* Appends the entries of add to table (n entries so far, room for size); the new count. */
+static size_t append_options(struct option *table, size_t n, size_t size,
+    const struct option *add)
+{
+	for (; add != NULL && add->name != NULL; add++) {
+		if (n + 1 >= size)
+			abort();	/* OPTION_TABLE_SIZE is too small for a command */
+		table[n++] = *add;
+	}
+	return n;
+}
+
+/* Room for the longest command's options: every group, --format, its own, --lang and --help. */
+#define OPTION_TABLE_SIZE 48
+
+/* The getopt_long table of cmd: the options of its needs, --format, its own, --lang and --help. */
+static void option_table(const struct command *cmd, struct option *table)
+{
+	unsigned needs = all_needs(cmd->needs);
+	size_t n = 0;
+
+	for (size_t g = 0; g < sizeof(option_groups) / sizeof(option_groups[0]); g++)
+		if (needs & option_groups[g].need)
+			n = append_options(table, n, OPTION_TABLE_SIZE, option_groups[g].options);
+	if (cmd->formats)
+		n = append_options(table, n, OPTION_TABLE_SIZE, format_options);
+	n = append_options(table, n, OPTION_TABLE_SIZE, cmd->own_options);
+	n = append_options(table, n, OPTION_TABLE_SIZE, common_options);
+	table[n] = (struct option){ NULL, 0, NULL, 0 };
+}
 
 /* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
@@ -59,71 +160,6 @@ const char *cli_format_of_name(const char *path)
 	return NULL;
 }
 
-/* True when the command's synopsis offers the format ("[--format text|csv|json]"). */
-static bool command_writes(const struct command *cmd, const char *format)
-{
-	const char *p = strstr(cmd->synopsis, "[--format ");
-	size_t n = strlen(format);
-
-	if (p == NULL)
-		return false;
-	for (p += strlen("[--format "); *p && *p != ']'; p += *p == '|') {
-		size_t len = strcspn(p, "|]");
-
-		if (len == n && strncmp(p, format, n) == 0)
-			return true;
-		p += len;
-	}
-	return false;
-}
-
-/* Settles --format (*format, NULL when not given) against the output's name (SPEC 5.3). */
-int cli_settle_format(const struct command *cmd, const char *output, const char **format)
-{
-	const char *named = cli_format_of_name(output);
-
-	if (named == NULL)
-		return 0;
-	if (*format != NULL && strcasecmp(*format, named) != 0)
-		return cli_usage_error(cmd, _("--format %s contradicts the output's name '%s' (%s)"),
-		    *format, output, named), -1;
-	if (*format == NULL && !command_writes(cmd, named))
-		return cli_usage_error(cmd, _("the output's name '%s' asks for %s, which %s does not "
-		    "write"), output, named, cmd->name), -1;
-	*format = named;
-	return 0;
-}
-
-/* Parses the options: the shared ones into args, the command's own through own. */
-int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *longopts,
-    struct roster_args *args, cli_option_fn own, void *ctx)
-{
-	char shortopts[32];
-	const char *format = NULL, *given;
-	int c, handled;
-
-	short_options(longopts, shortopts, sizeof(shortopts));
-	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return cli_bad_option(cmd, argv), -1;
-		if ((handled = cli_roster_option(cmd, c, optarg, args)) < 0)
-			return -1;
-		if (!handled && (own == NULL || own(cmd, c, optarg, ctx) < 0))
-			return -1;
-		if (c == OPT_FORMAT)
-			format = optarg;
-	}
-	if (argc - optind > cmd->max_operands)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"),
-		    argv[optind + cmd->max_operands]), -1;
-	given = format;
-	if (strstr(cmd->synopsis, "[--format ") && cli_settle_format(cmd, args->output, &format) < 0)
-		return -1;
-	if (given == NULL && format != NULL && own(cmd, OPT_FORMAT, format, ctx) < 0)
-		return -1;
-	return optind;
-}
-
 /* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv)
 {
@@ -131,15 +167,6 @@ int cli_bad_option(const struct command *cmd, char **argv)
 		return cli_usage_error(cmd, _("unknown option '-%c' or its value missing"), optopt);
 	return cli_usage_error(cmd, _("unknown option '%s' or its value missing"),
 	    argv[optind - 1]);
-}
-
-/* A workbook is never written to standard output: 0, or -1 after a usage message. */
-int cli_workbook_needs_file(const struct command *cmd, bool workbook, const struct roster_args *args)
-{
-	if (!workbook || (args->output != NULL && strcmp(args->output, "-") != 0))
-		return 0;
-	return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
-	    "give the file with -o FILE")), -1;
 }
 
 /* Prints the command's --help on stdout. */
@@ -162,10 +189,12 @@ static bool delimiter_parse(const char *arg, char *out)
 	return true;
 }
 
-/* Handles a roster, output or common option; 1 handled, 0 not one of them, -1 usage error. */
-int cli_roster_option(const struct command *cmd, int opt, const char *arg,
-    struct roster_args *args)
+/* Handles a roster, output, policy or common option; 1 handled, 0 not one of them, -1 usage error. */
+static int shared_option(struct session *s, int opt, const char *arg)
 {
+	const struct command *cmd = s->cmd;
+	struct roster_args *args = &s->args;
+
 	switch (opt) {
 	case 'd':
 		args->paths.dir = arg;
@@ -224,6 +253,7 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 		cli_usage_error(cmd, _("unknown output encoding '%s' (utf-8 or gb18030)"), arg);
 		return -1;
 	case OPT_LANG:	/* i18n_init has chosen the language already */
+		s->lang = arg;
 		if (i18n_lang_valid(arg))
 			return 1;
 		cli_usage_error(cmd, _("unknown language '%s' (zh or en)"), arg);
@@ -234,6 +264,149 @@ int cli_roster_option(const struct command *cmd, int opt, const char *arg,
 	default:
 		return 0;
 	}
+}
+
+/* Handles --visits, --as-of or --every: 1 handled, 0 not one of them, -1 after a usage message. */
+static int visit_option(const struct command *cmd, int opt, const char *arg, struct visit_args *va)
+{
+	const char *why;
+
+	switch (opt) {
+	case OPT_VISITS:
+		va->path = arg;
+		return 1;
+	case OPT_AS_OF:
+		if (date_parse(arg, &va->as_of))
+			return 1;
+		cli_usage_error(cmd, _("--as-of '%s' is not a date (YYYY-MM-DD)"), arg);
+		return -1;
+	case OPT_EVERY:
+		if (visit_rules_parse(&va->rules, arg, &why))
+			return 1;
+		cli_usage_error(cmd, _("--every '%s': %s"), arg, _(why));
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* The command's formats for a message: "text, csv or json", joined as the language joins them. */
+static void format_list(unsigned formats, char *out, size_t size)
+{
+	char head[128];
+	int n = 0;
+
+	*out = '\0';
+	for (int f = RENDER_TEXT; f <= RENDER_XLSX; f++) {
+		if (!(formats & FORMAT(f)))
+			continue;
+		snprintf(head, sizeof(head), "%s", out);
+		if (n++ == 0)
+			snprintf(out, size, "%s", render_format_name((enum render_format)f));
+		else	/* TRANSLATORS: the last two of a list of formats; the others are joined by "%s, %s". */
+			snprintf(out, size, (formats >> (f + 1)) ? _("%s, %s") : _("%s or %s"), head,
+			    render_format_name((enum render_format)f));
+	}
+}
+
+/* Handles --format, one of the command's formats: 1 handled, 0 another option, -1 after a usage message. */
+static int format_option(struct session *s, int opt, const char *arg)
+{
+	enum render_format f;
+	char list[128];
+
+	if (opt != OPT_FORMAT)
+		return 0;
+	if (render_format_parse(arg, &f) && (s->cmd->formats & FORMAT(f))) {
+		s->format = f;
+		s->format_given = arg;
+		return 1;
+	}
+	format_list(s->cmd->formats, list, sizeof(list));
+	cli_usage_error(s->cmd, _("unknown format '%s' (%s)"), arg, list);
+	return -1;
+}
+
+/* Settles the format against the output's name (SPEC 5.3). */
+int cli_settle_format(struct session *s)
+{
+	const char *named = cli_format_of_name(s->args.output);
+	enum render_format f;
+
+	if (named == NULL)
+		return 0;
+	if (s->format_given != NULL && strcasecmp(s->format_given, named) != 0)
+		return cli_usage_error(s->cmd, _("--format %s contradicts the output's name '%s' (%s)"),
+		    s->format_given, s->args.output, named), -1;
+	if (!render_format_parse(named, &f) || !(s->cmd->formats & FORMAT(f)))
+		return cli_usage_error(s->cmd, _("the output's name '%s' asks for %s, which %s does not "
+		    "write"), s->args.output, named, s->cmd->name), -1;
+	s->format = f;
+	s->format_given = named;
+	return 0;
+}
+
+/* One option getopt_long returned: the shared ones into s, the command's own through its handler. */
+static int take_option(struct session *s, int c, const char *arg, char **argv)
+{
+	int handled;
+
+	if (c == '?' || c == ':')
+		return cli_bad_option(s->cmd, argv), -1;
+	if ((handled = shared_option(s, c, arg)) == 0 &&
+	    (handled = visit_option(s->cmd, c, arg, &s->visit)) == 0 &&
+	    (handled = format_option(s, c, arg)) == 0) {
+		if (s->cmd->own_option == NULL)
+			abort();	/* getopt_long returns only the options of the table */
+		return s->cmd->own_option(s, c, arg);
+	}
+	return handled < 0 ? -1 : 0;
+}
+
+/* True when --as-of or --every is given (the defaults changed). */
+static bool visit_rules_given(const struct visit_args *va)
+{
+	return va->as_of != DATE_NONE || va->rules.nrules > 0 || va->rules.priority != 30 ||
+	    va->rules.ordinary != 90;
+}
+
+/* The checks across the options, after them: operands, the command's own, format, visits, workbook. */
+static int check_options(struct session *s)
+{
+	const struct command *cmd = s->cmd;
+	unsigned needs = all_needs(cmd->needs);
+
+	if (cmd->max_operands >= 0 && s->noperands > cmd->max_operands)
+		return cli_usage_error(cmd, _("unexpected argument '%s'"),
+		    s->operands[cmd->max_operands]), -1;
+	if (cmd->check != NULL && cmd->check(s) < 0)
+		return -1;
+	if (cmd->formats && cli_settle_format(s) < 0)
+		return -1;
+	if ((needs & NEED_VISIT_OPTIONS) && !(needs & NEED_VISITS) && s->visit.path == NULL &&
+	    visit_rules_given(&s->visit))
+		return cli_usage_error(cmd, _("--as-of and --every go with --visits FILE")), -1;
+	if (s->format == RENDER_XLSX && (s->args.output == NULL || strcmp(s->args.output, "-") == 0))
+		return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
+		    "give the file with -o FILE")), -1;
+	return 0;
+}
+
+/* Parses the command line into s; -1 after a usage message. */
+int cli_parse(struct session *s, int argc, char **argv)
+{
+	struct option longopts[OPTION_TABLE_SIZE];
+	char shortopts[32];
+	int c;
+
+	option_table(s->cmd, longopts);
+	short_options(longopts, shortopts, sizeof(shortopts));
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1)
+		if (take_option(s, c, optarg, argv) < 0)
+			return -1;
+	s->operands = argv + optind;
+	s->noperands = argc - optind;
+	return check_options(s);
 }
 
 /* Parses a whole non-negative number option; false after a usage message. */
@@ -320,40 +493,6 @@ bool cli_load_mapping(struct mapping *map, const char *path, const struct roster
 	return false;
 }
 
-/* Loads the roster and the --mapping, and audits the one against the other; false after the messages. */
-bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
-    const struct roster_args *args)
-{
-	if (!cli_load_roster(r, args) || !cli_load_mapping(map, args->mapping, args))
-		return false;
-	audit_run(a, r, map, args->scope, args->default_capacity);
-	return true;
-}
-
-/* Handles --visits, --as-of or --every: 1 handled, 0 not one of them, -1 after a usage message. */
-int cli_visit_option(const struct command *cmd, int opt, const char *arg, struct visit_args *va)
-{
-	const char *why;
-
-	switch (opt) {
-	case OPT_VISITS:
-		va->path = arg;
-		return 1;
-	case OPT_AS_OF:
-		if (date_parse(arg, &va->as_of))
-			return 1;
-		cli_usage_error(cmd, _("--as-of '%s' is not a date (YYYY-MM-DD)"), arg);
-		return -1;
-	case OPT_EVERY:
-		if (visit_rules_parse(&va->rules, arg, &why))
-			return 1;
-		cli_usage_error(cmd, _("--every '%s': %s"), arg, _(why));
-		return -1;
-	default:
-		return 0;
-	}
-}
-
 /* The log's faulty rows as diagnostics: errors, and future dates as warnings. */
 static void visit_diagnostics(const struct visits *v)
 {
@@ -368,8 +507,12 @@ static void visit_diagnostics(const struct visits *v)
 	}
 }
 
-/* Reads the visit log against the roster and mapping; false after the messages. */
-bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
+/*
+ * Reads the visit log (va->path, else DIR/visits.csv) against the roster and
+ * mapping and prints its diagnostics (with rows_as_diagnostics, its faulty
+ * rows and future dates too); false after the messages when it cannot be read.
+ */
+static bool load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
     const struct visit_args *va, const struct roster_args *args, bool rows_as_diagnostics)
 {
 	char *fallback = va->path ? NULL : in_roster_dir(args, "visits.csv");
@@ -389,4 +532,83 @@ bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapp
 	diag_reset();
 	free(fallback);
 	return rc == 0;
+}
+
+/* Sets s up for cmd: the options' defaults, nothing loaded. */
+void cli_session_init(struct session *s, const struct command *cmd)
+{
+	memset(s, 0, sizeof(*s));
+	s->cmd = cmd;
+	s->args = (struct roster_args)ROSTER_ARGS_DEFAULT;
+	s->visit.as_of = DATE_NONE;
+	visit_rules_init(&s->visit.rules);
+	while (cmd->formats && !(cmd->formats & FORMAT(s->format)))
+		s->format++;	/* the first of its formats */
+	roster_init(&s->roster);
+	s->own = cmd->own_size ? xcalloc(1, cmd->own_size) : NULL;
+	if (cmd->own_defaults != NULL)
+		memcpy(s->own, cmd->own_defaults, cmd->own_size);
+}
+
+/* Loads what the command needs into s: roster, mapping, audit, visit log; false after the messages. */
+bool cli_load(struct session *s)
+{
+	unsigned needs = all_needs(s->cmd->needs);
+	bool rows_as_diagnostics = !(s->cmd->lists_visit_rows && s->format == RENDER_TEXT);
+
+	if ((needs & NEED_ROSTER) && !cli_load_roster(&s->roster, &s->args))
+		return false;
+	if ((needs & NEED_MAPPING) && !cli_load_mapping(&s->map, s->args.mapping, &s->args))
+		return false;
+	if (needs & NEED_AUDIT)
+		audit_run(&s->audit, &s->roster, &s->map, s->args.scope, s->args.default_capacity);
+	if ((needs & NEED_VISITS) || s->visit.path != NULL) {
+		if (!load_visits(&s->visits, &s->roster, &s->map, &s->visit, &s->args,
+		    rows_as_diagnostics))
+			return false;
+		s->has_visits = true;
+	}
+	return true;
+}
+
+/* Releases all a session holds. */
+void cli_release(struct session *s)
+{
+	visits_release(&s->visits);
+	visit_rules_release(&s->visit.rules);
+	audit_release(&s->audit);
+	mapping_release(&s->map);
+	roster_release(&s->roster);
+	free(s->own);
+}
+
+/* Runs cmd on its command line: the session built, loaded, run and released. */
+int cli_run(const struct command *cmd, int argc, char **argv)
+{
+	struct session s;
+	int status = EXIT_TROUBLE;
+
+	cli_session_init(&s, cmd);
+	if (cli_parse(&s, argc, argv) == 0 && cli_load(&s))
+		status = cmd->run(&s);
+	cli_release(&s);
+	return status;
+}
+
+/* Opens the command's output, never over a file the session read, with the output options. */
+int cli_output_open(const struct session *s, struct output *out)
+{
+	const char *read[] = { s->roster.paths[0], s->roster.paths[1], s->roster.paths[2],
+		s->map.path, s->has_visits ? s->visits.path : NULL };
+	const char *inputs[sizeof(read) / sizeof(read[0]) + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(read) / sizeof(read[0]); i++)
+		if (read[i] != NULL)
+			inputs[n++] = read[i];
+	inputs[n] = NULL;
+	if (output_open(out, s->args.output, inputs) < 0)
+		return -1;
+	output_configure(out, &s->args.out);
+	return 0;
 }

@@ -12,42 +12,28 @@
 #include "lianhu/output.h"
 #include "lianhu/summary.h"
 
-struct assign_args {
-	struct roster_args roster;
+/* The command's own options: --previous, --min-load, --summary. */
+struct assign_own {
 	struct assign_opts solve;
 	const char *previous, *summary;
 };
 
+static const struct assign_own defaults = { .solve.min_load = 1 };
+
 /* --previous, --min-load and --summary. */
-static int own_option(const struct command *cmd, int opt, const char *arg, void *ctx)
+static int own_option(struct session *s, int opt, const char *arg)
 {
-	struct assign_args *a = ctx;
+	struct assign_own *own = s->own;
 
 	if (opt == OPT_MIN_LOAD)
-		return cli_number(cmd, "--min-load", arg, &a->solve.min_load) ? 0 : -1;
+		return cli_number(s->cmd, "--min-load", arg, &own->solve.min_load) ? 0 : -1;
 	if (opt == OPT_PREVIOUS)
-		a->previous = arg;
+		own->previous = arg;
 	else if (opt == OPT_SUMMARY)
-		a->summary = arg;
+		own->summary = arg;
 	else
-		abort();	/* getopt_long returns only the options of longopts */
+		abort();	/* getopt_long returns only the options of the table */
 	return 0;
-}
-
-static int parse(const struct command *cmd, int argc, char **argv, struct assign_args *a)
-{
-	static const struct option longopts[] = {
-		CLI_ROSTER_OPTIONS,
-		CLI_OUTPUT_OPTIONS,
-		{ "previous", required_argument, NULL, OPT_PREVIOUS },
-		CLI_SCOPE_OPTIONS,
-		{ "min-load", required_argument, NULL, OPT_MIN_LOAD },
-		{ "summary", required_argument, NULL, OPT_SUMMARY },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-
-	return cli_parse(cmd, argc, argv, longopts, &a->roster, own_option, a) < 0 ? -1 : 0;
 }
 
 /* Households (not vacant) whose contact differs from their first row in the previous mapping. */
@@ -69,19 +55,21 @@ static long count_changed(const struct roster *r, const struct mapping *prev, co
 }
 
 /* Writes the mapping and the summary, each whole; neither when one of them cannot be. */
-static int write_outputs(const struct assign_args *a, const struct roster *r, const int *contact,
+static int write_outputs(const struct session *s, const int *contact,
     const struct assign_aims *aims, long changed)
 {
+	const struct assign_own *a = s->own;
+	const struct roster *r = &s->roster;
 	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
-	const char *outputs[] = { a->roster.output, a->summary };
+	const char *outputs[] = { s->args.output, a->summary };
 	struct output map, sum = { 0 };
 	int rc = -1;
 
 	if (output_check_distinct(outputs, a->summary ? 2 : 1) < 0)
 		return -1;
-	if (output_open(&map, a->roster.output, inputs) < 0)
+	if (output_open(&map, s->args.output, inputs) < 0)
 		return -1;
-	output_configure(&map, &a->roster.out);
+	output_configure(&map, &s->args.out);
 	if (a->summary && output_open(&sum, a->summary, inputs) < 0)
 		goto out;
 	mapping_write(&map, r, contact);
@@ -96,54 +84,58 @@ out:
 	return rc;
 }
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* Solves for the mapping (keeping --previous where still valid), writes it and the summary. */
+static int run(struct session *s)
 {
-	struct assign_args a = { .roster = ROSTER_ARGS_DEFAULT, .solve.min_load = 1 };
-	struct roster r;
-	struct mapping prev = { 0 };
+	struct assign_own *a = s->own;
+	struct roster *r = &s->roster;
 	struct assign_aims aims;
 	int *previous = NULL, *contact = NULL, status = EXIT_TROUBLE;
 	long changed = 0;
 
-	if (parse(cmd, argc, argv, &a) < 0)
-		return EXIT_TROUBLE;
-	a.solve.scope = a.roster.scope;
-	a.solve.default_capacity = a.roster.default_capacity;
-	roster_init(&r);
-	if (!cli_load_roster(&r, &a.roster))
-		goto out;
-	if (a.previous) {
-		if (!cli_load_mapping(&prev, a.previous, &a.roster))
+	a->solve.scope = s->args.scope;
+	a->solve.default_capacity = s->args.default_capacity;
+	if (a->previous) {
+		if (!cli_load_mapping(&s->map, a->previous, &s->args))
 			goto out;
-		previous = mapping_first_contacts(&prev, &r);
-		mapping_check_common(&prev, &r);
+		previous = mapping_first_contacts(&s->map, r);
+		mapping_check_common(&s->map, r);
 		diag_print(stderr);
 		diag_reset();
 	}
-	a.solve.previous = previous;
-	a.solve.progress = isatty(2);
-	contact = xmalloc((r.nhouseholds + 1) * sizeof(*contact));
-	if (assign_solve(&r, &a.solve, contact) < 0)
+	a->solve.previous = previous;
+	a->solve.progress = isatty(2);
+	contact = xmalloc((r->nhouseholds + 1) * sizeof(*contact));
+	if (assign_solve(r, &a->solve, contact) < 0)
 		goto out;
-	assign_evaluate(&r, &a.solve, contact, &aims);
-	if (a.previous)
-		changed = count_changed(&r, &prev, contact);
-	if (write_outputs(&a, &r, contact, &aims, changed) < 0)
+	assign_evaluate(r, &a->solve, contact, &aims);
+	if (a->previous)
+		changed = count_changed(r, &s->map, contact);
+	if (write_outputs(s, contact, &aims, changed) < 0)
 		goto out;
-	summary_print(stderr, &r, &a.solve, contact, &aims, changed);
+	summary_print(stderr, r, &a->solve, contact, &aims, changed);
 	status = aims.covered < aims.households ? EXIT_FOUND : EXIT_OK;
 out:
 	free(contact);
 	free(previous);
-	if (a.previous)
-		mapping_release(&prev);
-	roster_release(&r);
 	return status;
 }
+
+static const struct option own_options[] = {
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "min-load", required_argument, NULL, OPT_MIN_LOAD },
+	{ "summary", required_argument, NULL, OPT_SUMMARY },
+	{ NULL, 0, NULL, 0 }
+};
 
 const struct command cmd_assign = {
 	.name = "assign",
 	.run = run,
+	.needs = NEED_ROSTER | NEED_POLICY | NEED_OUTPUT | NEED_FILE,
+	.own_options = own_options,
+	.own_option = own_option,
+	.own_size = sizeof(struct assign_own),
+	.own_defaults = &defaults,
 	.synopsis = "[roster options] [--previous FILE] [--scope S] [--max-load N] "
 	    "[--min-load N] [--summary FILE] [-o FILE]",
 	.purpose = "compute the optimal mapping of households to member contacts",

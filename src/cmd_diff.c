@@ -212,18 +212,6 @@ static void print_notices_csv(struct output *o, const struct roster *r, const st
 	}
 }
 
-/* --format text|csv|json|html. */
-static int format_option(const struct command *cmd, int opt, const char *arg, void *format)
-{
-	if (opt != OPT_FORMAT)
-		abort();	/* getopt_long returns only the options of longopts */
-	if (strcmp(arg, "text") && strcmp(arg, "csv") && strcmp(arg, "json") && strcmp(arg, "html"))
-		return cli_usage_error(cmd, _("unknown format '%s' (text, csv, json or html)"), arg),
-		    -1;
-	*(const char **)format = arg;
-	return 0;
-}
-
 /* True when the command line names a roster (-d or one of its files). */
 static bool roster_given(const struct roster_args *args)
 {
@@ -232,50 +220,37 @@ static bool roster_given(const struct roster_args *args)
 	return p->dir || p->buildings || p->households || p->members;
 }
 
-static int parse(const struct command *cmd, int argc, char **argv, struct roster_args *args,
-    const char **format)
+/* Two mappings, the old one first; the notices (html) only with the roster. */
+static int check(struct session *s)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_OUTPUT_OPTIONS,
-		CLI_ROSTER_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	int first;
-
-	if ((first = cli_parse(cmd, argc, argv, longopts, args, format_option, format)) < 0)
+	if (cli_settle_format(s) < 0)
 		return -1;
-	if (argc - first != 2)
-		return cli_usage_error(cmd, _("give two mappings, the old one first")), -1;
-	if (cli_settle_format(cmd, args->output, format) < 0)
-		return -1;
-	if (*format == NULL)
-		*format = "text";
-	if (strcmp(*format, "html") == 0 && !roster_given(args))
-		return cli_usage_error(cmd, _("the notices (--format html) name households and "
+	if (s->noperands != 2)
+		return cli_usage_error(s->cmd, _("give two mappings, the old one first")), -1;
+	if (s->format == RENDER_HTML && !roster_given(&s->args))
+		return cli_usage_error(s->cmd, _("the notices (--format html) name households and "
 		    "members: give the roster with -d DIR")), -1;
-	return first;
+	return 0;
 }
 
 /* Writes the changes in format to out: household by household, or member by member with r. */
-static void write_changes(struct output *out, const char *format, const struct changes *c,
+static void write_changes(struct output *out, enum render_format format, const struct changes *c,
     const struct roster *r, const struct roster_args *args)
 {
 	char date[11];
 
-	if (strcmp(format, "json") == 0) {
+	if (format == RENDER_JSON) {
 		print_json(out->fp, c, r);
-	} else if (strcmp(format, "html") == 0) {
+	} else if (format == RENDER_HTML) {
 		today_iso(date);
 		notice_write_html(out->fp, r, c, date, args->out.gb18030 ? "gb18030" : "utf-8");
 	} else if (r) {
-		if (strcmp(format, "csv") == 0)
+		if (format == RENDER_CSV)
 			print_notices_csv(out, r, c);
 		else
 			print_notices_text(out->fp, r, c);
 	} else {
-		print_rows(out, c, strcmp(format, "csv") == 0);
+		print_rows(out, c, format == RENDER_CSV);
 	}
 }
 
@@ -294,37 +269,30 @@ static void print_summary(const struct changes *c, const struct roster *r)
 	    n[CHANGE_CHANGED], n[CHANGE_NONE], c->nnotices);
 }
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* Reads the two mappings (and the roster, when named) and writes what changed; 1 when anything did. */
+static int run(struct session *s)
 {
-	struct roster_args args = ROSTER_ARGS_DEFAULT;
 	struct mapping old = { 0 }, new = { 0 };
-	struct roster roster, *r = NULL;
+	struct roster *r = roster_given(&s->args) ? &s->roster : NULL;
 	struct changes c = { 0 };
-	const char *format = NULL;
 	struct output out = { 0 };
-	int first, status = EXIT_TROUBLE;
+	int status = EXIT_TROUBLE;
 
-	roster_init(&roster);
-	if ((first = parse(cmd, argc, argv, &args, &format)) < 0)
+	if (r != NULL && !cli_load_roster(r, &s->args))
 		goto out;
-	if (roster_given(&args)) {
-		if (!cli_load_roster(&roster, &args))
-			goto out;
-		r = &roster;
-	}
-	if (!cli_load_mapping(&old, argv[first], &args) ||
-	    !cli_load_mapping(&new, argv[first + 1], &args))
+	if (!cli_load_mapping(&old, s->operands[0], &s->args) ||
+	    !cli_load_mapping(&new, s->operands[1], &s->args))
 		goto out;
 	changes_build(&c, &old, &new, r);
 	{
-		const char *inputs[] = { argv[first], argv[first + 1], roster.paths[0],
-			roster.paths[1], roster.paths[2], NULL };
+		const char *inputs[] = { s->operands[0], s->operands[1], s->roster.paths[0],
+			s->roster.paths[1], s->roster.paths[2], NULL };
 
-		if (output_open(&out, args.output, inputs) < 0)
+		if (output_open(&out, s->args.output, inputs) < 0)
 			goto out;
 	}
-	output_configure(&out, &args.out);
-	write_changes(&out, format, &c, r, &args);
+	output_configure(&out, &s->args.out);
+	write_changes(&out, s->format, &c, r, &s->args);
 	if (output_commit(&out) < 0)
 		goto out;
 	print_summary(&c, r);
@@ -335,13 +303,15 @@ out:
 	changes_release(&c);
 	mapping_release(&old);
 	mapping_release(&new);
-	roster_release(&roster);
 	return status;
 }
 
 const struct command cmd_diff = {
 	.name = "diff",
 	.run = run,
+	.needs = NEED_ROSTER_OPTIONS | NEED_OUTPUT | NEED_FILE,
+	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON) | FORMAT(RENDER_HTML),
+	.check = check,
 	.synopsis = "OLD.csv NEW.csv [roster options] [--format text|csv|json|html] [-o FILE]",
 	.purpose = "list households whose contact changed; with -d, by member (变更通知)",
 	.max_operands = 2,

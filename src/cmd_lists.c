@@ -11,89 +11,62 @@
 #include "lianhu/render.h"
 #include "lianhu/rollup.h"
 
-struct lists_args {
-	struct roster_args roster;
-	enum render_format format;
+/* The command's own option: --title. */
+struct lists_own {
 	const char *title;	/* --title, or NULL */
 };
 
-/* Handles one of the command's own options; -1 after a usage message. */
-static int parse_option(const struct command *cmd, int c, const char *arg, void *ctx)
+/* --title TEXT. */
+static int own_option(struct session *s, int opt, const char *arg)
 {
-	struct lists_args *a = ctx;
+	struct lists_own *own = s->own;
 
-	switch (c) {
-	case OPT_TITLE:
-		a->title = arg;
-		return 0;
-	case OPT_FORMAT:
-		if (render_format_parse(arg, &a->format) && a->format != RENDER_TEXT &&
-		    a->format != RENDER_JSON)
-			return 0;
-		return cli_usage_error(cmd, _("unknown format '%s' (csv, md, html or xlsx)"), arg), -1;
-	default:
-		abort();	/* getopt_long returns only the options of longopts */
-	}
-}
-
-static int parse(const struct command *cmd, int argc, char **argv, struct lists_args *a)
-{
-	static const struct option longopts[] = {
-		CLI_ROSTER_OPTIONS,
-		CLI_OUTPUT_OPTIONS,
-		CLI_MASK_OPTION,
-		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		CLI_SCOPE_OPTIONS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ NULL, 0, NULL, 0 }
-	};
-	if (cli_parse(cmd, argc, argv, longopts, &a->roster, parse_option, a) < 0)
-		return -1;
-	return cli_workbook_needs_file(cmd, a->format == RENDER_XLSX, &a->roster);
+	if (opt != OPT_TITLE)
+		abort();	/* getopt_long returns only the options of the table */
+	own->title = arg;
+	return 0;
 }
 
 static const struct renderer renderer = { lists_write, lists_write_xlsx };
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* Builds each member's list of households and the organisation, and writes the cards. */
+static int run(struct session *s)
 {
+	const struct lists_own *own = s->own;
+	const struct roster_args *args = &s->args;
 	struct render_input in;
-	struct lists_args a = { .roster = ROSTER_ARGS_DEFAULT, .format = RENDER_CSV };
-	struct roster r;
-	struct mapping map = { 0 };
-	struct audit au = { 0 };
 	struct contact_lists l = { 0 };
 	struct organise o = { 0 };
 	char date[11];
 	int status = EXIT_TROUBLE;
 
-	if (parse(cmd, argc, argv, &a) < 0)
-		return EXIT_TROUBLE;
-	roster_init(&r);
-	if (!cli_load_audit(&r, &map, &au, &a.roster))
-		goto out;
-	contact_lists_build(&l, &r, au.contact);
-	organise_run(&o, &r, &map, a.roster.scope, a.roster.default_capacity, ORGANISE_MIN_GROUP);
-	in = (struct render_input){ .r = &r, .a = &au, .l = &l, .scope = a.roster.scope,
-	    .default_capacity = a.roster.default_capacity, .opts = &a.roster.out, .title = a.title,
-	    .date = date,
-	    .org = &o };
+	contact_lists_build(&l, &s->roster, s->audit.contact);
+	organise_run(&o, &s->roster, &s->map, args->scope, args->default_capacity,
+	    ORGANISE_MIN_GROUP);
+	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .l = &l, .scope = args->scope,
+	    .default_capacity = args->default_capacity, .opts = &args->out, .title = own->title,
+	    .date = date, .org = &o };
 	today_iso(date);
-	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
+	if (render_to_file(&renderer, args->output, s->format, &in, s->map.path) == 0)
 		status = EXIT_OK;
-out:
 	organise_release(&o);
 	contact_lists_release(&l);
-	audit_release(&au);
-	mapping_release(&map);
-	roster_release(&r);
 	return status;
 }
+
+static const struct option own_options[] = {
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ NULL, 0, NULL, 0 }
+};
 
 const struct command cmd_lists = {
 	.name = "lists",
 	.run = run,
+	.needs = NEED_AUDIT | NEED_OUTPUT | NEED_MASK | NEED_FILE,
+	.formats = FORMAT(RENDER_CSV) | FORMAT(RENDER_MD) | FORMAT(RENDER_HTML) | FORMAT(RENDER_XLSX),
+	.own_options = own_options,
+	.own_option = own_option,
+	.own_size = sizeof(struct lists_own),
 	.synopsis = "[roster options] [--mapping FILE] [--format csv|md|html|xlsx] [--title TEXT] "
 	    "[-o FILE]",
 	.purpose = "write each member's contact card (联系卡): households, a blank visit record",

@@ -10,12 +10,12 @@
 #include "lianhu/organise.h"
 #include "lianhu/output.h"
 
-enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
-
-struct organise_args {
-	enum format format;
+/* The command's own option: --min-group. */
+struct organise_own {
 	long min_group;
 };
+
+static const struct organise_own defaults = { .min_group = ORGANISE_MIN_GROUP };
 
 static void print_text(FILE *fp, const struct organise *o, const struct roster *r)
 {
@@ -114,77 +114,55 @@ static void print_json(FILE *fp, const struct organise *o, const struct roster *
 	json_write(fp, root);
 }
 
-/* --format text|csv|json and --min-group N. */
-static int parse_option(const struct command *cmd, int opt, const char *arg, void *ctx)
+/* --min-group N. */
+static int own_option(struct session *s, int opt, const char *arg)
 {
-	static const char *const names[] = { "text", "csv", "json" };
-	struct organise_args *a = ctx;
+	struct organise_own *own = s->own;
 
-	if (opt == OPT_MIN_GROUP)
-		return cli_number(cmd, "--min-group", arg, &a->min_group) ? 0 : -1;
-	if (opt != OPT_FORMAT)
-		abort();	/* getopt_long returns only the options of longopts */
-	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++) {
-		if (strcmp(arg, names[f]) == 0) {
-			a->format = (enum format)f;
-			return 0;
-		}
-	}
-	return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
+	if (opt != OPT_MIN_GROUP)
+		abort();	/* getopt_long returns only the options of the table */
+	return cli_number(s->cmd, "--min-group", arg, &own->min_group) ? 0 : -1;
 }
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* Checks the organisation and writes its findings in the session's format; 1 when there is a fault. */
+static int run(struct session *s)
 {
-	static const struct option longopts[] = {
-		CLI_ROSTER_OPTIONS,
-		CLI_OUTPUT_OPTIONS,
-		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		CLI_SCOPE_OPTIONS,
-		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	struct organise_args a = { .format = FORMAT_TEXT, .min_group = ORGANISE_MIN_GROUP };
-	struct roster r;
-	struct mapping map = { 0 };
+	const struct organise_own *own = s->own;
 	struct organise o = { 0 };
-	struct output out = { 0 };
-	const char *inputs[FILE_COUNT + 2] = { NULL };	/* never written over */
+	struct output out;
 	int status = EXIT_TROUBLE;
 
-	if (cli_parse(cmd, argc, argv, longopts, &args, parse_option, &a) < 0)
-		return EXIT_TROUBLE;
-	roster_init(&r);
-	if (!cli_load_roster(&r, &args) || !cli_load_mapping(&map, args.mapping, &args))
+	organise_run(&o, &s->roster, &s->map, s->args.scope, s->args.default_capacity,
+	    own->min_group);
+	if (cli_output_open(s, &out) < 0)
 		goto out;
-	organise_run(&o, &r, &map, args.scope, args.default_capacity, a.min_group);
-	for (int f = 0; f < FILE_COUNT; f++)
-		inputs[f] = r.paths[f];
-	inputs[FILE_COUNT] = map.path;
-	if (output_open(&out, args.output, inputs) < 0)
-		goto out;
-	output_configure(&out, &args.out);
-	if (a.format == FORMAT_JSON)
-		print_json(out.fp, &o, &r);
-	else if (a.format == FORMAT_CSV)
-		print_csv(&out, &o, &r);
+	if (s->format == RENDER_JSON)
+		print_json(out.fp, &o, &s->roster);
+	else if (s->format == RENDER_CSV)
+		print_csv(&out, &o, &s->roster);
 	else
-		print_text(out.fp, &o, &r);
+		print_text(out.fp, &o, &s->roster);
 	if (output_commit(&out) == 0)
 		status = organise_faults(&o) ? EXIT_FOUND : EXIT_OK;
 out:
-	output_abort(&out);
 	organise_release(&o);
-	mapping_release(&map);
-	roster_release(&r);
 	return status;
 }
+
+static const struct option own_options[] = {
+	{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+	{ NULL, 0, NULL, 0 }
+};
 
 const struct command cmd_organise = {
 	.name = "organise",
 	.run = run,
+	.needs = NEED_ROSTER | NEED_MAPPING | NEED_POLICY | NEED_OUTPUT | NEED_FILE,
+	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON),
+	.own_options = own_options,
+	.own_option = own_option,
+	.own_size = sizeof(struct organise_own),
+	.own_defaults = &defaults,
 	.synopsis = "[roster options] [--mapping FILE] [--scope S] [--max-load N] [--min-group N] "
 	    "[--format text|csv|json] [-o FILE]",
 	.purpose = "check the Party groups, leaders and secretaries; name each building's member",

@@ -11,104 +11,68 @@
 #include "lianhu/render.h"
 #include "lianhu/rollup.h"
 
-struct report_args {
-	struct roster_args roster;
-	struct visit_args visit;
+/* The command's own option: --by. */
+struct report_own {
 	enum rollup_level by;
-	enum render_format format;
 };
 
-/* Handles one of the command's own options; -1 after a usage message. */
-static int parse_option(const struct command *cmd, int c, const char *arg, void *ctx)
-{
-	struct report_args *a = ctx;
-	int handled;
+static const struct report_own defaults = { .by = LEVEL_COMMUNITY };
 
-	if ((handled = cli_visit_option(cmd, c, arg, &a->visit)) != 0)
-		return handled < 0 ? -1 : 0;
-	switch (c) {
-	case OPT_BY:
-		if (rollup_level_parse(arg, &a->by))
-			return 0;
-		return cli_usage_error(cmd, _("unknown level '%s' (township, community, grid, building "
-		    "or member)"), arg), -1;
-	case OPT_FORMAT:
-		if (render_format_parse(arg, &a->format))
-			return 0;
-		return cli_usage_error(cmd, _("unknown format '%s' (text, csv, json, md, html or xlsx)"),
-		    arg), -1;
-	default:
-		abort();	/* getopt_long returns only the options of longopts */
-	}
-}
-
-static int parse(const struct command *cmd, int argc, char **argv, struct report_args *a)
+/* --by LEVEL. */
+static int own_option(struct session *s, int opt, const char *arg)
 {
-	static const struct option longopts[] = {
-		CLI_ROSTER_OPTIONS,
-		CLI_OUTPUT_OPTIONS,
-		CLI_MASK_OPTION,
-		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		CLI_SCOPE_OPTIONS,
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_VISIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	if (cli_parse(cmd, argc, argv, longopts, &a->roster, parse_option, a) < 0)
-		return -1;
-	if (a->visit.path == NULL && (a->visit.as_of != DATE_NONE || a->visit.rules.nrules > 0 ||
-	    a->visit.rules.priority != 30 || a->visit.rules.ordinary != 90))
-		return cli_usage_error(cmd, _("--as-of and --every go with --visits FILE")), -1;
-	return cli_workbook_needs_file(cmd, a->format == RENDER_XLSX, &a->roster);
+	struct report_own *own = s->own;
+
+	if (opt != OPT_BY)
+		abort();	/* getopt_long returns only the options of the table */
+	if (rollup_level_parse(arg, &own->by))
+		return 0;
+	return cli_usage_error(s->cmd, _("unknown level '%s' (township, community, grid, building "
+	    "or member)"), arg), -1;
 }
 
 static const struct renderer renderer = { report_write, report_write_xlsx };
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* Rolls the audit up by the level asked for, with the visit log's counts if read, and writes it. */
+static int run(struct session *s)
 {
+	const struct report_own *own = s->own;
+	const struct roster_args *args = &s->args;
 	struct render_input in;
-	struct report_args a = { .roster = ROSTER_ARGS_DEFAULT, .by = LEVEL_COMMUNITY,
-		.format = RENDER_TEXT };
-	struct roster r;
-	struct mapping map = { 0 };
-	struct audit au = { 0 };
 	struct rollup u = { 0 };
 	struct organise o = { 0 };
-	struct visits v = { 0 };
 	int status = EXIT_TROUBLE;
 
-	VISIT_ARGS_INIT(&a.visit);
-	roster_init(&r);
-	if (parse(cmd, argc, argv, &a) < 0)
-		goto out;
-	if (!cli_load_audit(&r, &map, &au, &a.roster) || (a.visit.path &&
-	    !cli_load_visits(&v, &r, &map, &a.visit, &a.roster, true)))
-		goto out;
-	rollup_build(&u, &r, &au, a.by, a.roster.scope, a.roster.default_capacity);
-	organise_run(&o, &r, &map, a.roster.scope, a.roster.default_capacity, ORGANISE_MIN_GROUP);
-	if (a.visit.path)
-		rollup_add_visits(&u, &r, &au, v.per);
-	in = (struct render_input){ .r = &r, .a = &au, .u = &u, .scope = a.roster.scope,
-	    .default_capacity = a.roster.default_capacity, .opts = &a.roster.out, .org = &o,
-	    .v = a.visit.path ? &v : NULL };
-	if (render_to_file(&renderer, a.roster.output, a.format, &in, map.path) == 0)
+	rollup_build(&u, &s->roster, &s->audit, own->by, args->scope, args->default_capacity);
+	organise_run(&o, &s->roster, &s->map, args->scope, args->default_capacity,
+	    ORGANISE_MIN_GROUP);
+	if (s->has_visits)
+		rollup_add_visits(&u, &s->roster, &s->audit, s->visits.per);
+	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .u = &u, .scope = args->scope,
+	    .default_capacity = args->default_capacity, .opts = &args->out, .org = &o,
+	    .v = s->has_visits ? &s->visits : NULL };
+	if (render_to_file(&renderer, args->output, s->format, &in, s->map.path) == 0)
 		status = EXIT_OK;
-out:
 	organise_release(&o);
-	visits_release(&v);
-	visit_rules_release(&a.visit.rules);
 	rollup_release(&u);
-	audit_release(&au);
-	mapping_release(&map);
-	roster_release(&r);
 	return status;
 }
+
+static const struct option own_options[] = {
+	{ "by", required_argument, NULL, OPT_BY },
+	{ NULL, 0, NULL, 0 }
+};
 
 const struct command cmd_report = {
 	.name = "report",
 	.run = run,
+	.needs = NEED_AUDIT | NEED_VISIT_OPTIONS | NEED_OUTPUT | NEED_MASK | NEED_FILE,
+	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON) | FORMAT(RENDER_MD) |
+	    FORMAT(RENDER_HTML) | FORMAT(RENDER_XLSX),
+	.own_options = own_options,
+	.own_option = own_option,
+	.own_size = sizeof(struct report_own),
+	.own_defaults = &defaults,
 	.synopsis = "[roster options] [--mapping FILE] [--by township|community|grid|building|member] "
 	    "[--format text|csv|json|md|html|xlsx] [-o FILE] [--visits FILE [--as-of YYYY-MM-DD] "
 	    "[--every RULES]]",

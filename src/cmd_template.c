@@ -18,11 +18,8 @@ static const struct schema *const files[NFILES] = {
 	&roster_schemas[FILE_MEMBERS], &visits_schema,
 };
 
-/* What the command line asked for. */
-struct template_args {
-	bool chinese;		/* Chinese headers (--lang zh, the default) */
-	const char *format;	/* --format, NULL when not given */
-	const char *output;	/* -o, or an operand naming a workbook */
+/* What the command line asked for beyond -o and --format. */
+struct template_own {
 	const char *dir;	/* the folder of the CSV files; NULL: the current one */
 };
 
@@ -148,75 +145,52 @@ static int write_folder(const struct command *cmd, const char *dir, bool chinese
 	return EXIT_OK;
 }
 
-/* Parses the command line into a; -1 after a usage message. */
-static int parse(const struct command *cmd, int argc, char **argv, struct template_args *a)
+/* The operand, a folder or a workbook's name (-o then), and the format against -o. */
+static int check(struct session *s)
 {
-	static const struct option longopts[] = {
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
+	struct template_own *own = s->own;
 
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		if (c == OPT_HELP) {
-			cli_help(cmd);
-			exit(cli_finish(EXIT_OK));
-		} else if (c == OPT_LANG && (strcmp(optarg, "zh") == 0 || strcmp(optarg, "en") == 0)) {
-			a->chinese = strcmp(optarg, "zh") == 0;
-		} else if (c == OPT_LANG) {
-			return cli_usage_error(cmd, _("unknown language '%s' (zh or en)"), optarg), -1;
-		} else if (c == OPT_FORMAT && (strcmp(optarg, "csv") == 0 || strcmp(optarg, "xlsx") == 0)) {
-			a->format = optarg;
-		} else if (c == OPT_FORMAT) {
-			return cli_usage_error(cmd, _("unknown format '%s' (csv or xlsx)"), optarg), -1;
-		} else if (c == 'o') {
-			a->output = optarg;
-		} else {
-			return cli_bad_option(cmd, argv), -1;
-		}
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(cmd, _("too many arguments")), -1;
-	if (optind < argc && a->output == NULL && cli_format_of_name(argv[optind]) != NULL)
-		a->output = argv[optind];	/* template 花名册.xlsx: a workbook's name, not a folder */
-	else if (optind < argc)
-		a->dir = argv[optind];
-	if (cli_settle_format(cmd, a->output, &a->format) < 0)
+	if (s->noperands > 1)
+		return cli_usage_error(s->cmd, _("too many arguments")), -1;
+	if (s->noperands == 1 && s->args.output == NULL && cli_format_of_name(s->operands[0]))
+		s->args.output = s->operands[0];	/* template 花名册.xlsx: a workbook's name, not a folder */
+	else if (s->noperands == 1)
+		own->dir = s->operands[0];
+	if (cli_settle_format(s) < 0)
 		return -1;
-	if (a->format != NULL && strcmp(a->format, "xlsx") == 0 && a->output == NULL)
-		return cli_usage_error(cmd, _("--format xlsx writes one workbook: give its name with "
+	if (s->format == RENDER_XLSX && s->args.output == NULL)
+		return cli_usage_error(s->cmd, _("--format xlsx writes one workbook: give its name with "
 		    "-o FILE")), -1;
-	if ((a->format == NULL || strcmp(a->format, "csv") == 0) && a->output != NULL)
-		return cli_usage_error(cmd, _("-o names a workbook (--format xlsx); CSV rosters are "
+	if (s->format == RENDER_CSV && s->args.output != NULL)
+		return cli_usage_error(s->cmd, _("-o names a workbook (--format xlsx); CSV rosters are "
 		    "three files in DIR")), -1;
-	if (a->output != NULL && a->dir != NULL)
-		return cli_usage_error(cmd, _("a workbook (-o) takes no folder")), -1;
+	if (s->args.output != NULL && own->dir != NULL)
+		return cli_usage_error(s->cmd, _("a workbook (-o) takes no folder")), -1;
 	return 0;
 }
 
-static int run(const struct command *cmd, int argc, char **argv)
+/* Writes the headers, in Chinese unless --lang en: four CSV files, or one workbook. */
+static int run(struct session *s)
 {
-	struct template_args a = { .chinese = true };
+	const struct template_own *own = s->own;
+	bool chinese = s->lang == NULL || strcmp(s->lang, "zh") == 0;
 
-	if (parse(cmd, argc, argv, &a) < 0)
+	if (s->args.output == NULL)
+		return write_folder(s->cmd, own->dir ? own->dir : ".", chinese);
+	if (exists(s->args.output) || write_book(s->args.output, chinese) < 0)
 		return EXIT_TROUBLE;
-	if (a.output == NULL)
-		return write_folder(cmd, a.dir ? a.dir : ".", a.chinese);
-	if (strcmp(a.output, "-") == 0)
-		return cli_usage_error(cmd, _("--format xlsx writes a binary workbook: "
-		    "give the file with -o FILE"));
-	if (exists(a.output) || write_book(a.output, a.chinese) < 0)
-		return EXIT_TROUBLE;
-	fprintf(stderr, _("wrote %s\n"), a.output);
+	fprintf(stderr, _("wrote %s\n"), s->args.output);
 	return EXIT_OK;
 }
 
 const struct command cmd_template = {
 	.name = "template",
 	.run = run,
+	.needs = NEED_FILE,
+	.formats = FORMAT(RENDER_CSV) | FORMAT(RENDER_XLSX),
+	.max_operands = -1,	/* check counts them */
+	.check = check,
+	.own_size = sizeof(struct template_own),
 	.synopsis = "[--lang zh|en] [--format csv|xlsx] [-o FILE] [DIR]",
 	.purpose = "write empty rosters and a visit log into DIR (default .), or one workbook",
 	.options =

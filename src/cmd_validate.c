@@ -69,48 +69,25 @@ static void print_summary(const struct roster *r)
 	fputc('\n', stderr);
 }
 
-/* --format text|json. */
-static int format_option(const struct command *cmd, int opt, const char *arg, void *json)
+/* Reads the roster, whatever its errors, and reports them all; 1 when any is an error. */
+static int run(struct session *s)
 {
-	if (opt != OPT_FORMAT)
-		abort();	/* getopt_long returns only the options of longopts */
-	if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0)
-		return cli_usage_error(cmd, _("unknown format '%s' (text or json)"), arg), -1;
-	*(bool *)json = strcmp(arg, "json") == 0;
-	return 0;
-}
-
-static int run(const struct command *cmd, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		CLI_ROSTER_OPTIONS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	struct roster r;
-	bool json = false;
-
-	if (cli_parse(cmd, argc, argv, longopts, &args, format_option, &json) < 0)
+	if (roster_load(&s->roster, &s->args.paths, &s->args.read) < 0)
 		return EXIT_TROUBLE;
-	roster_init(&r);
-	if (roster_load(&r, &args.paths, &args.read) < 0) {
-		roster_release(&r);
-		return EXIT_TROUBLE;
-	}
-	if (json) {
+	if (s->format == RENDER_JSON) {
 		print_json();
 	} else {
 		diag_print(stderr);
-		print_summary(&r);
+		print_summary(&s->roster);
 	}
-	roster_release(&r);
 	return diag_count(DIAG_ERROR) ? EXIT_FOUND : EXIT_OK;
 }
 
 const struct command cmd_validate = {
 	.name = "validate",
 	.run = run,
+	.needs = NEED_ROSTER_OPTIONS,
+	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_JSON),
 	.synopsis = "[roster options] [--format text|json]",
 	.purpose = "check the rosters and report every problem by file and line",
 	.options = CLI_ROSTER_HELP

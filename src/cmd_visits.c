@@ -10,13 +10,6 @@
 #include "lianhu/output.h"
 #include "lianhu/visits.h"
 
-enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
-
-struct visits_args {
-	struct visit_args visit;
-	enum format format;
-};
-
 static void print_finding(FILE *fp, const struct visits *v, const struct visit_finding *f,
     const struct roster *r)
 {
@@ -164,82 +157,31 @@ static void print_json(FILE *fp, const struct visits *v, const struct roster *r)
 	json_write(fp, root);
 }
 
-/* --format text|csv|json and the visit log options. */
-static int parse_option(const struct command *cmd, int opt, const char *arg, void *ctx)
+/* Writes the overdue households in the session's format; 1 when any, or a faulty row. */
+static int run(struct session *s)
 {
-	static const char *const names[] = { "text", "csv", "json" };
-	struct visits_args *a = ctx;
-	int handled;
-
-	if ((handled = cli_visit_option(cmd, opt, arg, &a->visit)) != 0)
-		return handled < 0 ? -1 : 0;
-	if (opt != OPT_FORMAT)
-		abort();	/* getopt_long returns only the options of longopts */
-	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++) {
-		if (strcmp(arg, names[f]) == 0) {
-			a->format = (enum format)f;
-			return 0;
-		}
-	}
-	return cli_usage_error(cmd, _("unknown format '%s' (text, csv or json)"), arg), -1;
-}
-
-static int write_visits(const struct visits_args *a, const struct roster_args *args,
-    const struct visits *v, const struct roster *r, const struct mapping *map)
-{
-	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], map->path, v->path, NULL };
+	const struct visits *v = &s->visits;
 	struct output out;
 
-	if (output_open(&out, args->output, inputs) < 0)
-		return -1;
-	output_configure(&out, &args->out);
-	if (a->format == FORMAT_JSON)
-		print_json(out.fp, v, r);
-	else if (a->format == FORMAT_CSV)
-		print_csv(&out, v, r);
+	if (cli_output_open(s, &out) < 0)
+		return EXIT_TROUBLE;
+	if (s->format == RENDER_JSON)
+		print_json(out.fp, v, &s->roster);
+	else if (s->format == RENDER_CSV)
+		print_csv(&out, v, &s->roster);
 	else
-		print_text(out.fp, v, r);
-	return output_commit(&out);
-}
-
-static int run(const struct command *cmd, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		CLI_ROSTER_OPTIONS,
-		CLI_OUTPUT_OPTIONS,
-		{ "mapping", required_argument, NULL, OPT_MAPPING },
-		CLI_VISIT_OPTIONS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	struct visits_args a = { .format = FORMAT_TEXT };
-	struct roster r;
-	struct mapping map = { 0 };
-	struct visits v = { 0 };
-	int status = EXIT_TROUBLE;
-
-	VISIT_ARGS_INIT(&a.visit);
-	roster_init(&r);
-	if (cli_parse(cmd, argc, argv, longopts, &args, parse_option, &a) < 0)
-		goto out;
-	if (!cli_load_roster(&r, &args) || !cli_load_mapping(&map, args.mapping, &args) ||
-	    !cli_load_visits(&v, &r, &map, &a.visit, &args, a.format != FORMAT_TEXT))
-		goto out;
-	if (write_visits(&a, &args, &v, &r, &map) == 0)
-		status = v.overdue > 0 || v.faulty > 0 ? EXIT_FOUND : EXIT_OK;
-out:
-	visits_release(&v);
-	mapping_release(&map);
-	roster_release(&r);
-	visit_rules_release(&a.visit.rules);
-	return status;
+		print_text(out.fp, v, &s->roster);
+	if (output_commit(&out) < 0)
+		return EXIT_TROUBLE;
+	return v->overdue > 0 || v->faulty > 0 ? EXIT_FOUND : EXIT_OK;
 }
 
 const struct command cmd_visits = {
 	.name = "visits",
 	.run = run,
+	.needs = NEED_VISITS | NEED_OUTPUT | NEED_FILE,
+	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON),
+	.lists_visit_rows = true,
 	.synopsis = "[roster options] [--mapping FILE] [--visits FILE] [--as-of YYYY-MM-DD] "
 	    "[--every RULES] [--format text|csv|json] [-o FILE]",
 	.purpose = "check the visit log (走访台账): overdue households by member",

@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[1], commands[i]->name) == 0) {
-			status = commands[i]->run(commands[i], argc - 1, argv + 1);
+			status = cli_run(commands[i], argc - 1, argv + 1);
 			diag_reset();
 			return cli_finish(status);
 		}

@@ -9,6 +9,12 @@
 
 static const char *const format_names[] = { "text", "csv", "json", "md", "html", "xlsx" };
 
+/* A format's name, as --format takes it. */
+const char *render_format_name(enum render_format format)
+{
+	return format_names[format];
+}
+
 /* Parses a --format value. */
 bool render_format_parse(const char *name, enum render_format *out)
 {

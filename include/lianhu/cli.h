@@ -1,4 +1,4 @@
-/* cli: what every subcommand shares: exit statuses, roster options, help. */
+/* cli: what every subcommand shares: its table entry, the session main builds for it, help. */
 #ifndef LIANHU_CLI_H
 #define LIANHU_CLI_H
 
@@ -8,22 +8,13 @@
 #include "lianhu/audit.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
+#include "lianhu/render.h"
 #include "lianhu/roster.h"
 #include "lianhu/visits.h"
 
 #define LIANHU_VERSION "0.1.0"
 
 enum exit_status { EXIT_OK = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
-
-/* A subcommand: its name, entry point, synopsis and the help text of its options. */
-struct command {
-	const char *name;
-	int (*run)(const struct command *cmd, int argc, char **argv);
-	const char *synopsis;	/* arguments after "lianhu NAME" */
-	const char *purpose;	/* one line */
-	const char *options;	/* the option lines of --help */
-	int max_operands;	/* arguments after the options it takes at most */
-};
 
 /* Long option codes shared by subcommands (beyond single letters). */
 enum {
@@ -33,13 +24,6 @@ enum {
 	OPT_MIN_LOAD, OPT_MIN_GROUP, OPT_VISITS, OPT_AS_OF, OPT_EVERY, OPT_CONFIG, OPT_TITLE
 };
 
-/* The getopt_long entries of the output options (--excel, --output-encoding); --mask apart. */
-#define CLI_OUTPUT_OPTIONS \
-	{ "excel", no_argument, NULL, OPT_EXCEL }, \
-	{ "output-encoding", required_argument, NULL, OPT_OUTPUT_ENCODING }
-
-#define CLI_MASK_OPTION { "mask", no_argument, NULL, OPT_MASK }
-
 /* The --help lines of the output options. */
 #define CLI_OUTPUT_HELP \
 	"      --excel            CSV for Excel/WPS: UTF-8 with BOM, CRLF, formulas neutralised\n" \
@@ -47,22 +31,6 @@ enum {
 
 #define CLI_MASK_HELP \
 	"      --mask             mask phone numbers (138****1234) and names (王*)\n"
-
-/* The getopt_long entries of the roster options and --help. */
-#define CLI_ROSTER_OPTIONS \
-	{ "dir", required_argument, NULL, 'd' }, \
-	{ "buildings", required_argument, NULL, OPT_BUILDINGS }, \
-	{ "households", required_argument, NULL, OPT_HOUSEHOLDS }, \
-	{ "members", required_argument, NULL, OPT_MEMBERS }, \
-	{ "encoding", required_argument, NULL, OPT_ENCODING }, \
-	{ "delimiter", required_argument, NULL, OPT_DELIMITER }, \
-	{ "config", required_argument, NULL, OPT_CONFIG }, \
-	CLI_COMMON_OPTIONS
-
-/* The getopt_long entries of what every command takes: --lang (i18n_init reads it first) and --help. */
-#define CLI_COMMON_OPTIONS \
-	{ "lang", required_argument, NULL, OPT_LANG }, \
-	{ "help", no_argument, NULL, OPT_HELP }
 
 /* The --help lines of the roster options. */
 #define CLI_ROSTER_HELP \
@@ -93,49 +61,125 @@ struct roster_args {
 /* Roster arguments before the command line: scope community, 15 households a member. */
 #define ROSTER_ARGS_DEFAULT { .scope = TIER_COMMUNITY, .default_capacity = 15 }
 
-/* The getopt_long entries of --scope and --max-load. */
-#define CLI_SCOPE_OPTIONS \
-	{ "scope", required_argument, NULL, OPT_SCOPE }, \
-	{ "max-load", required_argument, NULL, OPT_MAX_LOAD }
+/* The visit log options of visits and report: --visits, --as-of, --every. */
+struct visit_args {
+	const char *path;	/* --visits */
+	long as_of;		/* --as-of, else DATE_NONE: today */
+	struct visit_rules rules;	/* --every over the defaults */
+};
+
+/* The --help lines of --as-of and --every (--visits apart: each command says what it adds). */
+#define CLI_VISIT_HELP \
+	"      --as-of DATE       the day to judge on, YYYY-MM-DD (default today)\n" \
+	"      --every RULES      visit intervals in days, e.g. 独居老人=7,priority=30,ordinary=90\n" \
+	"                         (default priority=30,ordinary=90)\n"
 
 /*
- * Handles a roster, output or common option (--lang, --help); returns 1 when
- * handled, 0 when the option is not one of them, -1 after a usage message (exit 2).
+ * What a command needs. Each need brings its options to the command line, and
+ * main loads what it names into the session before the command runs.
  */
-int cli_roster_option(const struct command *cmd, int opt, const char *arg,
-    struct roster_args *args);
+enum need {
+	NEED_ROSTER_OPTIONS = 1 << 0,	/* -d, --buildings ... --config: the command reads the roster */
+	NEED_ROSTER = 1 << 1,		/* the roster options, and the roster loaded: its errors stop */
+	NEED_MAPPING = 1 << 2,		/* --mapping, and the mapping read (default DIR/mapping.csv) */
+	NEED_POLICY = 1 << 3,		/* --scope and --max-load */
+	NEED_AUDIT = 1 << 4,		/* roster, mapping and policy, and the one audited against the other */
+	NEED_VISIT_OPTIONS = 1 << 5,	/* --visits, --as-of, --every; the log read when --visits names one */
+	NEED_VISITS = 1 << 6,		/* roster, mapping, visit options; the log read (default DIR/visits.csv) */
+	NEED_OUTPUT = 1 << 7,		/* --excel and --output-encoding */
+	NEED_MASK = 1 << 8,		/* --mask */
+	NEED_FILE = 1 << 9,		/* -o FILE (else standard output) */
+};
 
-/* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
+/* The formats of a command's --format, a set of enum render_format; the first is the default. */
+#define FORMAT(f) (1u << (f))
+
+struct session;
+
+/*
+ * A subcommand: its name and entry point, what it needs and writes, its own
+ * options, and the text of its --help.
+ */
+struct command {
+	const char *name;
+	int (*run)(struct session *s);	/* the exit status */
+	unsigned needs;			/* enum need */
+	unsigned formats;		/* FORMAT(RENDER_TEXT) | ...: --format; 0: none */
+	int max_operands;		/* arguments after the options it takes at most */
+	bool lists_visit_rows;		/* its text lists the log's faulty rows: not as diagnostics */
+	const struct option *own_options;	/* its own getopt_long entries, ending in a zero one */
+	int (*own_option)(struct session *s, int opt, const char *arg);	/* 0, or -1 after a usage message */
+	int (*check)(struct session *s);	/* the options together, after them: 0, or -1 */
+	size_t own_size;		/* the size of its own options, s->own */
+	const void *own_defaults;	/* what s->own holds before the command line, or NULL: zeros */
+	const char *synopsis;	/* arguments after "lianhu NAME" */
+	const char *purpose;	/* one line */
+	const char *options;	/* the option lines of --help */
+};
+
+/* One run of a command: its command line parsed, and what it needs loaded; main releases it. */
+struct session {
+	const struct command *cmd;
+	struct roster_args args;	/* the roster, output, mapping and policy options */
+	struct visit_args visit;	/* --visits, --as-of, --every */
+	enum render_format format;	/* --format, the output's name, or the command's first */
+	const char *format_given;	/* the --format value, or the name's format; NULL: neither */
+	const char *lang;		/* the last --lang, or NULL */
+	char **operands;		/* the arguments after the options */
+	int noperands;
+	void *own;			/* the command's own options (cmd->own_size bytes) */
+	struct roster roster;		/* NEED_ROSTER, NEED_AUDIT, NEED_VISITS */
+	struct mapping map;		/* NEED_MAPPING ... */
+	struct audit audit;		/* NEED_AUDIT */
+	struct visits visits;		/* NEED_VISITS, or NEED_VISIT_OPTIONS with --visits */
+	bool has_visits;		/* visits was read */
+};
+
+/*
+ * Runs cmd on its command line (argv[0] is its name): builds the session,
+ * loads what the command needs, runs it and releases the session. Returns the
+ * exit status.
+ */
+int cli_run(const struct command *cmd, int argc, char **argv);
+
+/* Sets s up for cmd: the options' defaults, nothing loaded; release with cli_release. */
+void cli_session_init(struct session *s, const struct command *cmd);
+
+/*
+ * Parses the command line into s: the options of the command's needs, its
+ * format and its own options, then the checks across them. Returns 0, or -1
+ * after a usage message.
+ */
+int cli_parse(struct session *s, int argc, char **argv);
+
+/* Loads what the command needs into s; false after the messages. */
+bool cli_load(struct session *s);
+
+/* Releases all a session holds. */
+void cli_release(struct session *s);
+
+/*
+ * Opens the command's output (-o FILE, else standard output), never over a file
+ * the session read, with the output options; -1 after a message.
+ */
+int cli_output_open(const struct session *s, struct output *out);
+
+/* Prints "lianhu NAME: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-
-/* A command's handler of its own options: 0 when taken, -1 after a usage message. */
-typedef int (*cli_option_fn)(const struct command *cmd, int opt, const char *arg, void *ctx);
-
-/*
- * Parses the options of longopts: the shared ones (roster, output, scope,
- * --mapping, --lang, --help) into args, the command's own through own.
- * Returns the index of the first operand, or -1 after a usage message (also
- * when there are more operands than the command takes).
- */
-int cli_parse(const struct command *cmd, int argc, char **argv, const struct option *longopts,
-    struct roster_args *args, cli_option_fn own, void *ctx);
 
 /* The format an output's name asks for: "xlsx" for NAME.xlsx, "html" for .html or .htm ...; NULL for none. */
 const char *cli_format_of_name(const char *path);
 
 /*
- * Settles --format (*format, NULL when not given) against the output's name
- * (SPEC 5.3): a name with a known extension sets *format when none was given,
- * and must agree with it when one was. Returns 0, or -1 after a usage message.
+ * Settles the format against the output's name (SPEC 5.3): a name with a known
+ * extension sets the format when --format was not given, and must agree with
+ * it when it was. Returns 0, or -1 after a usage message.
  */
-int cli_settle_format(const struct command *cmd, const char *output, const char **format);
+int cli_settle_format(struct session *s);
 
 /* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv);
-
-/* A workbook is never written to standard output: 0, or -1 after a usage message. */
-int cli_workbook_needs_file(const struct command *cmd, bool workbook, const struct roster_args *args);
 
 /* Prints the command's --help on stdout. */
 void cli_help(const struct command *cmd);
@@ -149,45 +193,8 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args);
 /* Reads the mapping: path, else DIR/mapping.csv; false after the diagnostics. */
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args);
 
-/* Loads the roster and the --mapping, and audits the one against the other; false after the messages. */
-bool cli_load_audit(struct roster *r, struct mapping *map, struct audit *a,
-    const struct roster_args *args);
-
 /* Flushes, checks and closes standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status);
-
-/* The visit log options of visits and report: --visits, --as-of, --every. */
-struct visit_args {
-	const char *path;	/* --visits */
-	long as_of;		/* --as-of, else DATE_NONE: today */
-	struct visit_rules rules;	/* --every over the defaults */
-};
-
-/* The getopt_long entries and --help lines of --as-of and --every (--visits apart). */
-#define CLI_VISIT_OPTIONS \
-	{ "visits", required_argument, NULL, OPT_VISITS }, \
-	{ "as-of", required_argument, NULL, OPT_AS_OF }, \
-	{ "every", required_argument, NULL, OPT_EVERY }
-
-#define CLI_VISIT_HELP \
-	"      --as-of DATE       the day to judge on, YYYY-MM-DD (default today)\n" \
-	"      --every RULES      visit intervals in days, e.g. 独居老人=7,priority=30,ordinary=90\n" \
-	"                         (default priority=30,ordinary=90)\n"
-
-/* Handles --visits, --as-of or --every: 1 handled, 0 not one of them, -1 after a usage message. */
-int cli_visit_option(const struct command *cmd, int opt, const char *arg, struct visit_args *va);
-
-/* --as-of today and the default intervals; release with visit_rules_release(&va->rules). */
-#define VISIT_ARGS_INIT(va) \
-	((va)->path = NULL, (va)->as_of = DATE_NONE, visit_rules_init(&(va)->rules))
-
-/*
- * Reads the visit log (va->path, else DIR/visits.csv) against the roster and
- * mapping and prints its diagnostics (with rows_as_diagnostics, its faulty
- * rows and future dates too); false after the messages when it cannot be read.
- */
-bool cli_load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
-    const struct visit_args *va, const struct roster_args *args, bool rows_as_diagnostics);
 
 /* The subcommands, in the order help lists them. */
 extern const struct command cmd_validate, cmd_assign, cmd_audit, cmd_report, cmd_lists,

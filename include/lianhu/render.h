@@ -20,7 +20,10 @@ struct visits;
 
 enum render_format { RENDER_TEXT, RENDER_CSV, RENDER_JSON, RENDER_MD, RENDER_HTML, RENDER_XLSX };
 
-/* Parses a --format value (any of the six; each command checks which it takes). */
+/* A format's name, as --format takes it ("text", "csv" ...). */
+const char *render_format_name(enum render_format format);
+
+/* Parses a --format value (any of the six; each command says which it takes). */
 bool render_format_parse(const char *name, enum render_format *out);
 
 /* What a report or a set of contact lists is made of; nothing here is owned. */

@@ -1,66 +1,100 @@
-/* check_cli: the options every command shares, a command's own through its handler, and the roster loader's verdict. */
+/* check_cli: the options a command's needs bring, its own through its handler, one --format, and the roster loader's verdict. */
 #include <check.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scratch.h"
 #include "lianhu/cli.h"
 
-static const struct command probe = { .name = "probe", .synopsis = "[options] [DIR]",
-	.purpose = "a command for the tests", .options = "", .max_operands = 1 };
+/* The probe's own option: --by, taken only as "grid". */
+static int own(struct session *s, int opt, const char *arg)
+{
+	if (opt != OPT_BY || strcmp(arg, "grid") != 0)
+		return cli_usage_error(s->cmd, "bad --by"), -1;
+	*(const char **)s->own = arg;
+	return 0;
+}
 
-static const struct option longopts[] = {
-	CLI_ROSTER_OPTIONS, CLI_SCOPE_OPTIONS, CLI_OUTPUT_OPTIONS,
-	{ "mapping", required_argument, NULL, OPT_MAPPING },
-	{ "output", required_argument, NULL, 'o' },
+static const struct option own_options[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* The command's own option: --by, taken only as "grid". */
-static int own(const struct command *cmd, int opt, const char *arg, void *ctx)
-{
-	if (opt != OPT_BY || strcmp(arg, "grid") != 0)
-		return cli_usage_error(cmd, "bad --by"), -1;
-	*(const char **)ctx = arg;
-	return 0;
-}
+/* A command for the tests: a roster, a mapping, the policy, -o; csv, md or xlsx. */
+static const struct command probe = { .name = "probe", .synopsis = "[options] [DIR]",
+	.purpose = "a command for the tests", .options = "", .max_operands = 1,
+	.needs = NEED_ROSTER | NEED_MAPPING | NEED_POLICY | NEED_OUTPUT | NEED_FILE,
+	.formats = FORMAT(RENDER_CSV) | FORMAT(RENDER_MD) | FORMAT(RENDER_XLSX),
+	.own_options = own_options, .own_option = own, .own_size = sizeof(const char *) };
 
-/* Parses a NULL-terminated argument list (after "probe") into args; stderr silenced. */
-static int parse(struct roster_args *args, const char **by, const char *const *words)
-{
-	char *argv[32] = { "probe" };
-	int argc = 1, saved, first;
+/* A command that needs nothing: only --lang and --help. */
+static const struct command bare = { .name = "bare", .synopsis = "", .purpose = "nothing",
+	.options = "" };
 
+/* Parses a NULL-terminated argument list (after the command's name) into s; stderr to err.txt. */
+static int parse(struct session *s, const struct command *cmd, const char *const *words)
+{
+	static char *argv[32];	/* the operands stay in it */
+	int argc = 1, saved = dup(2), err, rc;
+
+	argv[0] = (char *)cmd->name;
 	while (*words != NULL && argc < 31)
 		argv[argc++] = (char *)*words++;
+	argv[argc] = NULL;
+	cli_session_init(s, cmd);
 	optind = 0;
 	opterr = 0;
-	saved = scratch_quiet_stderr();
-	first = cli_parse(&probe, argc, argv, longopts, args, own, by);
-	scratch_restore_stderr(saved);
-	return first;
+	fflush(stderr);
+	err = open(scratch_path("err.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	ck_assert_int_ge(err, 0);
+	dup2(err, 2);
+	close(err);
+	rc = cli_parse(s, argc, argv);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	return rc;
+}
+
+/* What the last parse wrote on stderr. */
+static char *parse_messages(void)
+{
+	static char text[1024];
+	FILE *fp = fopen(scratch_path("err.txt"), "r");
+	size_t n;
+
+	ck_assert_ptr_nonnull(fp);
+	n = fread(text, 1, sizeof(text) - 1, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
 }
 
 START_TEST(shared_and_own_options)
 {
-	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	const char *by = NULL;
+	struct session s;
 	const char *const words[] = { "-d", "rosters", "--scope", "grid", "--max-load", "7",
 		"--delimiter", "tab", "--encoding", "gb18030", "--by", "grid", "-o", "out.csv",
-		"--mapping", "m.csv", "--excel", "extra", NULL };
+		"--mapping", "m.csv", "--excel", "--lang", "en", "extra", NULL };
 
-	ck_assert_int_eq(parse(&args, &by, words), 18);	/* "extra", the one operand */
-	ck_assert_str_eq(args.paths.dir, "rosters");
-	ck_assert_int_eq(args.scope, TIER_GRID);
-	ck_assert_int_eq(args.default_capacity, 7);
-	ck_assert_int_eq(args.read.delimiter, '\t');
-	ck_assert_int_eq(args.read.encoding, ENC_GB18030);
-	ck_assert_str_eq(by, "grid");
-	ck_assert_str_eq(args.output, "out.csv");
-	ck_assert_str_eq(args.mapping, "m.csv");
-	ck_assert(args.out.excel);
+	ck_assert_int_eq(parse(&s, &probe, words), 0);
+	ck_assert_int_eq(s.noperands, 1);
+	ck_assert_str_eq(s.operands[0], "extra");
+	ck_assert_str_eq(s.args.paths.dir, "rosters");
+	ck_assert_int_eq(s.args.scope, TIER_GRID);
+	ck_assert_int_eq(s.args.default_capacity, 7);
+	ck_assert_int_eq(s.args.read.delimiter, '\t');
+	ck_assert_int_eq(s.args.read.encoding, ENC_GB18030);
+	ck_assert_str_eq(*(const char **)s.own, "grid");
+	ck_assert_str_eq(s.args.output, "out.csv");
+	ck_assert_str_eq(s.args.mapping, "m.csv");
+	ck_assert_str_eq(s.lang, "en");
+	ck_assert(s.args.out.excel);
+	ck_assert_int_eq(s.format, RENDER_CSV);	/* the output's name, as the first format */
+	cli_release(&s);
 }
 END_TEST
 
@@ -72,29 +106,63 @@ START_TEST(usage_errors)
 		{ "--encoding", "latin1", NULL }, { "--by", "member", NULL },
 		{ "--no-such-option", NULL }, { "--scope", NULL }, { "one", "two", NULL },
 		{ "--lang", "fr", NULL }, { "--output-encoding", "big5", NULL },
+		{ "--format", "json", NULL }, { "--mask", NULL }, { "--visits", "v.csv", NULL },
+		{ "--format", "md", "-o", "x.csv" }, { "-o", "x.json", NULL },
 	};
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct roster_args args = ROSTER_ARGS_DEFAULT;
-		const char *by = NULL;
+		struct session s;
 
-		ck_assert_msg(parse(&args, &by, bad[i]) == -1, "'%s' taken", bad[i][0]);
+		ck_assert_msg(parse(&s, &probe, bad[i]) == -1, "'%s' taken", bad[i][0]);
+		cli_release(&s);
 	}
+}
+END_TEST
+
+START_TEST(options_come_with_needs)
+{
+	static const char *const refused[][3] = {
+		{ "-d", "x", NULL }, { "--mapping", "m.csv", NULL }, { "--scope", "grid", NULL },
+		{ "--excel", NULL }, { "-o", "x", NULL }, { "--format", "text", NULL }, { "x", NULL },
+	};
+	const char *const fine[] = { "--lang", "zh", NULL };
+	struct session s;
+
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		ck_assert_msg(parse(&s, &bare, refused[i]) == -1, "'%s' taken", refused[i][0]);
+		cli_release(&s);
+	}
+	ck_assert_int_eq(parse(&s, &bare, fine), 0);
+	cli_release(&s);
+}
+END_TEST
+
+START_TEST(one_format_message)
+{
+	const char *const words[] = { "--format", "text", NULL };
+	struct session s;
+
+	ck_assert_int_eq(parse(&s, &probe, words), -1);
+	ck_assert_ptr_nonnull(strstr(parse_messages(),
+	    "lianhu probe: unknown format 'text' (csv, md or xlsx)\n"));
+	cli_release(&s);
 }
 END_TEST
 
 START_TEST(workbook_wants_a_file)
 {
-	struct roster_args args = ROSTER_ARGS_DEFAULT;
-	int saved = scratch_quiet_stderr();
+	static const char *const words[][5] = {
+		{ "--format", "xlsx", NULL }, { "--format", "xlsx", "-o", "-", NULL },
+		{ "--format", "xlsx", "-o", "report.xlsx", NULL }, { "-o", "report.xlsx", NULL },
+	};
+	struct session s;
 
-	ck_assert_int_eq(cli_workbook_needs_file(&probe, false, &args), 0);
-	ck_assert_int_eq(cli_workbook_needs_file(&probe, true, &args), -1);
-	args.output = "-";
-	ck_assert_int_eq(cli_workbook_needs_file(&probe, true, &args), -1);
-	args.output = "report.xlsx";
-	ck_assert_int_eq(cli_workbook_needs_file(&probe, true, &args), 0);
-	scratch_restore_stderr(saved);
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(parse(&s, &probe, words[i]), i < 2 ? -1 : 0);
+		ck_assert_int_eq(s.format, RENDER_XLSX);
+		ck_assert_int_eq(strstr(parse_messages(), "writes a binary workbook") != NULL, i < 2);
+		cli_release(&s);
+	}
 }
 END_TEST
 
@@ -133,6 +201,8 @@ static Suite *cli_suite(void)
 	tcase_add_checked_fixture(t, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(t, shared_and_own_options);
 	tcase_add_test(t, usage_errors);
+	tcase_add_test(t, options_come_with_needs);
+	tcase_add_test(t, one_format_message);
 	tcase_add_test(t, workbook_wants_a_file);
 	tcase_add_test(t, roster_with_errors_stops_the_command);
 	suite_add_tcase(s, t);
