@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "lianhu/assign.h"
+#include "lianhu/audit.h"
 #include "lianhu/i18n.h"
 #include "lianhu/mcf.h"
 
@@ -156,31 +157,9 @@ static void walk_release(struct walk *w)
 	free(w->first);
 }
 
-/* The part of a grid: the largest unit inside which its households can find members. */
-static long part_of_grid(const struct roster *r, enum tier scope, int g)
-{
-	const struct grid *gr = &r->grids[g];
-	long nt = (long)r->ntownships, nc = (long)r->ncommunities;
-
-	if (scope >= TIER_TOWNSHIP && gr->township >= 0)
-		return gr->township;
-	if (scope >= TIER_COMMUNITY && gr->community >= 0)
-		return nt + gr->community;
-	return nt + nc + g;
-}
-
-/* The part of a building (scope building: the building itself). */
-static long part_of_building(const struct roster *r, enum tier scope, int b)
-{
-	if (scope == TIER_BUILDING)
-		return (long)(r->ntownships + r->ncommunities + r->ngrids) + b;
-	return part_of_grid(r, scope, r->buildings[b].grid);
-}
-
 bool assign_previous_valid(const struct roster *r, const struct assign_opts *o, int b, int p)
 {
-	return p >= 0 && member_eligible(&r->members[p], o->default_capacity) &&
-	    roster_tier(r, b, &r->members[p]) <= o->scope;
+	return p >= 0 && r->members[p].eligible && roster_tier(r, b, &r->members[p]) <= o->scope;
 }
 
 static int new_hub(struct solver *s, struct mcf *g, enum tier level)
@@ -964,10 +943,9 @@ struct parts {
 	int *buildings, *members;
 };
 
-static void parts_build(const struct roster *r, const struct assign_opts *o,
-    const long *capacity, struct parts *p)
+static void parts_build(const struct roster *r, const long *capacity, struct parts *p)
 {
-	size_t nkeys = r->ntownships + r->ncommunities + r->ngrids + r->nbuildings;
+	size_t nkeys = r->nparts;
 	long *compact = xmalloc(nkeys * sizeof(*compact) + 1);
 	size_t *bnext, *mnext;
 	long *mpart = xmalloc((r->nmembers + 1) * sizeof(*mpart));
@@ -977,7 +955,7 @@ static void parts_build(const struct roster *r, const struct assign_opts *o,
 		compact[k] = -1;
 	p->part_of = xmalloc((r->nbuildings + 1) * sizeof(*p->part_of));
 	for (size_t b = 0; b < r->nbuildings; b++) {
-		long key = part_of_building(r, o->scope, (int)b);
+		long key = r->buildings[b].part;
 
 		p->part_of[b] = -1;
 		if (r->buildings[b].households == 0)
@@ -987,10 +965,7 @@ static void parts_build(const struct roster *r, const struct assign_opts *o,
 		p->part_of[b] = compact[key];
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
-		const struct member *mm = &r->members[m];
-		long key = o->scope == TIER_BUILDING ?
-		    (mm->building >= 0 ? part_of_building(r, o->scope, mm->building) : -1) :
-		    part_of_grid(r, o->scope, mm->grid);
+		long key = r->members[m].part;
 
 		mpart[m] = capacity[m] > 0 && key >= 0 ? compact[key] : -1;
 	}
@@ -1061,9 +1036,8 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 	walk_build(r, &walk);
 	s.capacity = xmalloc((r->nmembers + 1) * sizeof(*s.capacity));
 	for (size_t m = 0; m < r->nmembers; m++)
-		s.capacity[m] = member_eligible(&r->members[m], o->default_capacity) ?
-		    member_capacity(&r->members[m], o->default_capacity) : 0;
-	parts_build(r, o, s.capacity, &parts);
+		s.capacity[m] = r->members[m].eligible ? r->members[m].capacity : 0;
+	parts_build(r, s.capacity, &parts);
 	s.hub_of_grid = filled(r->ngrids, -1);
 	s.hub_of_community = filled(r->ncommunities, -1);
 	s.hub_of_township = filled(r->ntownships, -1);
@@ -1130,40 +1104,37 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
     struct assign_aims *a)
 {
-	long *load = xcalloc(r->nmembers + 1, sizeof(*load));
+	struct audit au;
 
-	memset(a, 0, sizeof(*a));
-	a->members = (long)r->nmembers;
+	audit_contacts(&au, r, contact);
+	*a = (struct assign_aims){ .priority_covered = au.priority_covered, .covered = au.covered,
+	    .idle = au.counts[FIND_IDLE], .households = au.households,
+	    .priority_households = au.priority_households, .members = (long)r->nmembers,
+	    .eligible = au.eligible };
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		const struct household *hh = &r->households[h];
-		int m = contact[h];
-		int prev = o->previous ? o->previous[h] : -1;
+		int m = au.contact[h], prev = o->previous ? o->previous[h] : -1;
 
 		if (hh->kind == KIND_VACANT)
 			continue;
-		a->households++;
-		a->priority_households += hh->priority != NULL;
 		if (assign_previous_valid(r, o, hh->building, prev) && m != prev)
 			a->moved++;
 		if (m < 0)
 			continue;
 		enum tier t = roster_tier(r, hh->building, &r->members[m]);
 
-		a->covered++;
-		a->priority_covered += hh->priority != NULL;
 		a->tier_sum += t;
 		a->tiers[t]++;
-		load[m]++;
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
-		if (!member_eligible(&r->members[m], o->default_capacity))
+		long load = au.load[m];
+
+		if (!r->members[m].eligible)
 			continue;
-		a->eligible++;
-		a->idle += load[m] == 0;
-		a->below_floor += load[m] < o->min_load;
-		a->shortfall += load[m] < o->min_load ? o->min_load - load[m] : 0;
-		a->load_squares += (long long)load[m] * load[m];
-		a->largest_load = load[m] > a->largest_load ? load[m] : a->largest_load;
+		a->below_floor += load < o->min_load;
+		a->shortfall += load < o->min_load ? o->min_load - load : 0;
+		a->load_squares += (long long)load * load;
+		a->largest_load = load > a->largest_load ? load : a->largest_load;
 	}
-	free(load);
+	audit_release(&au);
 }

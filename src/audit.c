@@ -25,9 +25,25 @@ static void add(struct audit *a, enum finding_code code, int h, int m, const cha
 	a->counts[code]++;
 }
 
+/* Checks that row's member m of the roster may cover household h; returns m when it does, else -1. */
+static int check_contact(struct audit *a, const struct roster *r, const struct mapping_row *row,
+    int h, int m)
+{
+	if (!r->members[m].eligible) {
+		add(a, FIND_INELIGIBLE, h, m, row->household_id, row->member_id, row->line);
+		return -1;
+	}
+	if (++a->load[m] == r->members[m].capacity + 1)
+		add(a, FIND_OVERLOADED, h, m, row->household_id, row->member_id, row->line);
+	if (roster_tier(r, r->households[h].building, &r->members[m]) > r->scope) {
+		add(a, FIND_OUT_OF_SCOPE, h, m, row->household_id, row->member_id, row->line);
+		return -1;
+	}
+	return m;
+}
+
 /* Checks one row; returns the member when the row covers its household, else -1. */
-static int check_row(struct audit *a, const struct roster *r, const struct mapping_row *row,
-    enum tier scope, long default_capacity, int h)
+static int check_row(struct audit *a, const struct roster *r, const struct mapping_row *row, int h)
 {
 	int m;
 
@@ -41,17 +57,7 @@ static int check_row(struct audit *a, const struct roster *r, const struct mappi
 		add(a, FIND_UNKNOWN_MEMBER, h, -1, row->household_id, row->member_id, row->line);
 		return -1;
 	}
-	if (!member_eligible(&r->members[m], default_capacity)) {
-		add(a, FIND_INELIGIBLE, h, m, row->household_id, row->member_id, row->line);
-		return -1;
-	}
-	if (++a->load[m] == member_capacity(&r->members[m], default_capacity) + 1)
-		add(a, FIND_OVERLOADED, h, m, row->household_id, row->member_id, row->line);
-	if (roster_tier(r, r->households[h].building, &r->members[m]) > scope) {
-		add(a, FIND_OUT_OF_SCOPE, h, m, row->household_id, row->member_id, row->line);
-		return -1;
-	}
-	return m;
+	return check_contact(a, r, row, h, m);
 }
 
 /* Points each unknown ID at the roster's ID it is but for leading zeros, if any (Excel drops them). */
@@ -76,32 +82,24 @@ static void zeros_lost(struct audit *a, const struct roster *r)
 			strmap_release(&index[members]);
 }
 
-void audit_run(struct audit *a, const struct roster *r, const struct mapping *map,
-    enum tier scope, long default_capacity)
+/* An audit with no contact yet: households counted, every load 0. */
+static void start(struct audit *a, const struct roster *r)
 {
-	long *named = xcalloc(r->nhouseholds + 1, sizeof(*named));
-
 	memset(a, 0, sizeof(*a));
 	a->contact = xmalloc((r->nhouseholds + 1) * sizeof(*a->contact));
 	a->load = xcalloc(r->nmembers + 1, sizeof(*a->load));
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		a->contact[h] = -1;
-		a->households += r->households[h].kind != KIND_VACANT;
+		if (r->households[h].kind == KIND_VACANT)
+			continue;
+		a->households++;
+		a->priority_households += r->households[h].priority != NULL;
 	}
-	for (size_t i = 0; i < map->nrows; i++) {
-		const struct mapping_row *row = &map->rows[i];
-		int h = strmap_get(&r->household_ids, row->household_id);
-		int m;
+}
 
-		if (h >= 0 && r->households[h].kind == KIND_VACANT)
-			continue;	/* counted in no figure: its rows neither cover nor load */
-		m = check_row(a, r, row, scope, default_capacity, h);
-
-		if (h >= 0 && *row->member_id && ++named[h] == 2)
-			add(a, FIND_MULTIPLE, h, -1, row->household_id, row->member_id, row->line);
-		if (m >= 0 && a->contact[h] < 0)
-			a->contact[h] = m;
-	}
+/* Counts the coverage of the contacts found, and finds the uncovered households and idle members. */
+static void finish(struct audit *a, const struct roster *r)
+{
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		if (r->households[h].kind == KIND_VACANT)
 			continue;
@@ -113,14 +111,50 @@ void audit_run(struct audit *a, const struct roster *r, const struct mapping *ma
 		}
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
-		if (!member_eligible(&r->members[m], default_capacity))
+		if (!r->members[m].eligible)
 			continue;
 		a->eligible++;
 		if (a->load[m] == 0)
 			add(a, FIND_IDLE, -1, (int)m, NULL, r->members[m].id, 0);
 	}
+}
+
+void audit_run(struct audit *a, const struct roster *r, const struct mapping *map)
+{
+	long *named = xcalloc(r->nhouseholds + 1, sizeof(*named));
+
+	start(a, r);
+	for (size_t i = 0; i < map->nrows; i++) {
+		const struct mapping_row *row = &map->rows[i];
+		int h = strmap_get(&r->household_ids, row->household_id);
+		int m;
+
+		if (h >= 0 && r->households[h].kind == KIND_VACANT)
+			continue;	/* counted in no figure: its rows neither cover nor load */
+		m = check_row(a, r, row, h);
+
+		if (h >= 0 && *row->member_id && ++named[h] == 2)
+			add(a, FIND_MULTIPLE, h, -1, row->household_id, row->member_id, row->line);
+		if (m >= 0 && a->contact[h] < 0)
+			a->contact[h] = m;
+	}
+	finish(a, r);
 	zeros_lost(a, r);
 	free(named);
+}
+
+void audit_contacts(struct audit *a, const struct roster *r, const int *contact)
+{
+	start(a, r);
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		int m = contact[h];
+
+		if (m < 0 || r->households[h].kind == KIND_VACANT)
+			continue;
+		a->contact[h] = check_contact(a, r, &(struct mapping_row){ r->households[h].id,
+		    r->members[m].id, 0 }, (int)h, m);
+	}
+	finish(a, r);
 }
 
 void audit_release(struct audit *a)
@@ -140,7 +174,7 @@ static const char *const too_far[] = {
 	N_("member '%s' is too far from household '%s' (no common township)"),
 };
 
-const char *finding_message(const struct finding *f, const struct roster *r, long default_capacity)
+const char *finding_message(const struct finding *f, const struct roster *r)
 {
 	static char buf[1024];
 	char hint[512];
@@ -191,7 +225,7 @@ const char *finding_message(const struct finding *f, const struct roster *r, lon
 		break;
 	case FIND_OVERLOADED:
 		snprintf(buf, sizeof(buf), _("member '%s' is named on more rows than its capacity %ld"),
-		    mid, member_capacity(&r->members[f->member], default_capacity));
+		    mid, r->members[f->member].capacity);
 		break;
 	case FIND_IDLE:
 		snprintf(buf, sizeof(buf), _("member '%s' has no household"), mid);

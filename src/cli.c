@@ -423,7 +423,7 @@ bool cli_number(const struct command *cmd, const char *name, const char *arg, lo
 	return false;
 }
 
-/* Loads the roster; on a read failure or errors in the data prints the diagnostics and returns false. */
+/* Loads the roster and applies the policy; false after the diagnostics of a read failure or errors. */
 bool cli_load_roster(struct roster *r, const struct roster_args *args)
 {
 	if (roster_load(r, &args->paths, &args->read) < 0)
@@ -431,6 +431,7 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 	diag_print(stderr);	/* the warnings, or the errors that stop the command */
 	if (diag_count(DIAG_ERROR) == 0) {
 		diag_reset();
+		roster_apply(r, args->scope, args->default_capacity);
 		if (args->out.mask)	/* every format then shows the masked text */
 			mask_roster_text(r);
 		return true;
@@ -561,7 +562,7 @@ bool cli_load(struct session *s)
 	if ((needs & NEED_MAPPING) && !cli_load_mapping(&s->map, s->args.mapping, &s->args))
 		return false;
 	if (needs & NEED_AUDIT)
-		audit_run(&s->audit, &s->roster, &s->map, s->args.scope, s->args.default_capacity);
+		audit_run(&s->audit, &s->roster, &s->map);
 	if ((needs & NEED_VISITS) || s->visit.path != NULL) {
 		if (!load_visits(&s->visits, &s->roster, &s->map, &s->visit, &s->args,
 		    rows_as_diagnostics))

@@ -94,7 +94,6 @@ static int run(struct session *s)
 	long changed = 0;
 
 	a->solve.scope = s->args.scope;
-	a->solve.default_capacity = s->args.default_capacity;
 	if (a->previous) {
 		if (!cli_load_mapping(&s->map, a->previous, &s->args))
 			goto out;

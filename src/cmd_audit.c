@@ -18,7 +18,7 @@ static int run(struct session *s)
 
 	if (cli_output_open(s, &out) < 0)
 		return EXIT_TROUBLE;
-	audit_write(&out, s->format, &s->audit, &s->roster, &s->map, s->args.default_capacity);
+	audit_write(&out, s->format, &s->audit, &s->roster, &s->map);
 	if (output_commit(&out) < 0)
 		return EXIT_TROUBLE;
 	return s->audit.nfindings ? EXIT_FOUND : EXIT_OK;

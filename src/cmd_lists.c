@@ -41,11 +41,9 @@ static int run(struct session *s)
 	int status = EXIT_TROUBLE;
 
 	contact_lists_build(&l, &s->roster, s->audit.contact);
-	organise_run(&o, &s->roster, &s->map, args->scope, args->default_capacity,
-	    ORGANISE_MIN_GROUP);
-	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .l = &l, .scope = args->scope,
-	    .default_capacity = args->default_capacity, .opts = &args->out, .title = own->title,
-	    .date = date, .org = &o };
+	organise_run(&o, &s->roster, &s->map, ORGANISE_MIN_GROUP);
+	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .l = &l, .opts = &args->out,
+	    .title = own->title, .date = date, .org = &o };
 	today_iso(date);
 	if (render_to_file(&renderer, args->output, s->format, &in, s->map.path) == 0)
 		status = EXIT_OK;

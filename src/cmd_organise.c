@@ -132,8 +132,7 @@ static int run(struct session *s)
 	struct output out;
 	int status = EXIT_TROUBLE;
 
-	organise_run(&o, &s->roster, &s->map, s->args.scope, s->args.default_capacity,
-	    own->min_group);
+	organise_run(&o, &s->roster, &s->map, own->min_group);
 	if (cli_output_open(s, &out) < 0)
 		goto out;
 	if (s->format == RENDER_JSON)

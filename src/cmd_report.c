@@ -43,14 +43,12 @@ static int run(struct session *s)
 	struct organise o = { 0 };
 	int status = EXIT_TROUBLE;
 
-	rollup_build(&u, &s->roster, &s->audit, own->by, args->scope, args->default_capacity);
-	organise_run(&o, &s->roster, &s->map, args->scope, args->default_capacity,
-	    ORGANISE_MIN_GROUP);
+	rollup_build(&u, &s->roster, &s->audit, own->by);
+	organise_run(&o, &s->roster, &s->map, ORGANISE_MIN_GROUP);
 	if (s->has_visits)
 		rollup_add_visits(&u, &s->roster, &s->audit, s->visits.per);
-	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .u = &u, .scope = args->scope,
-	    .default_capacity = args->default_capacity, .opts = &args->out, .org = &o,
-	    .v = s->has_visits ? &s->visits : NULL };
+	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .u = &u, .opts = &args->out,
+	    .org = &o, .v = s->has_visits ? &s->visits : NULL };
 	if (render_to_file(&renderer, args->output, s->format, &in, s->map.path) == 0)
 		status = EXIT_OK;
 	organise_release(&o);

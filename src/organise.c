@@ -164,8 +164,7 @@ static void find_member_buildings(struct organise *o, const struct roster *r)
 }
 
 /* Each counted household's contact: its first row's member when known, eligible and within scope. */
-static int *counted_contacts(const struct roster *r, const struct mapping *map, enum tier scope,
-    long default_capacity)
+static int *counted_contacts(const struct roster *r, const struct mapping *map)
 {
 	int *contact = mapping_first_contacts(map, r);
 
@@ -174,8 +173,7 @@ static int *counted_contacts(const struct roster *r, const struct mapping *map, 
 		int m = contact[h];
 
 		if (hh->kind == KIND_VACANT || (m >= 0 &&
-		    (!member_eligible(&r->members[m], default_capacity) ||
-		    roster_tier(r, hh->building, &r->members[m]) > scope)))
+		    (!r->members[m].eligible || roster_tier(r, hh->building, &r->members[m]) > r->scope)))
 			contact[h] = -1;
 	}
 	return contact;
@@ -285,9 +283,9 @@ static void find_gaps(struct organise *o, const struct roster *r, const struct t
 }
 
 void organise_run(struct organise *o, const struct roster *r, const struct mapping *map,
-    enum tier scope, long default_capacity, long min_group)
+    long min_group)
 {
-	int *contact = counted_contacts(r, map, scope, default_capacity);
+	int *contact = counted_contacts(r, map);
 	struct tally t;
 
 	memset(o, 0, sizeof(*o));

@@ -25,7 +25,7 @@ static void locate(const struct finding *f, const struct roster *r, const struct
 }
 
 static void write_text(FILE *fp, const struct audit *a, const struct roster *r,
-    const struct mapping *map, long default_capacity)
+    const struct mapping *map)
 {
 	const char *file;
 	long line;
@@ -33,7 +33,7 @@ static void write_text(FILE *fp, const struct audit *a, const struct roster *r,
 	for (size_t i = 0; i < a->nfindings; i++) {
 		locate(&a->findings[i], r, map, &file, &line);
 		finding_print(fp, file, line, finding_name(a->findings[i].code),
-		    finding_message(&a->findings[i], r, default_capacity));
+		    finding_message(&a->findings[i], r));
 	}
 	fprintf(stderr, _("audit: %ld of %ld households covered; %zu findings"), a->covered,
 	    a->households, a->nfindings);
@@ -46,7 +46,7 @@ static void write_text(FILE *fp, const struct audit *a, const struct roster *r,
 }
 
 static void write_csv(struct output *o, const struct audit *a, const struct roster *r,
-    const struct mapping *map, long default_capacity)
+    const struct mapping *map)
 {
 	static const char *const header[] = { "code", "household_id", "member_id", "file", "line",
 		"message" };
@@ -67,7 +67,7 @@ static void write_csv(struct output *o, const struct audit *a, const struct rost
 		csv_field(o, f->member_id ? f->member_id : "");
 		csv_field(o, file);
 		csv_field(o, number);
-		csv_field(o, finding_message(f, r, default_capacity));
+		csv_field(o, finding_message(f, r));
 		csv_row_end(o);
 	}
 }
@@ -77,8 +77,7 @@ static cJSON *text_or_null(const char *s)
 	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static void write_json(FILE *fp, const struct audit *a, const struct roster *r,
-    long default_capacity)
+static void write_json(FILE *fp, const struct audit *a, const struct roster *r)
 {
 	cJSON *root = cJSON_CreateObject(), *counts, *list;
 
@@ -101,24 +100,24 @@ static void write_json(FILE *fp, const struct audit *a, const struct roster *r,
 			cJSON_AddNumberToObject(item, "line", (double)f->line);
 		else
 			cJSON_AddNullToObject(item, "line");
-		cJSON_AddStringToObject(item, "message", finding_message(f, r, default_capacity));
+		cJSON_AddStringToObject(item, "message", finding_message(f, r));
 		cJSON_AddItemToArray(list, item);
 	}
 	json_write(fp, root);
 }
 
 void audit_write(struct output *o, enum render_format format, const struct audit *a,
-    const struct roster *r, const struct mapping *map, long default_capacity)
+    const struct roster *r, const struct mapping *map)
 {
 	switch (format) {
 	case RENDER_JSON:
-		write_json(o->fp, a, r, default_capacity);
+		write_json(o->fp, a, r);
 		return;
 	case RENDER_CSV:
-		write_csv(o, a, r, map, default_capacity);
+		write_csv(o, a, r, map);
 		return;
 	case RENDER_TEXT:
-		write_text(o->fp, a, r, map, default_capacity);
+		write_text(o->fp, a, r, map);
 		return;
 	default:
 		abort();	/* cmd_audit takes only these three */

@@ -140,8 +140,8 @@ static void write_md(FILE *fp, const struct render_input *in)
 	else
 		fprintf(fp, _("%s fully covered: %zu of %zu"), _(report_plurals[in->u->level]),
 		    report_units_covered(in->u), in->u->nrows);
-	fprintf(fp, _(" · scope %s, default capacity %ld"), tier_label(in->scope),
-	    in->default_capacity);
+	fprintf(fp, _(" · scope %s, default capacity %ld"), tier_label(in->r->scope),
+	    in->r->default_capacity);
 	fputs("\n\n", fp);
 	if (in->v) {
 		fputs(visits_sentence(in, buf, sizeof(buf)), fp);

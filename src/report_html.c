@@ -505,7 +505,7 @@ void report_write_html(FILE *fp, const struct render_input *in)
 	fputs("</h1>\n<p class=\"meta\">", fp);
 	fprintf(fp, _("lianhu report: scope %s, default capacity %ld households per member; a "
 	    "household is covered when a mapping row names it with an eligible member within scope."),
-	    tier_label(in->scope), in->default_capacity);
+	    tier_label(in->r->scope), in->r->default_capacity);
 	fputs("</p>\n</header>\n", fp);
 	html_summary(fp, in);
 	html_organisation(fp, in);

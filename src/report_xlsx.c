@@ -51,7 +51,7 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 		enum xlsx_kind kind;
 	} facts[] = {
 		{ _("households a member may take when the roster gives no limit"),
-		    (double)in->default_capacity, XLSX_COUNT },
+		    (double)in->r->default_capacity, XLSX_COUNT },
 		{ _("households"), (double)t->households, XLSX_COUNT },
 		{ _("covered"), (double)t->covered, XLSX_COUNT },
 		{ _("coverage"), t->households ? (double)t->covered / (double)t->households : NAN,
@@ -78,7 +78,7 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 	xlsx_text(b, 0, 0, _("by"));
 	xlsx_text(b, 0, 1, _(report_level_labels[in->u->level]));
 	xlsx_text(b, 1, 0, _("scope"));
-	xlsx_text(b, 1, 1, tier_label(in->scope));
+	xlsx_text(b, 1, 1, tier_label(in->r->scope));
 	for (size_t i = 0; i < nfacts; i++) {
 		xlsx_text(b, i + 2, 0, facts[i].label);
 		xlsx_number(b, i + 2, 1, facts[i].value, facts[i].kind);
@@ -188,15 +188,14 @@ static void xlsx_loads(struct xlsx_book *b, const struct render_input *in)
 		const struct member *mm = &r->members[m];
 		int c = member_community(r, mm);
 
-		if (!member_eligible(mm, in->default_capacity))
+		if (!mm->eligible)
 			continue;
 		xlsx_text(b, row, 0, mm->id);
 		xlsx_text(b, row, 1, shown_name(in, mm->name, buf, sizeof(buf)));
 		xlsx_text(b, row, 2, mm->building >= 0 ? r->buildings[mm->building].id : "");
 		xlsx_text(b, row, 3, r->grids[mm->grid].id);
 		xlsx_text(b, row, 4, c >= 0 ? r->communities[c].name : "");
-		xlsx_number(b, row, 5, (double)member_capacity(mm, in->default_capacity),
-		    XLSX_COUNT);
+		xlsx_number(b, row, 5, (double)mm->capacity, XLSX_COUNT);
 		xlsx_number(b, row++, 6, (double)in->a->load[m], XLSX_COUNT);
 	}
 }

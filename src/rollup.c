@@ -179,7 +179,7 @@ static void add_member(struct rollup_counts *c, long load, long capacity)
 }
 
 static void count(struct rollup *u, struct rollup_row *rows, const struct roster *r,
-    const struct audit *a, long default_capacity)
+    const struct audit *a)
 {
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		int unit = household_unit(r, a, u->level, h);
@@ -191,29 +191,14 @@ static void count(struct rollup *u, struct rollup_row *rows, const struct roster
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
 		int unit = member_unit(r, u->level, m);
-		long capacity = member_capacity(&r->members[m], default_capacity);
+		long capacity = r->members[m].capacity;
 
-		if (!member_eligible(&r->members[m], default_capacity))
+		if (!r->members[m].eligible)
 			continue;
 		add_member(&u->total, a->load[m], capacity);
 		if (unit >= 0)
 			add_member(&rows[unit].c, a->load[m], capacity);
 	}
-}
-
-/* The part of the scope a place lies in (-1: none, a member of a grid under building scope). */
-static int part_of(const struct roster *r, enum tier scope, int g, int b)
-{
-	const struct grid *gr = &r->grids[g];
-	int nt = (int)r->ntownships, nc = (int)r->ncommunities, ng = (int)r->ngrids;
-
-	if (scope >= TIER_TOWNSHIP && gr->township >= 0)
-		return gr->township;
-	if (scope >= TIER_COMMUNITY && gr->community >= 0)
-		return nt + gr->community;
-	if (scope >= TIER_GRID)
-		return nt + nc + g;
-	return b >= 0 ? nt + nc + ng + b : -1;
 }
 
 /* Uncovered households (positive) or spare capacity (negative) of a unit in one part. */
@@ -233,7 +218,7 @@ static int compare_pieces(const void *pa, const void *pb)
 
 /* The pieces of uncovered households and spare capacity; whole: one unit, the roster. */
 static struct piece *pieces(const struct rollup *u, const struct roster *r, const struct audit *a,
-    enum tier scope, long default_capacity, bool whole, size_t *n)
+    bool whole, size_t *n)
 {
 	struct piece *p = xmalloc((r->nhouseholds + r->nmembers + 1) * sizeof(*p));
 
@@ -243,16 +228,15 @@ static struct piece *pieces(const struct rollup *u, const struct roster *r, cons
 		int unit = whole ? 0 : household_unit(r, a, u->level, h);
 
 		if (a->contact[h] < 0 && unit >= 0 && r->households[h].kind != KIND_VACANT)
-			p[(*n)++] = (struct piece){ unit, part_of(r, scope, r->buildings[b].grid, b), 1 };
+			p[(*n)++] = (struct piece){ unit, r->buildings[b].part, 1 };
 	}
 	for (size_t m = 0; m < r->nmembers; m++) {
 		const struct member *mm = &r->members[m];
-		long spare = member_capacity(mm, default_capacity) - a->load[m];
+		long spare = mm->capacity - a->load[m];
 		int unit = whole ? 0 : member_unit(r, u->level, m);
-		int part = part_of(r, scope, mm->grid, mm->building);
 
-		if (member_eligible(mm, default_capacity) && spare > 0 && unit >= 0 && part >= 0)
-			p[(*n)++] = (struct piece){ unit, part, -spare };
+		if (mm->eligible && spare > 0 && unit >= 0 && mm->part >= 0)
+			p[(*n)++] = (struct piece){ unit, mm->part, -spare };
 	}
 	qsort(p, *n, sizeof(*p), compare_pieces);
 	return p;
@@ -260,10 +244,10 @@ static struct piece *pieces(const struct rollup *u, const struct roster *r, cons
 
 /* Adds each piece's shortfall to its unit's missing slots (or the total's when whole). */
 static void settle_missing(struct rollup *u, struct rollup_row *rows, const struct roster *r,
-    const struct audit *a, enum tier scope, long default_capacity, bool whole)
+    const struct audit *a, bool whole)
 {
 	size_t n;
-	struct piece *p = pieces(u, r, a, scope, default_capacity, whole, &n);
+	struct piece *p = pieces(u, r, a, whole, &n);
 
 	for (size_t i = 0, j; i < n; i = j) {
 		long need = 0;
@@ -313,7 +297,7 @@ static int compare_worst(const void *pa, const void *pb, void *ctx)
 
 /* Counts per unit of level and sorts the rows worst first; release with rollup_release. */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
-    enum rollup_level level, enum tier scope, long default_capacity)
+    enum rollup_level level)
 {
 	size_t n = unit_count(r, level);
 	struct rollup_row *rows = xcalloc(n + 1, sizeof(*rows));
@@ -322,9 +306,9 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 	memset(u, 0, sizeof(*u));
 	u->level = level;
 	name_units(r, level, rows, used);
-	count(u, rows, r, a, default_capacity);
-	settle_missing(u, rows, r, a, scope, default_capacity, false);
-	settle_missing(u, rows, r, a, scope, default_capacity, true);
+	count(u, rows, r, a);
+	settle_missing(u, rows, r, a, false);
+	settle_missing(u, rows, r, a, true);
 	u->rows = xmalloc((n + 1) * sizeof(*u->rows));
 	u->unit_row = xmalloc((n + 1) * sizeof(*u->unit_row));
 	for (size_t i = 0; i < n; i++) {

@@ -504,8 +504,8 @@ static bool member_terms(struct reading *rd, const struct table_record *rec, str
 		class = STATUS_INACTIVE;
 	}
 	m->status_eligible = class == STATUS_ELIGIBLE;
-	m->capacity = -1;
-	if (*capacity && !parse_count(capacity, CAPACITY_MAX, &m->capacity)) {
+	m->own_capacity = -1;
+	if (*capacity && !parse_count(capacity, CAPACITY_MAX, &m->own_capacity)) {
 		diag_error(rd->label, rec->line, DIAG_BAD_VALUE,
 		    _("capacity '%s' is not a whole number from 0 to %ld"), capacity, CAPACITY_MAX);
 		ok = false;
@@ -689,14 +689,35 @@ out:
 	return rc;
 }
 
-long member_capacity(const struct member *m, long default_capacity)
+/* The part of the scope a place lies in: grid g, building b (-1: none; then so is the part under scope building). */
+static int part_of(const struct roster *r, enum tier scope, int g, int b)
 {
-	return m->capacity >= 0 ? m->capacity : default_capacity;
+	const struct grid *gr = &r->grids[g];
+	int nt = (int)r->ntownships, nc = (int)r->ncommunities, ng = (int)r->ngrids;
+
+	if (scope >= TIER_TOWNSHIP && gr->township >= 0)
+		return gr->township;
+	if (scope >= TIER_COMMUNITY && gr->community >= 0)
+		return nt + gr->community;
+	if (scope >= TIER_GRID)
+		return nt + nc + g;
+	return b >= 0 ? nt + nc + ng + b : -1;
 }
 
-bool member_eligible(const struct member *m, long default_capacity)
+void roster_apply(struct roster *r, enum tier scope, long default_capacity)
 {
-	return m->status_eligible && member_capacity(m, default_capacity) > 0;
+	r->scope = scope;
+	r->default_capacity = default_capacity;
+	r->nparts = r->ntownships + r->ncommunities + r->ngrids + r->nbuildings;
+	for (size_t b = 0; b < r->nbuildings; b++)
+		r->buildings[b].part = part_of(r, scope, r->buildings[b].grid, (int)b);
+	for (size_t i = 0; i < r->nmembers; i++) {
+		struct member *m = &r->members[i];
+
+		m->capacity = m->own_capacity >= 0 ? m->own_capacity : default_capacity;
+		m->eligible = m->status_eligible && m->capacity > 0;
+		m->part = part_of(r, scope, m->grid, m->building);
+	}
 }
 
 int member_community(const struct roster *r, const struct member *m)

@@ -60,8 +60,7 @@ static long members_for(long households, long load)
  * the scope is that wide; else the unit needs members part by part (per
  * building, or per grid), and its need is the sum of theirs.
  */
-static void shortage_count(struct shortage *sh, const struct roster *r, const struct assign_opts *o,
-    const int *contact)
+static void shortage_count(struct shortage *sh, const struct roster *r, const int *contact)
 {
 	sh->building = xcalloc(r->nbuildings + 1, sizeof(long));
 	sh->grid = xcalloc(r->ngrids + 1, sizeof(long));
@@ -75,24 +74,24 @@ static void shortage_count(struct shortage *sh, const struct roster *r, const st
 	for (size_t b = 0; b < r->nbuildings; b++) {
 		int g = r->buildings[b].grid;
 
-		sh->building_need[b] = members_for(sh->building[b], o->default_capacity);
+		sh->building_need[b] = members_for(sh->building[b], r->default_capacity);
 		sh->grid[g] += sh->building[b];
-		if (o->scope == TIER_BUILDING)
+		if (r->scope == TIER_BUILDING)
 			sh->grid_need[g] += sh->building_need[b];
 	}
 	for (size_t g = 0; g < r->ngrids; g++) {
 		int c = r->grids[g].community;
 
-		if (o->scope >= TIER_GRID)
-			sh->grid_need[g] = members_for(sh->grid[g], o->default_capacity);
+		if (r->scope >= TIER_GRID)
+			sh->grid_need[g] = members_for(sh->grid[g], r->default_capacity);
 		if (c < 0)
 			continue;
 		sh->community[c] += sh->grid[g];
-		if (o->scope < TIER_COMMUNITY)
+		if (r->scope < TIER_COMMUNITY)
 			sh->community_need[c] += sh->grid_need[g];
 	}
-	for (size_t c = 0; c < r->ncommunities && o->scope >= TIER_COMMUNITY; c++)
-		sh->community_need[c] = members_for(sh->community[c], o->default_capacity);
+	for (size_t c = 0; c < r->ncommunities && r->scope >= TIER_COMMUNITY; c++)
+		sh->community_need[c] = members_for(sh->community[c], r->default_capacity);
 }
 
 static void shortage_release(struct shortage *sh)
@@ -125,8 +124,8 @@ static void print_need(FILE *fp, const struct shortfall *u, long load)
 }
 
 /* Lists the units (grids or communities) with uncovered households, worst first, at most limit. */
-static void print_shortfalls(FILE *fp, const struct roster *r, const struct assign_opts *o,
-    const long *uncovered, const long *need, size_t nunits, bool grids, size_t limit)
+static void print_shortfalls(FILE *fp, const struct roster *r, const long *uncovered,
+    const long *need, size_t nunits, bool grids, size_t limit)
 {
 	struct shortfall *list = xmalloc((nunits + 1) * sizeof(*list));
 	size_t n = 0;
@@ -145,7 +144,7 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const struct assi
 			fprintf(fp, _("  grid %s"), g->id);
 		else
 			fprintf(fp, _("  community %s"), c->name);
-		print_need(fp, &list[i], o->default_capacity);
+		print_need(fp, &list[i], r->default_capacity);
 		fputc('\n', fp);
 	}
 	if (n > limit)
@@ -175,10 +174,10 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 		    changed);
 	if (a->covered == a->households)
 		return;
-	shortage_count(&sh, r, o, contact);
+	shortage_count(&sh, r, contact);
 	fprintf(fp, ngettext("  %ld household has no contact:\n", "  %ld households have no contact:\n",
 	    (unsigned long)(a->households - a->covered)), a->households - a->covered);
-	print_shortfalls(fp, r, o, sh.grid, sh.grid_need, r->ngrids, true, 10);
-	print_shortfalls(fp, r, o, sh.community, sh.community_need, r->ncommunities, false, 5);
+	print_shortfalls(fp, r, sh.grid, sh.grid_need, r->ngrids, true, 10);
+	print_shortfalls(fp, r, sh.community, sh.community_need, r->ncommunities, false, 5);
 	shortage_release(&sh);
 }

@@ -6,9 +6,9 @@
 
 #include "lianhu/roster.h"
 
+/* What assign takes besides the roster's policy (roster_apply: capacities, eligibility, parts). */
 struct assign_opts {
-	enum tier scope;	/* highest tier allowed */
-	long default_capacity;		/* capacity of members without their own */
+	enum tier scope;	/* highest tier allowed: the roster's scope */
 	long min_load;		/* aim 3's floor: households each member should have (0: none) */
 	const int *previous;	/* per household the previous contact (-1: none), or NULL */
 	bool progress;		/* show progress on stderr */
@@ -36,8 +36,9 @@ struct assign_aims {
 int assign_solve(const struct roster *r, const struct assign_opts *o, int *contact);
 
 /*
- * Evaluates a mapping (contact[h] = member or -1) against the aims; the
- * mapping must be valid. Vacant households count nowhere.
+ * Evaluates a mapping (contact[h] = member or -1) against the aims: audit's
+ * coverage and loads (audit_contacts; a contact it refuses covers nothing),
+ * and on top of them aim 3's floor and aims 4-6. Vacant households count nowhere.
  */
 void assign_evaluate(const struct roster *r, const struct assign_opts *o, const int *contact,
     struct assign_aims *a);

@@ -26,12 +26,18 @@ struct audit {
 	long counts[FIND_COUNT];
 	int *contact;		/* per household: first member that covers it, or -1 */
 	long *load;		/* per member: rows naming it with a roster household */
-	long households, covered, priority_covered, eligible;
+	long households, priority_households, covered, priority_covered, eligible;
 };
 
-/* Checks map against r; fills a (release with audit_release). */
-void audit_run(struct audit *a, const struct roster *r, const struct mapping *map,
-    enum tier scope, long default_capacity);
+/* Checks map against r under the roster's policy (roster_apply); fills a (release with audit_release). */
+void audit_run(struct audit *a, const struct roster *r, const struct mapping *map);
+
+/*
+ * Evaluates contact (per household a member or -1, assign's or any other) as
+ * the mapping of one row per household with a contact, as audit_run would:
+ * its findings have no line. Release with audit_release.
+ */
+void audit_contacts(struct audit *a, const struct roster *r, const int *contact);
 
 /* Frees what the audit holds. */
 void audit_release(struct audit *a);
@@ -40,6 +46,6 @@ void audit_release(struct audit *a);
 const char *finding_name(enum finding_code code);
 
 /* A one-line description of the finding, in a static buffer. */
-const char *finding_message(const struct finding *f, const struct roster *r, long default_capacity);
+const char *finding_message(const struct finding *f, const struct roster *r);
 
 #endif

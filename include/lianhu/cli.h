@@ -187,7 +187,10 @@ void cli_help(const struct command *cmd);
 /* Parses a whole non-negative number option; false after a usage message. */
 bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out);
 
-/* Loads the roster and prints its diagnostics; false on a read failure or errors in the data. */
+/*
+ * Loads the roster, prints its diagnostics and applies --scope and --max-load
+ * to it (roster_apply); false on a read failure or errors in the data.
+ */
 bool cli_load_roster(struct roster *r, const struct roster_args *args);
 
 /* Reads the mapping: path, else DIR/mapping.csv; false after the diagnostics. */

@@ -56,10 +56,10 @@ struct organise {
 /*
  * Finds the groups, the findings and the responsible members of r, each
  * household's contact being the member of its first row in map when known,
- * eligible and within scope. Release with organise_release.
+ * eligible and within the roster's scope. Release with organise_release.
  */
 void organise_run(struct organise *o, const struct roster *r, const struct mapping *map,
-    enum tier scope, long default_capacity, long min_group);
+    long min_group);
 
 /* Frees what o holds; accepts one never run (zeroed). */
 void organise_release(struct organise *o);

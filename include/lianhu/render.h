@@ -32,8 +32,6 @@ struct render_input {
 	const struct audit *a;
 	const struct rollup *u;			/* the report's rows */
 	const struct contact_lists *l;		/* the lists */
-	enum tier scope;
-	long default_capacity;
 	const struct out_opts *opts;		/* --mask; --output-encoding names the HTML charset */
 	const char *title;			/* lists --title, or NULL: the default title */
 	const char *date;			/* the date printed on cards (YYYY-MM-DD) */

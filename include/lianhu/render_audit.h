@@ -13,6 +13,6 @@
  * format is one of those three.
  */
 void audit_write(struct output *o, enum render_format format, const struct audit *a,
-    const struct roster *r, const struct mapping *map, long default_capacity);
+    const struct roster *r, const struct mapping *map);
 
 #endif

@@ -47,7 +47,7 @@ struct rollup {
  *
  * Missing contact slots: the scope splits the roster into parts inside which
  * any eligible member may take any household (the townships, communities,
- * grids or buildings of SPEC §3). A unit is cut along these parts into pieces;
+ * grids or buildings of SPEC §3: roster_apply's parts). A unit is cut along these parts into pieces;
  * a piece lacks its uncovered households minus the spare capacity (capacity
  * minus load, when positive) of the eligible members living in it, never
  * below 0, and the unit lacks the sum over its pieces. So no unit counts on
@@ -56,7 +56,7 @@ struct rollup {
  * Release with rollup_release.
  */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
-    enum rollup_level level, enum tier scope, long default_capacity);
+    enum rollup_level level);
 
 /* Frees the rows. */
 void rollup_release(struct rollup *u);

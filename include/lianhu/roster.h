@@ -36,6 +36,7 @@ struct building {
 	int grid;
 	long line;
 	int households;		/* how many households live in it */
+	int part;		/* roster_apply: its part of the scope */
 };
 
 struct household {
@@ -53,9 +54,13 @@ struct member {
 	unsigned roles;		/* enum member_role bits */
 	int building;		/* -1 when the member gives only a grid */
 	int grid;
-	long capacity;		/* -1: the --max-load default */
+	long own_capacity;	/* as members.csv gives it, -1: none */
 	bool status_eligible;
 	long line;
+	/* Filled by roster_apply: */
+	long capacity;		/* own_capacity, else the default */
+	bool eligible;		/* may take households: eligible status and capacity above 0 */
+	int part;		/* its part of the scope, -1: none (a member of a grid under scope building) */
 };
 
 /*
@@ -85,6 +90,10 @@ struct roster {
 	char *paths[FILE_COUNT];	/* the files as read */
 	char *labels[FILE_COUNT];	/* their diagnostics' names: FILE, or FILE[SHEET] in a workbook */
 	long rows[FILE_COUNT];		/* data rows read per file */
+	/* The policy roster_apply resolved: */
+	enum tier scope;	/* the highest tier allowed between a household and its contact */
+	long default_capacity;	/* households per member without a capacity of its own */
+	size_t nparts;		/* parts of the scope: part indices run below it */
 };
 
 /* The sheet names a mapping is taken from in a workbook. */
@@ -106,11 +115,15 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 /* Frees everything the roster holds. */
 void roster_release(struct roster *r);
 
-/* The member's capacity: its own, else default_capacity. */
-long member_capacity(const struct member *m, long default_capacity);
-
-/* True when the member may take households: eligible status and capacity above 0. */
-bool member_eligible(const struct member *m, long default_capacity);
+/*
+ * Resolves the policy once, for every reader after it: each member's capacity
+ * (its own, else default_capacity) and eligibility, and the part of the scope
+ * each building and member lies in. The scope splits the roster into parts
+ * (townships, communities, grids or buildings: the largest unit the scope
+ * allows that holds the place) inside which every eligible member may take
+ * every household and across which none may. Call it again to change either.
+ */
+void roster_apply(struct roster *r, enum tier scope, long default_capacity);
 
 /* The tier between a household in building b and member m (TIER_NONE when unreachable). */
 enum tier roster_tier(const struct roster *r, int building, const struct member *m);

@@ -99,14 +99,15 @@ static void check_audit(const struct mapping *map, enum tier scope)
 {
 	struct audit a;
 
-	audit_run(&a, &roster, map, scope, MAX_LOAD);
+	roster_apply(&roster, scope, MAX_LOAD);
+	audit_run(&a, &roster, map);
 	CHECK(a.covered >= 0 && a.covered <= a.households);
 	for (size_t i = 0; i < a.nfindings; i++) {
 		const struct finding *f = &a.findings[i];
 
 		CHECK(f->household >= -1 && f->household < (int)roster.nhouseholds);
 		CHECK(f->member >= -1 && f->member < (int)roster.nmembers);
-		fprintf(devnull, "%s: %s\n", finding_name(f->code), finding_message(f, &roster, MAX_LOAD));
+		fprintf(devnull, "%s: %s\n", finding_name(f->code), finding_message(f, &roster));
 	}
 	audit_release(&a);
 }

@@ -73,14 +73,14 @@ static const char *contact_of(const struct roster *r, const int *contact, const 
 }
 
 /* Solves with scope and default capacity (and previous, may be NULL), --min-load 1; the caller frees it. */
-static int *solve(const struct roster *r, enum tier scope, long default_capacity, const int *previous,
+static int *solve(struct roster *r, enum tier scope, long default_capacity, const int *previous,
     struct assign_aims *aims)
 {
-	struct assign_opts o = { .scope = scope, .default_capacity = default_capacity, .min_load = 1,
-	    .previous = previous };
+	struct assign_opts o = { .scope = scope, .min_load = 1, .previous = previous };
 	int *contact = malloc((r->nhouseholds + 1) * sizeof(*contact));
 
 	ck_assert_ptr_nonnull(contact);
+	roster_apply(r, scope, default_capacity);
 	ck_assert_int_eq(assign_solve(r, &o, contact), 0);
 	if (aims)
 		assign_evaluate(r, &o, contact, aims);
@@ -497,8 +497,9 @@ static void random_case(uint64_t seed, struct stats *stats)
 		snprintf(id, sizeof(id), "M%d", m);
 		ck_assert_int_eq(member(&r, id), m);
 	}
-	o = (struct assign_opts){ .scope = (enum tier)md.scope, .default_capacity = md.default_capacity,
-	    .min_load = md.min_load, .previous = md.with_previous ? prev : NULL };
+	roster_apply(&r, (enum tier)md.scope, md.default_capacity);
+	o = (struct assign_opts){ .scope = (enum tier)md.scope, .min_load = md.min_load,
+	    .previous = md.with_previous ? prev : NULL };
 	for (int h = 0; h < md.nhouseholds; h++) {
 		for (int m = 0; m < md.nmembers; m++)
 			if ((int)roster_tier(&r, md.household_building[h], &r.members[m]) !=
@@ -925,7 +926,7 @@ static int *previous_contacts(const struct roster *r, const char *text)
 START_TEST(previous_left_or_ineligible)
 {
 	struct roster r;
-	struct assign_opts o = { .scope = TIER_COMMUNITY, .default_capacity = 15 };
+	struct assign_opts o = { .scope = TIER_COMMUNITY };
 	struct assign_aims a;
 	int *prev, *contact;
 
@@ -942,6 +943,7 @@ START_TEST(previous_left_or_ineligible)
 	ck_assert_int_eq(prev[household(&r, "2")], member(&r, "M2"));
 	ck_assert_int_eq(prev[household(&r, "3")], member(&r, "M1"));
 	ck_assert_int_eq(prev[household(&r, "4")], member(&r, "M3"));
+	roster_apply(&r, TIER_COMMUNITY, 15);
 	ck_assert(!assign_previous_valid(&r, &o, 0, -1));
 	ck_assert(!assign_previous_valid(&r, &o, 0, member(&r, "M2")));
 	ck_assert(assign_previous_valid(&r, &o, 1, member(&r, "M1")));
@@ -1023,7 +1025,7 @@ END_TEST
 START_TEST(vacant_counted_nowhere)
 {
 	struct roster r;
-	struct assign_opts o = { .scope = TIER_COMMUNITY, .default_capacity = 1, .min_load = 1 };
+	struct assign_opts o = { .scope = TIER_COMMUNITY, .min_load = 1 };
 	struct assign_aims a;
 	int contact[3];
 
@@ -1033,6 +1035,7 @@ START_TEST(vacant_counted_nowhere)
 	    "member_id,building_id\nM1,B1\nM2,B1\nM3,B1\n");
 	r.households[household(&r, "1")].kind = KIND_VACANT;
 	r.households[household(&r, "3")].kind = KIND_VACANT;
+	roster_apply(&r, TIER_COMMUNITY, 1);
 	ck_assert_int_eq(assign_solve(&r, &o, contact), 0);
 	ck_assert_int_eq(contact[household(&r, "1")], -1);
 	ck_assert_int_eq(contact[household(&r, "3")], -1);

@@ -49,7 +49,8 @@ START_TEST(every_finding_once)
 
 	roster(&r);
 	scratch_mapping(&map, rows);
-	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	roster_apply(&r, TIER_COMMUNITY, 15);
+	audit_run(&a, &r, &map);
 	ck_assert_int_eq(a.households, 5);	/* h5 is vacant */
 	ck_assert_int_eq(a.covered, 2);
 	ck_assert_int_eq(a.priority_covered, 1);
@@ -80,12 +81,13 @@ START_TEST(messages_name_the_reason)
 
 	roster(&r);
 	scratch_mapping(&map, rows);
-	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
-	ck_assert_str_eq(finding_message(&a.findings[0], &r, 15),
+	roster_apply(&r, TIER_COMMUNITY, 15);
+	audit_run(&a, &r, &map);
+	ck_assert_str_eq(finding_message(&a.findings[0], &r),
 	    "member 'M1' is named on more rows than its capacity 1");
-	ck_assert_str_eq(finding_message(&a.findings[1], &r, 15),
+	ck_assert_str_eq(finding_message(&a.findings[1], &r),
 	    "member 'M3' (of household 'h3') is not eligible (status inactive)");
-	ck_assert_str_eq(finding_message(&a.findings[2], &r, 15),
+	ck_assert_str_eq(finding_message(&a.findings[2], &r),
 	    "member 'M2' is too far from household 'h1' (township)");
 	ck_assert_str_eq(finding_name(a.findings[3].code), "multiple-contacts");
 	audit_release(&a);
@@ -103,24 +105,28 @@ START_TEST(scope_and_capacity_decide)
 
 	roster(&r);
 	scratch_mapping(&map, rows);
-	audit_run(&a, &r, &map, TIER_TOWNSHIP, 15);	/* the other village is within reach now */
+	roster_apply(&r, TIER_TOWNSHIP, 15);
+	audit_run(&a, &r, &map);	/* the other village is within reach now */
 	ck_assert_int_eq(a.counts[FIND_OUT_OF_SCOPE], 0);
 	ck_assert_int_eq(a.covered, 2);		/* h1 was covered by its first row already */
 	audit_release(&a);
-	audit_run(&a, &r, &map, TIER_BUILDING, 15);
+	roster_apply(&r, TIER_BUILDING, 15);
+	audit_run(&a, &r, &map);
 	ck_assert_int_eq(a.counts[FIND_OUT_OF_SCOPE], 1);
 	ck_assert_int_eq(a.covered, 2);
 	audit_release(&a);
 	mapping_release(&map);
 
 	scratch_mapping(&map, capacity_zero);
-	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	roster_apply(&r, TIER_COMMUNITY, 15);
+	audit_run(&a, &r, &map);
 	ck_assert_int_eq(a.counts[FIND_INELIGIBLE], 1);
-	ck_assert_str_eq(finding_message(&a.findings[0], &r, 15),
+	ck_assert_str_eq(finding_message(&a.findings[0], &r),
 	    "member 'M5' (of household 'h1') is not eligible (capacity 0)");
 	ck_assert_int_eq(a.contact[strmap_get(&r.household_ids, "h3")], member(&r, "M4"));
 	audit_release(&a);
-	audit_run(&a, &r, &map, TIER_COMMUNITY, 0);	/* --max-load 0: only own capacities count */
+	roster_apply(&r, TIER_COMMUNITY, 0);
+	audit_run(&a, &r, &map);	/* --max-load 0: only own capacities count */
 	ck_assert_int_eq(a.eligible, 1);		/* M1 */
 	ck_assert_int_eq(a.covered, 0);
 	audit_release(&a);
@@ -144,9 +150,10 @@ START_TEST(findings_as_csv)
 	roster(&r);
 	scratch_mapping(&map, rows);
 	map.path = xstrdup("mapping.csv");
-	audit_run(&a, &r, &map, TIER_COMMUNITY, 15);
+	roster_apply(&r, TIER_COMMUNITY, 15);
+	audit_run(&a, &r, &map);
 	ck_assert_int_eq(output_open(&o, scratch_path("findings.csv"), inputs), 0);
-	audit_write(&o, RENDER_CSV, &a, &r, &map, 15);
+	audit_write(&o, RENDER_CSV, &a, &r, &map);
 	ck_assert_int_eq(output_commit(&o), 0);
 	ck_assert_ptr_nonnull(fp = fopen(scratch_path("findings.csv"), "r"));
 	ck_assert_uint_gt(fread(text, 1, sizeof(text) - 1, fp), 0);

@@ -99,7 +99,8 @@ START_TEST(vacant_households_left_out)
 	struct organise o;
 
 	load(&r, &map, vacant_buildings, vacant_households, vacant_members, vacant_mapping);
-	organise_run(&o, &r, &map, TIER_TOWNSHIP, 15, 3);
+	roster_apply(&r, TIER_TOWNSHIP, 15);
+	organise_run(&o, &r, &map, 3);
 	ck_assert_str_eq(responsible_of(&o, &r, "B1"), "M2");
 	ck_assert_int_eq(o.grids, 3);
 	ck_assert_int_eq(o.counts[ORG_GRID_WITHOUT_GROUP], 2);
@@ -110,7 +111,8 @@ START_TEST(vacant_households_left_out)
 	set_vacant(&r, "h2");
 	set_vacant(&r, "h4");
 	set_vacant(&r, "h5");
-	organise_run(&o, &r, &map, TIER_TOWNSHIP, 15, 3);
+	roster_apply(&r, TIER_TOWNSHIP, 15);
+	organise_run(&o, &r, &map, 3);
 	ck_assert_str_eq(responsible_of(&o, &r, "B1"), "M1");
 	ck_assert_str_eq(responsible_of(&o, &r, "B2"), "");
 	ck_assert_int_eq(o.grids, 1);
@@ -137,12 +139,14 @@ START_TEST(contact_is_first_row_within_scope)
 	    "household_id,building_id\nh1,B1\n",
 	    "member_id,building_id,group,role\nM1,B1,一组,书记 组长\nM2,B2,一组,书记 组长\n",
 	    "household_id,member_id\nh1,M2\nh1,M1\n");
-	organise_run(&o, &r, &map, TIER_GRID, 15, 1);
+	roster_apply(&r, TIER_GRID, 15);
+	organise_run(&o, &r, &map, 1);
 	ck_assert_str_eq(responsible_of(&o, &r, "B1"), "");
 	ck_assert_int_eq(o.counts[ORG_BUILDING_WITHOUT_MEMBER], 1);
 	ck_assert_uint_eq(o.ngroups, 2);
 	organise_release(&o);
-	organise_run(&o, &r, &map, TIER_TOWNSHIP, 15, 1);
+	roster_apply(&r, TIER_TOWNSHIP, 15);
+	organise_run(&o, &r, &map, 1);
 	ck_assert_str_eq(responsible_of(&o, &r, "B1"), "M2");
 	ck_assert_uint_eq(o.nfindings, 0);
 	organise_release(&o);

@@ -221,22 +221,26 @@ START_TEST(capacity_and_eligibility)
 	ck_assert_uint_eq(diag_count(DIAG_ERROR), 0);
 	ck_assert_uint_eq(diag_count(DIAG_WARNING), 1);
 	expect_diag("members.csv", 9, "unknown-status", DIAG_WARNING);
-	ck_assert_int_eq(member_capacity(member(&r, "M1"), 15), 15);
-	ck_assert(member_eligible(member(&r, "M1"), 15));
-	ck_assert(!member_eligible(member(&r, "M1"), 0));
-	ck_assert_int_eq(member_capacity(member(&r, "M2"), 15), 3);
-	ck_assert(member_eligible(member(&r, "M2"), 15));
-	ck_assert_int_eq(member_capacity(member(&r, "M3"), 15), 0);
-	ck_assert(!member_eligible(member(&r, "M3"), 15));
-	ck_assert(!member_eligible(member(&r, "M4"), 15));
-	ck_assert(!member_eligible(member(&r, "M5"), 15));
-	ck_assert(!member_eligible(member(&r, "M6"), 15));
-	ck_assert(member_eligible(member(&r, "M7"), 15));
-	ck_assert(!member_eligible(member(&r, "M8"), 15));
-	ck_assert_int_eq(member_capacity(member(&r, "M9"), 15), 7);
-	ck_assert(!member_eligible(member(&r, "M9"), 15));
-	ck_assert(!member_eligible(member(&r, "M10"), 15));
-	ck_assert(!member_eligible(member(&r, "M11"), 15));
+	roster_apply(&r, TIER_COMMUNITY, 0);
+	ck_assert_int_eq(member(&r, "M1")->capacity, 0);
+	ck_assert(!member(&r, "M1")->eligible);
+	ck_assert_int_eq(member(&r, "M2")->capacity, 3);
+	roster_apply(&r, TIER_COMMUNITY, 15);	/* applied again: the new default counts */
+	ck_assert_int_eq(member(&r, "M1")->capacity, 15);
+	ck_assert(member(&r, "M1")->eligible);
+	ck_assert_int_eq(member(&r, "M2")->capacity, 3);
+	ck_assert(member(&r, "M2")->eligible);
+	ck_assert_int_eq(member(&r, "M3")->capacity, 0);
+	ck_assert(!member(&r, "M3")->eligible);
+	ck_assert(!member(&r, "M4")->eligible);
+	ck_assert(!member(&r, "M5")->eligible);
+	ck_assert(!member(&r, "M6")->eligible);
+	ck_assert(member(&r, "M7")->eligible);
+	ck_assert(!member(&r, "M8")->eligible);
+	ck_assert_int_eq(member(&r, "M9")->capacity, 7);
+	ck_assert(!member(&r, "M9")->eligible);
+	ck_assert(!member(&r, "M10")->eligible);
+	ck_assert(!member(&r, "M11")->eligible);
 	roster_release(&r);
 }
 END_TEST
@@ -319,7 +323,7 @@ START_TEST(chinese_headers)
 	m = member(&r, "D01");
 	ck_assert_str_eq(m->name, "李四");
 	ck_assert_str_eq(m->branch, "第一支部");
-	ck_assert_int_eq(m->capacity, 5);
+	ck_assert_int_eq(m->own_capacity, 5);
 	ck_assert_str_eq(r.communities[member_community(&r, m)].name, "龙胜河社区");
 	ck_assert_str_eq(r.townships[member_township(&r, m)], "城关街道");
 	roster_release(&r);
@@ -476,7 +480,7 @@ START_TEST(local_words)
 	ck_assert_ptr_null(household(&r, "2")->priority);
 	ck_assert(!member(&r, "M1")->status_eligible);
 	ck_assert(member(&r, "M2")->status_eligible);
-	ck_assert_int_eq(member(&r, "M2")->capacity, 3);
+	ck_assert_int_eq(member(&r, "M2")->own_capacity, 3);
 	ck_assert(!member(&r, "M3")->status_eligible);
 	roster_release(&r);
 }
