@@ -34,6 +34,7 @@ struct memo {
 	char word[MEMO_WORDS][32];
 	int meaning[MEMO_WORDS];
 	int known, next;	/* how many are known; the one to replace next */
+	int hit;		/* the one found last, looked at first */
 };
 
 /* The state of one file being read: its columns, once the header is seen. */
@@ -52,6 +53,7 @@ struct reading {
 	/* Per grid while reading buildings: the names the rows gave. */
 	const char **grid_community, **grid_township;
 	struct memo kind, ordinary;	/* households.csv's last kind and priority words */
+	int last_building;	/* the building of the last household row (rows come building by building), or -1 */
 };
 
 void roster_init(struct roster *r)
@@ -329,9 +331,11 @@ static int memo_look(struct memo *m, const struct reading *rd, const char *word,
 	size_t len = strlen(word);
 	int i;
 
+	if (m->known > 0 && strcmp(m->word[m->hit], word) == 0)
+		return m->meaning[m->hit];
 	for (i = 0; i < m->known; i++)
 		if (strcmp(m->word[i], word) == 0)
-			return m->meaning[i];
+			return m->meaning[m->hit = i];
 	if (len >= sizeof(m->word[0]))
 		return look(rd, word);
 	i = m->next;
@@ -372,6 +376,18 @@ static bool kind_of(struct reading *rd, const char *word, enum household_kind *o
 	return k >= 0;
 }
 
+/* The building with the ID, or -1; the last row's building is known without hashing. */
+static int building_of(struct reading *rd, const char *id)
+{
+	const struct roster *r = rd->r;
+
+	if (!*id)
+		return -1;
+	if (rd->last_building < 0 || strcmp(r->buildings[rd->last_building].id, id) != 0)
+		rd->last_building = strmap_get(&r->building_ids, id);
+	return rd->last_building;
+}
+
 static void household_row(void *ctx, const struct table_record *rec)
 {
 	struct reading *rd = ctx;
@@ -390,7 +406,7 @@ static void household_row(void *ctx, const struct table_record *rec)
 	building = field(rd, rec, H_BUILDING);
 	ok = present(rd, rec, H_ID);
 	ok = present(rd, rec, H_BUILDING) && ok;	/* both reported; clang rejects & on bools */
-	b = *building ? strmap_get(&r->building_ids, building) : -1;
+	b = building_of(rd, building);
 	if (*building && b < 0 && rd->buildings_ok) {
 		diag_error(rd->label, rec->line, DIAG_UNKNOWN_BUILDING,
 		    _("building '%s' is not in %s"), building,
@@ -668,7 +684,7 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 	buildings_ok = rd.header.ok && r->rows[FILE_BUILDINGS] > 0;
 	rd = (struct reading){ .r = r, .config = &config, .file = FILE_HOUSEHOLDS,
 	    .columns = roster_schemas[FILE_HOUSEHOLDS].columns, .ncolumns = H_NCOLS, .grid_community = rd.grid_community,
-	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok };
+	    .grid_township = rd.grid_township, .buildings_ok = buildings_ok, .last_building = -1 };
 	if (read_file(&rd, opts, household_row, in_workbook[FILE_HOUSEHOLDS]) < 0)
 		goto out;
 	households_ok = rd.header.ok && r->rows[FILE_HOUSEHOLDS] > 0;

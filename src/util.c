@@ -106,10 +106,27 @@ void grow_array(void **array, size_t *alloc, size_t need, size_t elem_size)
 	*alloc = n;
 }
 
+#define HUGE_PAGE (2u << 20)
+
+/*
+ * Asks for huge pages under a big array, so that filling it takes a page
+ * fault per 2 MiB, not per 4 KiB, and probing it at random misses the TLB
+ * less. Only whole huge pages inside it are taken: its resident size stays.
+ */
+static void *huge_pages(void *p, size_t size)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uintptr_t start = ((uintptr_t)p + page - 1) / page * page, end = (uintptr_t)p + size;
+
+	if (size >= 2 * HUGE_PAGE && end > start)
+		madvise((void *)start, (end - start) / page * page, MADV_HUGEPAGE);
+	return p;
+}
+
 void reserve_array(void **array, size_t *alloc, size_t need, size_t elem_size)
 {
 	if (need > *alloc) {
-		*array = xreallocarray(*array, need, elem_size);
+		*array = huge_pages(xreallocarray(*array, need, elem_size), need * elem_size);
 		*alloc = need;
 	}
 }
@@ -254,31 +271,12 @@ static size_t slot_of(const struct strmap *m, const char *key, uint32_t hash)
 	return i;
 }
 
-#define HUGE_PAGE (2u << 20)
-
-/*
- * A zeroed table of n slots: a big one on huge pages where the system gives
- * them, so that probing it at random does not miss the TLB at every step.
- */
-static void *slots_alloc(size_t n, size_t size)
-{
-	void *p;
-
-	if (n * size < HUGE_PAGE)
-		return xcalloc(n, size);
-	p = aligned_alloc(HUGE_PAGE, (n * size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
-	if (p == NULL)
-		return xcalloc(n, size);
-	madvise(p, n * size, MADV_HUGEPAGE);
-	return memset(p, 0, n * size);
-}
-
 /* Moves the map into cap slots (a power of two, above count). */
 static void rehash(struct strmap *m, size_t cap)
 {
 	struct strmap old = *m;
 
-	m->slots = slots_alloc(cap, sizeof(*m->slots));
+	m->slots = huge_pages(xcalloc(cap, sizeof(*m->slots)), cap * sizeof(*m->slots));
 	m->mask = cap - 1;
 	for (size_t i = 0; old.slots && i <= old.mask; i++)
 		if (old.slots[i].key)

@@ -283,6 +283,44 @@ START_TEST(priority_marks)
 }
 END_TEST
 
+/*
+ * Rows that come back to a building, a kind or a mark after others: each is
+ * its own (the reader remembers the last building and the last words it
+ * looked up), also past the eight words it keeps and for unknown ones.
+ */
+START_TEST(repeated_words_and_buildings)
+{
+	static const char *const kinds[] = {
+		"住户", "商户", "空挂户", "resident", "shop", "vacant", "居民", "商铺", "空户", "office", "住户"
+	};
+	static const enum household_kind want[] = {
+		KIND_RESIDENT, KIND_SHOP, KIND_VACANT, KIND_RESIDENT, KIND_SHOP, KIND_VACANT,
+		KIND_RESIDENT, KIND_SHOP, KIND_VACANT, KIND_RESIDENT, KIND_RESIDENT
+	};
+	char households[2048] = "household_id,building_id,kind,priority\n", id[8];
+	size_t len = strlen(households);
+	struct roster r;
+
+	for (int i = 0; i < 33; i++)
+		len += (size_t)snprintf(households + len, sizeof(households) - len, "H%d,%s,%s,%s\n", i,
+		    i % 5 == 4 ? "B9" : i % 3 == 2 ? "B1" : "B2", kinds[i % 11], i % 4 ? "" : i % 8 ? "低保" : "无");
+	load(&r, "building_id,grid_id\nB1,G1\nB2,G1\n", households, "member_id,building_id\nM1,B1\n");
+	for (int i = 0; i < 33; i++) {
+		snprintf(id, sizeof(id), "H%d", i);
+		ck_assert_int_eq(household(&r, id)->building,
+		    i % 5 == 4 ? -1 : building(&r, i % 3 == 2 ? "B1" : "B2"));
+		ck_assert_int_eq(household(&r, id)->kind, want[i % 11]);
+		if (i % 4 || i % 8 == 0)
+			ck_assert_ptr_null(household(&r, id)->priority);
+		else
+			ck_assert_str_eq(household(&r, id)->priority, "低保");
+	}
+	expect_diag("households.csv", 5 + 1, "unknown-building", DIAG_ERROR);
+	expect_diag("households.csv", 9 + 1 + 1, "bad-value", DIAG_ERROR);
+	roster_release(&r);
+}
+END_TEST
+
 START_TEST(kinds)
 {
 	struct roster r;
@@ -595,6 +633,7 @@ static Suite *roster_suite(void)
 	tcase_add_test(values, capacity_bad_values);
 	tcase_add_test(values, priority_marks);
 	tcase_add_test(values, kinds);
+	tcase_add_test(values, repeated_words_and_buildings);
 	tcase_add_test(values, chinese_headers);
 	tcase_add_test(values, ids_are_text);
 	suite_add_tcase(s, values);
