@@ -43,7 +43,6 @@ static void row(void *ctx, const struct table_record *rec)
 		pool_strndup(map->pool, member, strlen(member)), rec->line };
 }
 
-/* Reads a mapping; -1 after a message when the file cannot be read. */
 int mapping_read(struct mapping *map, const char *path, bool in_workbook,
     const struct read_opts *opts)
 {
@@ -62,7 +61,6 @@ int mapping_read(struct mapping *map, const char *path, bool in_workbook,
 	return 0;
 }
 
-/* Frees what the mapping holds. */
 void mapping_release(struct mapping *map)
 {
 	pool_free(map->pool);
@@ -71,7 +69,6 @@ void mapping_release(struct mapping *map)
 	memset(map, 0, sizeof(*map));
 }
 
-/* For each roster household, the index of its first row (-1: none); the caller frees the array. */
 int *mapping_first_rows(const struct mapping *map, const struct roster *r)
 {
 	int *first = xmalloc((r->nhouseholds + 1) * sizeof(*first));
@@ -87,7 +84,6 @@ int *mapping_first_rows(const struct mapping *map, const struct roster *r)
 	return first;
 }
 
-/* For each roster household, the member of its first row (-1: none or not in the roster); the caller frees it. */
 int *mapping_first_contacts(const struct mapping *map, const struct roster *r)
 {
 	int *first = mapping_first_rows(map, r);
@@ -140,14 +136,12 @@ static bool common_ids(const struct mapping *map, const struct roster *r, bool m
 	return false;
 }
 
-/* Warns when no household, or else no member, of the mapping is in the roster. */
 void mapping_check_common(const struct mapping *map, const struct roster *r)
 {
 	if (common_ids(map, r, false))
 		common_ids(map, r, true);
 }
 
-/* Writes the mapping header of SPEC §2. */
 void mapping_write_header(struct output *o)
 {
 	static const char *const names[] = { "household_id", "member_id", "building_id", "grid_id",
@@ -223,7 +217,6 @@ static void write_row(struct output *o, const struct roster *r, const struct map
 	csv_row_end(o);
 }
 
-/* Writes the mapping of SPEC §2: the header, then a row per household (contact[h]: member or -1). */
 void mapping_write(struct output *o, const struct roster *r, const int *contact)
 {
 	struct mapping_cache c = {

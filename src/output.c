@@ -275,7 +275,6 @@ fail:
 	return -1;
 }
 
-/* Opens path for writing ("-", "/dev/stdout" or NULL: standard output), refusing to write over an input. */
 int output_open(struct output *o, const char *path, const char *const *inputs)
 {
 	struct stat st;
@@ -327,7 +326,6 @@ static bool identify(const char *path, struct file_id *id)
 	return ok;
 }
 
-/* Refuses two outputs that name one file, before anything is written; -1 after a message. */
 int output_check_distinct(const char *const *paths, size_t n)
 {
 	struct file_id a, b;
@@ -352,7 +350,6 @@ int output_check_distinct(const char *const *paths, size_t n)
 	return rc;
 }
 
-/* A name libxlsxwriter may open for the workbook, pointing at this output's own file; NULL after a message. */
 const char *output_workbook_path(struct output *o)
 {
 	int fd;
@@ -379,7 +376,6 @@ const char *output_workbook_path(struct output *o)
 	return o->book;
 }
 
-/* Applies --excel and --output-encoding to an open output; call before writing. */
 void output_configure(struct output *o, const struct out_opts *opts)
 {
 	o->excel = opts->excel;
@@ -400,7 +396,6 @@ static bool formula_like(const char *s)
 	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
 }
 
-/* Writes one CSV field, quoted only when it must be; under --excel formulas are neutralised. */
 void csv_field(struct output *o, const char *s)
 {
 	bool quote, neutralise = o->excel && formula_like(s);
@@ -432,14 +427,12 @@ void csv_field(struct output *o, const char *s)
 		putc_unlocked('"', o->fp);
 }
 
-/* True when csv_field writes s as it is under any option: no quotes, nothing to neutralise. */
 bool csv_is_plain(const char *s, size_t len)
 {
 	return !formula_like(s) && strcspn(s, ",\"\n\r") == len &&
 	    (len == 0 || (s[0] != ' ' && s[len - 1] != ' '));
 }
 
-/* Writes a field csv_is_plain said yes to, of length len, without looking at it again. */
 void csv_field_plain(struct output *o, const char *s, size_t len)
 {
 	if (o->bom_pending) {
@@ -452,7 +445,6 @@ void csv_field_plain(struct output *o, const char *s, size_t len)
 	fwrite_unlocked(s, 1, len, o->fp);
 }
 
-/* Ends a CSV row: LF, or CRLF under --excel. */
 void csv_row_end(struct output *o)
 {
 	if (o->excel)
@@ -519,7 +511,6 @@ static int finish_conversion(struct output *o)
 	return 0;
 }
 
-/* Finishes the file: flush, close, rename into place. Returns -1 after a message (the old file stays). */
 int output_commit(struct output *o)
 {
 	bool failed;
@@ -556,7 +547,6 @@ int output_commit(struct output *o)
 	return 0;
 }
 
-/* Throws the temporary file away; the old file stays. Accepts an output never opened. */
 void output_abort(struct output *o)
 {
 	if (o->dest) {	/* the memory stream of --output-encoding */
@@ -579,7 +569,6 @@ void output_abort(struct output *o)
 	o->target = NULL;
 }
 
-/* Prints root as formatted JSON and a newline, then deletes it; out of memory exits like xmalloc. */
 void json_write(FILE *fp, cJSON *root)
 {
 	char *text = cJSON_Print(root);

@@ -23,7 +23,7 @@ static size_t count_chars(const char *s)
 	return n;
 }
 
-/* Copies the first keep characters of s into out, then one '*' per remaining character. */
+/* Copies s into out (size n) but for a '*' in place of each character after the first keep and before the last tail. */
 static const char *keep_then_stars(const char *s, size_t keep, size_t tail, char *out, size_t n)
 {
 	size_t total = count_chars(s), at = 0, i = 0;
@@ -46,7 +46,6 @@ static const char *keep_then_stars(const char *s, size_t keep, size_t tail, char
 	return out;
 }
 
-/* Masks a phone number into out (size n). */
 const char *mask_phone(const char *phone, char *out, size_t n)
 {
 	size_t len = count_chars(phone);
@@ -56,7 +55,6 @@ const char *mask_phone(const char *phone, char *out, size_t n)
 	return keep_then_stars(phone, 0, len >= 2 ? 2 : 0, out, n);
 }
 
-/* Masks a person's name into out (size n). */
 const char *mask_name(const char *name, char *out, size_t n)
 {
 	size_t keep = 1;
@@ -117,7 +115,6 @@ static size_t phone_at(const char *s)
 	return len;
 }
 
-/* s with every phone-like run masked as mask_phone does; NULL when it holds none. Free the copy. */
 char *mask_phones_in(const char *s)
 {
 	char *out = NULL, buf[64], run[32];
@@ -154,7 +151,6 @@ static void mask_field(struct roster *r, const char **field)
 	free(masked);
 }
 
-/* Masks the phone numbers written into free-text columns of the roster, for --mask. */
 void mask_roster_text(struct roster *r)
 {
 	for (size_t b = 0; b < r->nbuildings; b++)

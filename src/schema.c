@@ -140,7 +140,6 @@ static const char *const ordinary_marks[] = {
 	"没有", "不是", "非重点", "普通", NULL
 };
 
-/* The class of a status word known to lianhu; false when it knows none. */
 bool schema_status(const char *word, enum status_class *out)
 {
 	for (int c = 0; c < STATUS_CLASSES; c++) {
@@ -152,7 +151,6 @@ bool schema_status(const char *word, enum status_class *out)
 	return false;
 }
 
-/* The kind a word names; false when it names none. */
 bool schema_kind(const char *word, enum household_kind *out)
 {
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -177,7 +175,6 @@ static const char *const role_separators[] = {
 	"、", ",", "/", ";", " ", "\t", "，", "；", "／", "\xe3\x80\x80" /* U+3000 */, NULL
 };
 
-/* The length of the role separator at s, 0 when none starts there. */
 size_t schema_role_separator(const char *s)
 {
 	for (size_t i = 0; role_separators[i]; i++)
@@ -186,7 +183,6 @@ size_t schema_role_separator(const char *s)
 	return 0;
 }
 
-/* The role (an enum member_role bit) a word names, in any case; 0 when none. */
 unsigned schema_role(const char *word)
 {
 	for (unsigned bit = 0; bit < sizeof(role_words) / sizeof(role_words[0]); bit++)
@@ -204,7 +200,6 @@ static bool invisible(uint32_t cp)
 	    cp == 0xffa0;
 }
 
-/* True when a priority value marks an ordinary household. */
 bool schema_ordinary(const char *value)
 {
 	const char *p = value;
@@ -279,7 +274,6 @@ static size_t fit(const uint32_t *name, size_t nn, const char *candidate)
 	return score;
 }
 
-/* The column an unknown header name likely means (see schema.h). */
 struct suggestion schema_suggest(const char *name, const struct column *cols, size_t ncols,
     const bool *taken)
 {

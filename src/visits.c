@@ -17,7 +17,7 @@ static const char *const visit_sheets[] = { "visits", "走访台账", "走访记
 
 #define INTERVAL_MAX 36500L	/* a hundred years: longer intervals are typing errors */
 
-/* The day number of a civil date (H. Hinnant's days_from_civil): no mktime, no time zone. */
+/* H. Hinnant's days_from_civil: no mktime, no time zone. */
 long days_from_civil(long y, int m, int d)
 {
 	long era, yoe, doy, doe;
@@ -77,7 +77,6 @@ static bool take(const char **p, const char *sep)
 	return true;
 }
 
-/* Parses a date of SPEC 5.5; false unless it names a real day. */
 bool date_parse(const char *s, long *day)
 {
 	static const char *const seps[] = { "-", "/", ".", "年" };
@@ -103,7 +102,6 @@ bool date_parse(const char *s, long *day)
 	return false;
 }
 
-/* Writes day as YYYY-MM-DD into buf (DATE_TEXT bytes); returns buf. */
 char *date_format(long day, char *buf)
 {
 	long y;
@@ -114,7 +112,6 @@ char *date_format(long day, char *buf)
 	return buf;
 }
 
-/* Today's date where the user is (local time). */
 long date_today(void)
 {
 	time_t now = time(NULL);
@@ -125,7 +122,6 @@ long date_today(void)
 	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* Rules with SPEC's defaults; release with visit_rules_release. */
 void visit_rules_init(struct visit_rules *vr)
 {
 	memset(vr, 0, sizeof(*vr));
@@ -133,7 +129,6 @@ void visit_rules_init(struct visit_rules *vr)
 	vr->ordinary = 90;
 }
 
-/* Frees the rules. */
 void visit_rules_release(struct visit_rules *vr)
 {
 	for (size_t i = 0; i < vr->nrules; i++)
@@ -166,7 +161,6 @@ static void set_rule(struct visit_rules *vr, const char *tag, size_t len, long d
 	vr->rules[vr->nrules++] = (struct visit_rule){ key, days };
 }
 
-/* Adds the rules of an --every value, each replacing its own key; false with *why set otherwise. */
 bool visit_rules_parse(struct visit_rules *vr, const char *arg, const char **why)
 {
 	const char *item = arg;
@@ -238,7 +232,6 @@ static bool tag_has(const char *tag, const char *rule)
 	return false;
 }
 
-/* The interval of a household whose priority tag is tag (NULL: ordinary): its tightest matching rule. */
 long visit_interval(const struct visit_rules *vr, const char *tag)
 {
 	long best = LONG_MAX;
@@ -387,7 +380,6 @@ static void judge(struct visits *v, const struct roster *r)
 	}
 }
 
-/* Reads the log and measures the households on as_of; -1 after a message when it cannot be read. */
 int visits_load(struct visits *v, const char *path, const struct read_opts *opts,
     const struct roster *r, const struct mapping *map, const struct visit_rules *rules, long as_of)
 {
@@ -422,7 +414,6 @@ int visits_load(struct visits *v, const char *path, const struct read_opts *opts
 	return 0;
 }
 
-/* Frees what v holds. */
 void visits_release(struct visits *v)
 {
 	pool_free(v->pool);
@@ -434,13 +425,11 @@ void visits_release(struct visits *v)
 	memset(v, 0, sizeof(*v));
 }
 
-/* Days since the household's last visit on as_of, or -1 when never visited. */
 long visits_days_since(const struct visits *v, int h)
 {
 	return v->per[h].last == DATE_NONE ? -1 : v->as_of - v->per[h].last;
 }
 
-/* Where a finding points: households.csv for a household's state, else the log. */
 const char *visit_finding_file(const struct visits *v, const struct visit_finding *f,
     const struct roster *r)
 {
@@ -448,7 +437,6 @@ const char *visit_finding_file(const struct visits *v, const struct visit_findin
 	    v->path;
 }
 
-/* A one-line description of the finding, in a static buffer. */
 const char *visit_message(const struct visits *v, const struct visit_finding *f)
 {
 	static char buf[768];
@@ -501,7 +489,6 @@ const char *visit_message(const struct visits *v, const struct visit_finding *f)
 	return buf;
 }
 
-/* The overdue households by contact, and those without one. */
 void visits_overdue_lists(const struct visits *v, const struct roster *r, struct contact_lists *l,
     int **orphans, size_t *norphans)
 {

@@ -38,10 +38,16 @@ struct output {
  */
 int output_open(struct output *o, const char *path, const char *const *inputs);
 
-/* Refuses two of the n outputs paths (NULL: standard output) that name one file; -1 after a message. */
+/*
+ * Refuses two of the n output paths (NULL: standard output) that name one
+ * file, before anything is written; -1 after a message.
+ */
 int output_check_distinct(const char *const *paths, size_t n);
 
-/* A name libxlsxwriter may open for the workbook of o, which only this process can reach; NULL after a message. */
+/*
+ * A name libxlsxwriter may open for the workbook of o: its own file by
+ * descriptor, which only this process can reach; NULL after a message.
+ */
 const char *output_workbook_path(struct output *o);
 
 /* Applies --excel and --output-encoding to an open output; call before writing. */
@@ -53,7 +59,10 @@ void csv_field(struct output *o, const char *s);
 /* True when csv_field writes s (of length len) as it is under any option: no quotes, nothing to neutralise. */
 bool csv_is_plain(const char *s, size_t len);
 
-/* Writes a field csv_is_plain said yes to, without looking at it again (for fields written many times). */
+/*
+ * Writes a field csv_is_plain said yes to (of length len) without looking at
+ * it again, for fields written many times.
+ */
 void csv_field_plain(struct output *o, const char *s, size_t len);
 
 /* Ends a CSV row: LF, or CRLF under --excel. */

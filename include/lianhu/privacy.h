@@ -19,7 +19,10 @@ char *mask_phones_in(const char *s);
 
 struct roster;
 
-/* --mask: masks the phone numbers written into free-text columns (addresses, units, rooms, tags, names, branches, groups). */
+/*
+ * --mask: masks the phone numbers written into free-text columns (building
+ * names, units, rooms, heads, tags, member names, branches, groups).
+ */
 void mask_roster_text(struct roster *r);
 
 #endif

@@ -57,7 +57,10 @@ bool visit_rules_parse(struct visit_rules *vr, const char *arg, const char **why
 /* Frees the rules. */
 void visit_rules_release(struct visit_rules *vr);
 
-/* The interval of a household whose priority tag is tag (NULL: ordinary). */
+/*
+ * The interval of a household whose priority tag is tag (NULL: ordinary):
+ * the shortest rule its tag matches, else the priority default.
+ */
 long visit_interval(const struct visit_rules *vr, const char *tag);
 
 enum visit_code {
@@ -117,7 +120,7 @@ enum diag_code visit_diag_code(enum visit_code code);
 /* A one-line description of the finding, in a static buffer. */
 const char *visit_message(const struct visits *v, const struct visit_finding *f);
 
-/* Where a finding points: its file (the log, or households.csv) and line. */
+/* The file a finding points at: households.csv for overdue and never-visited, else the log (its line: f->line). */
 const char *visit_finding_file(const struct visits *v, const struct visit_finding *f,
     const struct roster *r);
 
