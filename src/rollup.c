@@ -7,7 +7,6 @@
 
 static const char *const level_names[] = { "township", "community", "grid", "building", "member" };
 
-/* Parses a --by value. */
 bool rollup_level_parse(const char *name, enum rollup_level *out)
 {
 	for (int l = LEVEL_TOWNSHIP; l <= LEVEL_MEMBER; l++) {
@@ -19,13 +18,11 @@ bool rollup_level_parse(const char *name, enum rollup_level *out)
 	return false;
 }
 
-/* The level's name as --by spells it. */
 const char *rollup_level_name(enum rollup_level level)
 {
 	return level_names[level];
 }
 
-/* Coverage in tenths of a percent, rounded, 100% only when complete and 0% only when empty; -1: none. */
 long rollup_coverage_permille(const struct rollup_counts *c)
 {
 	long v;
@@ -38,7 +35,6 @@ long rollup_coverage_permille(const struct rollup_counts *c)
 	return v == 0 && c->covered > 0 ? 1 : v;
 }
 
-/* Mean load over the eligible members in tenths, rounded half up; -1 without eligible members. */
 long rollup_mean_load_tenths(const struct rollup_counts *c)
 {
 	if (c->eligible_members == 0)
@@ -46,7 +42,6 @@ long rollup_mean_load_tenths(const struct rollup_counts *c)
 	return (long)(((long long)c->load_sum * 10 + c->eligible_members / 2) / c->eligible_members);
 }
 
-/* The text naming a row's unit at key ("" when none). */
 const char *rollup_key_text(const struct roster *r, const struct rollup_row *row,
     enum rollup_level key)
 {
@@ -295,7 +290,6 @@ static int compare_worst(const void *pa, const void *pb, void *ctx)
 	return compare_keys(ctx, x, y);
 }
 
-/* Counts per unit of level and sorts the rows worst first; release with rollup_release. */
 void rollup_build(struct rollup *u, const struct roster *r, const struct audit *a,
     enum rollup_level level)
 {
@@ -324,7 +318,6 @@ void rollup_build(struct rollup *u, const struct roster *r, const struct audit *
 	free(rows);
 }
 
-/* Frees the rows. */
 void rollup_release(struct rollup *u)
 {
 	free(u->rows);
@@ -340,7 +333,6 @@ static void add_visits(struct rollup_counts *c, const struct household_visits *h
 	c->needs_resolved += hv->needs_resolved;
 }
 
-/* Adds the visit log's counts per household to the rows and the total. */
 void rollup_add_visits(struct rollup *u, const struct roster *r, const struct audit *a,
     const struct household_visits *per)
 {
@@ -356,7 +348,6 @@ void rollup_add_visits(struct rollup *u, const struct roster *r, const struct au
 	}
 }
 
-/* Visit rate in tenths of a percent, rounded as coverage; -1 without counted households. */
 long rollup_visit_rate_permille(const struct rollup_counts *c)
 {
 	struct rollup_counts share = { .households = c->up_to_date + c->overdue,
@@ -376,7 +367,6 @@ static int compare_member_place(const void *pa, const void *pb, void *ctx)
 	return a < b ? -1 : a > b;
 }
 
-/* Builds the lists from contact (per household a member or -1); release with contact_lists_release. */
 void contact_lists_build(struct contact_lists *l, const struct roster *r, const int *contact)
 {
 	size_t *size = xcalloc(r->nmembers + 1, sizeof(*size));
@@ -408,7 +398,6 @@ void contact_lists_build(struct contact_lists *l, const struct roster *r, const 
 	free(size);
 }
 
-/* Frees the lists. */
 void contact_lists_release(struct contact_lists *l)
 {
 	free(l->members);

@@ -68,7 +68,6 @@ static void bytes_put(struct bytes *b, const void *s, size_t len)
 	b->len += len;
 }
 
-/* Parses an --encoding value; returns false when unknown. */
 bool encoding_parse(const char *name, enum encoding *out)
 {
 	static const char *const utf8[] = { "utf-8", "utf8", NULL };
@@ -1048,7 +1047,6 @@ long table_read(struct table_source *src, const struct read_opts *opts, table_ro
 	return rc;
 }
 
-/* The file of a table in a roster folder (NAME.csv, .xlsx or .xls), or the workbook dir is. */
 char *table_locate(const char *dir, const char *name, bool *in_workbook)
 {
 	static const char *const exts[] = { ".csv", ".xlsx", ".xls" };
@@ -1080,7 +1078,6 @@ char *table_locate(const char *dir, const char *name, bool *in_workbook)
 	return path;
 }
 
-/* Reads path whole and decodes it as table_read does; *text (NUL-terminated) is the caller's to free. */
 int table_text(const char *path, const char *label, enum encoding enc, char **text)
 {
 	struct bytes b = { 0 };
@@ -1105,13 +1102,11 @@ int table_text(const char *path, const char *label, enum encoding enc, char **te
 	return 0;
 }
 
-/* True when a header cell names the column: its name or an alias, but for case and full-width forms. */
 bool column_named(const struct column *col, const char *name)
 {
 	return text_same(col->name, name) || (col->aliases && word_in(name, col->aliases));
 }
 
-/* Maps the header's fields to columns, reporting duplicate and missing columns at the header's line. */
 bool columns_match(const struct table_record *header, const struct column *cols,
     size_t ncols, int *idx, const char *label)
 {

@@ -13,7 +13,6 @@ static size_t lead_length(unsigned char b)
 	    b >= 0xf0 && b <= 0xf4 ? 4 : 0;
 }
 
-/* Decodes the UTF-8 character at s into *cp; returns its length in bytes. */
 size_t utf8_decode(const char *s, uint32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -55,7 +54,6 @@ size_t utf8_encode(char *out, uint32_t cp)
 	return 4;
 }
 
-/* The next code point of *s, advancing *s. */
 uint32_t utf8_next(const char **s)
 {
 	uint32_t cp;
@@ -64,7 +62,6 @@ uint32_t utf8_next(const char **s)
 	return cp;
 }
 
-/* The next code point folded for comparing names. */
 uint32_t utf8_next_folded(const char **s)
 {
 	uint32_t cp = utf8_next(s);
@@ -76,7 +73,6 @@ uint32_t utf8_next_folded(const char **s)
 	return cp;
 }
 
-/* True when a and b are the same text but for ASCII case and full-width forms. */
 bool text_same(const char *a, const char *b)
 {
 	while (*a && *b)
@@ -85,7 +81,6 @@ bool text_same(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* True when s equals one of the words, ignoring ASCII case and full-width forms. */
 bool word_in(const char *s, const char *const *words)
 {
 	for (; *words; words++)
@@ -152,7 +147,6 @@ static size_t char_width(uint32_t c)
 	return in_ranges(c, wide, sizeof(wide) / sizeof(wide[0])) ? 2 : 1;
 }
 
-/* Columns a terminal gives UTF-8 text. */
 size_t display_width(const char *s)
 {
 	size_t width = 0;
@@ -165,7 +159,6 @@ size_t display_width(const char *s)
 	return width;
 }
 
-/* Writes s with at most max display columns, ending in "…" when cut. */
 void put_clipped(FILE *fp, const char *s, size_t max, void (*put)(FILE *, const char *))
 {
 	const char *p = s;
@@ -192,7 +185,6 @@ void put_clipped(FILE *fp, const char *s, size_t max, void (*put)(FILE *, const 
 	free(head);
 }
 
-/* Writes text escaped for HTML content and attribute values. */
 void html_put(FILE *fp, const char *s)
 {
 	for (; *s; s++) {
@@ -218,7 +210,6 @@ void html_put(FILE *fp, const char *s)
 	}
 }
 
-/* Writes text escaped for a Markdown table cell or heading: punctuation that could format is backslashed. */
 void md_put(FILE *fp, const char *s)
 {
 	for (; *s; s++) {
@@ -231,7 +222,6 @@ void md_put(FILE *fp, const char *s)
 	}
 }
 
-/* Starts a table of ncols columns, all aligned left. */
 void text_table_init(struct text_table *t, size_t ncols)
 {
 	memset(t, 0, sizeof(*t));
@@ -239,7 +229,6 @@ void text_table_init(struct text_table *t, size_t ncols)
 	t->right = xcalloc(ncols + 1, sizeof(*t->right));
 }
 
-/* Appends the next cell (copied; control characters, C1 too, become spaces). */
 void text_table_add(struct text_table *t, const char *cell)
 {
 	char *copy = xstrdup(cell), *out = copy;
@@ -255,7 +244,6 @@ void text_table_add(struct text_table *t, const char *cell)
 	t->cells[t->ncells++] = copy;
 }
 
-/* Appends a rule across the table. */
 void text_table_rule(struct text_table *t)
 {
 	GROW(t->cells, t->cells_alloc, t->ncells + t->ncols);
@@ -292,7 +280,6 @@ static void print_row(const struct text_table *t, char *const *row, const size_t
 	putc('\n', fp);
 }
 
-/* Prints the table, columns two spaces apart, padded by display width. */
 void text_table_print(const struct text_table *t, FILE *fp)
 {
 	size_t *widths = xcalloc(t->ncols + 1, sizeof(*widths)), total = 0;
@@ -311,7 +298,6 @@ void text_table_print(const struct text_table *t, FILE *fp)
 	free(widths);
 }
 
-/* Frees the table's cells. */
 void text_table_release(struct text_table *t)
 {
 	for (size_t i = 0; i < t->ncells; i++)

@@ -75,7 +75,10 @@ struct table_source {
 long table_read(struct table_source *src, const struct read_opts *opts, table_row_fn fn,
     void *ctx);
 
-/* Reads path whole and decodes it as table_read does; 0, or -1 after a message. *text is the caller's to free. */
+/*
+ * Reads path whole and decodes it as table_read does; 0, or -1 after a
+ * message. *text (NUL-terminated) is the caller's to free.
+ */
 int table_text(const char *path, const char *label, enum encoding enc, char **text);
 
 /*

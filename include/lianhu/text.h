@@ -38,7 +38,10 @@ void put_clipped(FILE *fp, const char *s, size_t max, void (*put)(FILE *, const 
 /* Writes text escaped for HTML content and attribute values. */
 void html_put(FILE *fp, const char *s);
 
-/* Writes text escaped for a Markdown table cell or heading (line breaks become spaces). */
+/*
+ * Writes text escaped for a Markdown table cell or heading: punctuation that
+ * could format is backslashed, line breaks and tabs become spaces.
+ */
 void md_put(FILE *fp, const char *s);
 
 /* An aligned text table, built cell by cell, row by row. */
