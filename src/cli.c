@@ -114,7 +114,6 @@ static void option_table(const struct command *cmd, struct option *table)
 	table[n] = (struct option){ NULL, 0, NULL, 0 };
 }
 
-/* Prints "lianhu: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -143,7 +142,6 @@ static void short_options(const struct option *longopts, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* The format an output's name asks for: "xlsx" for NAME.xlsx, "html" for .html or .htm ...; NULL for none. */
 const char *cli_format_of_name(const char *path)
 {
 	static const char *const by_extension[][2] = {
@@ -160,7 +158,6 @@ const char *cli_format_of_name(const char *path)
 	return NULL;
 }
 
-/* Reports the option getopt_long refused (unknown, or without its value); returns EXIT_TROUBLE. */
 int cli_bad_option(const struct command *cmd, char **argv)
 {
 	if (optopt && optopt < 256)
@@ -169,7 +166,6 @@ int cli_bad_option(const struct command *cmd, char **argv)
 	    argv[optind - 1]);
 }
 
-/* Prints the command's --help on stdout. */
 void cli_help(const struct command *cmd)
 {
 	printf("usage: lianhu %s %s\n\n%s\n\noptions:\n%s", cmd->name, cmd->synopsis,
@@ -327,7 +323,6 @@ static int format_option(struct session *s, int opt, const char *arg)
 	return -1;
 }
 
-/* Settles the format against the output's name (SPEC 5.3). */
 int cli_settle_format(struct session *s)
 {
 	const char *named = cli_format_of_name(s->args.output);
@@ -392,7 +387,6 @@ static int check_options(struct session *s)
 	return 0;
 }
 
-/* Parses the command line into s; -1 after a usage message. */
 int cli_parse(struct session *s, int argc, char **argv)
 {
 	struct option longopts[OPTION_TABLE_SIZE];
@@ -409,7 +403,6 @@ int cli_parse(struct session *s, int argc, char **argv)
 	return check_options(s);
 }
 
-/* Parses a whole non-negative number option; false after a usage message. */
 bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out)
 {
 	const long max = 1000000000L;
@@ -423,7 +416,6 @@ bool cli_number(const struct command *cmd, const char *name, const char *arg, lo
 	return false;
 }
 
-/* Loads the roster and applies the policy; false after the diagnostics of a read failure or errors. */
 bool cli_load_roster(struct roster *r, const struct roster_args *args)
 {
 	if (roster_load(r, &args->paths, &args->read) < 0)
@@ -441,7 +433,6 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 	return false;
 }
 
-/* Flushes, checks and closes standard output; returns status, or EXIT_TROUBLE when writing failed. */
 int cli_finish(int status)
 {
 	bool failed = fflush(stdout) != 0 || ferror(stdout);
@@ -464,7 +455,6 @@ static char *in_roster_dir(const struct roster_args *args, const char *name)
 	return path;
 }
 
-/* Reads the mapping: --mapping FILE, else DIR/mapping.csv (.xlsx, .xls) or DIR's mapping sheet; false after the diagnostics. */
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args)
 {
 	char *fallback = NULL;
@@ -535,7 +525,6 @@ static bool load_visits(struct visits *v, const struct roster *r, const struct m
 	return rc == 0;
 }
 
-/* Sets s up for cmd: the options' defaults, nothing loaded. */
 void cli_session_init(struct session *s, const struct command *cmd)
 {
 	memset(s, 0, sizeof(*s));
@@ -551,7 +540,6 @@ void cli_session_init(struct session *s, const struct command *cmd)
 		memcpy(s->own, cmd->own_defaults, cmd->own_size);
 }
 
-/* Loads what the command needs into s: roster, mapping, audit, visit log; false after the messages. */
 bool cli_load(struct session *s)
 {
 	unsigned needs = all_needs(s->cmd->needs);
@@ -572,7 +560,6 @@ bool cli_load(struct session *s)
 	return true;
 }
 
-/* Releases all a session holds. */
 void cli_release(struct session *s)
 {
 	visits_release(&s->visits);
@@ -583,7 +570,6 @@ void cli_release(struct session *s)
 	free(s->own);
 }
 
-/* Runs cmd on its command line: the session built, loaded, run and released. */
 int cli_run(const struct command *cmd, int argc, char **argv)
 {
 	struct session s;
@@ -596,7 +582,6 @@ int cli_run(const struct command *cmd, int argc, char **argv)
 	return status;
 }
 
-/* Opens the command's output, never over a file the session read, with the output options. */
 int cli_output_open(const struct session *s, struct output *out)
 {
 	const char *read[] = { s->roster.paths[0], s->roster.paths[1], s->roster.paths[2],

@@ -9,13 +9,11 @@
 
 static const char *const format_names[] = { "text", "csv", "json", "md", "html", "xlsx" };
 
-/* A format's name, as --format takes it. */
 const char *render_format_name(enum render_format format)
 {
 	return format_names[format];
 }
 
-/* Parses a --format value. */
 bool render_format_parse(const char *name, enum render_format *out)
 {
 	for (int f = RENDER_TEXT; f <= RENDER_XLSX; f++) {
@@ -27,25 +25,21 @@ bool render_format_parse(const char *name, enum render_format *out)
 	return false;
 }
 
-/* A person's name as shown: masked under --mask. */
 const char *shown_name(const struct render_input *in, const char *name, char *buf, size_t n)
 {
 	return in->opts && in->opts->mask ? mask_name(name, buf, n) : name;
 }
 
-/* A phone number as shown: masked under --mask. */
 const char *shown_phone(const struct render_input *in, const char *phone, char *buf, size_t n)
 {
 	return in->opts && in->opts->mask ? mask_phone(phone, buf, n) : phone;
 }
 
-/* The charset an HTML page declares. */
 const char *html_charset(const struct render_input *in)
 {
 	return in->opts && in->opts->gb18030 ? "gb18030" : "utf-8";
 }
 
-/* Writes in to path in format, whole or not at all, never over the roster or mapping files. */
 int render_to_file(const struct renderer *how, const char *path, enum render_format format,
     const struct render_input *in, const char *mapping_path)
 {

@@ -170,7 +170,6 @@ static void write_md(FILE *fp, const struct render_input *in)
 	fputs("|\n", fp);
 }
 
-/* Writes the report as text, csv, json, md or html to o; returns -1 after a message. */
 int report_write(struct output *o, enum render_format format, const struct render_input *in)
 {
 	FILE *fp = o->fp;

@@ -74,7 +74,6 @@ const char *const report_plurals[] = {
 	N_("townships"), N_("communities"), N_("grids"), N_("buildings"), N_("members")
 };
 
-/* Fills cols with the rollup's columns: its keys, a name at building and member level, the values. */
 size_t report_columns(const struct rollup *u, const struct report_col **cols)
 {
 	enum rollup_level level = u->level;
@@ -95,13 +94,11 @@ size_t report_columns(const struct rollup *u, const struct report_col **cols)
 	return n;
 }
 
-/* The count a COL_COUNT column shows of c. */
 long report_count(const struct rollup_counts *c, const struct report_col *col)
 {
 	return *(const long *)(const void *)((const char *)c + col->offset);
 }
 
-/* The name of a building's or a member's row; "" for other rows. */
 const char *report_row_name(const struct roster *r, const struct rollup_row *row)
 {
 	if (row->member >= 0)
@@ -123,10 +120,6 @@ static const char *organisation_text(const struct render_input *in, const struct
 	return m >= 0 ? in->r->members[m].id : "";
 }
 
-/*
- * A cell as text; row is NULL for the total. For people (human) an empty key
- * reads "-" and coverage has its "%"; for programs both stay bare.
- */
 const char *report_cell(const struct render_input *in, const struct rollup_row *row,
     const struct report_col *col, bool human, char *buf, size_t size)
 {
@@ -168,7 +161,6 @@ const char *report_cell(const struct render_input *in, const struct rollup_row *
 	abort();
 }
 
-/* "87.0%" of a count of a whole, for sentences; "-" when the whole is 0. */
 const char *report_percent(long part, long whole, char *buf, size_t size)
 {
 	struct rollup_counts c = { .households = whole, .covered = part };
@@ -180,7 +172,6 @@ const char *report_percent(long part, long whole, char *buf, size_t size)
 	return buf;
 }
 
-/* Units whose every household has a contact. */
 size_t report_units_covered(const struct rollup *u)
 {
 	size_t n = 0;

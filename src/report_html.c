@@ -491,7 +491,6 @@ static void html_table(FILE *fp, const struct render_input *in)
 	fputs("</tr></tfoot>\n</table>\n</div>\n</section>\n", fp);
 }
 
-/* Writes the report as one HTML page. */
 void report_write_html(FILE *fp, const struct render_input *in)
 {
 	const char *level = _(report_level_labels[in->u->level]);

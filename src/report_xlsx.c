@@ -252,7 +252,6 @@ static void xlsx_overdue(struct xlsx_book *b, const struct render_input *in)
 	contact_lists_release(&l);
 }
 
-/* Writes the report workbook into o, opened on a file; returns -1 after a message. */
 int report_write_xlsx(const struct output *o, const struct render_input *in)
 {
 	struct xlsx_book *b = xlsx_open(o->book, o->path);

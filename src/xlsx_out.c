@@ -48,7 +48,6 @@ static void unmute_stderr(int saved)
 	close(saved);
 }
 
-/* Starts a workbook at path in constant-memory mode (rows go to disk as they are written). */
 struct xlsx_book *xlsx_open(const char *path, const char *label)
 {
 	lxw_workbook_options opts = { .constant_memory = LXW_TRUE };
@@ -80,7 +79,6 @@ static void note(struct xlsx_book *b, lxw_error e)
 	b->where = xstrdup(b->ws ? b->ws->name : "");
 }
 
-/* Adds a sheet with a bold header row (translated), frozen, with an autofilter over nrows data rows. */
 void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *cols, size_t ncols,
     size_t nrows)
 {
@@ -102,7 +100,6 @@ void xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_col *co
 	note(b, worksheet_ignore_errors(b->ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576"));
 }
 
-/* Writes text in data row row of the current sheet, stored as text even when it looks like a number. */
 void xlsx_text(struct xlsx_book *b, size_t row, size_t col, const char *s)
 {
 	if (b->ws == NULL || *s == '\0')
@@ -111,7 +108,6 @@ void xlsx_text(struct xlsx_book *b, size_t row, size_t col, const char *s)
 	    b->kinds[XLSX_TEXT]));
 }
 
-/* Writes a number shown as kind says; a NaN leaves the cell empty. */
 void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xlsx_kind kind)
 {
 	if (b->ws == NULL || isnan(v))
@@ -120,11 +116,6 @@ void xlsx_number(struct xlsx_book *b, size_t row, size_t col, double v, enum xls
 	    b->kinds[kind]));
 }
 
-/*
- * Offers the NULL-terminated choices as a drop-down list in every data row of
- * column col of the current sheet; another value typed there draws a warning
- * the user may pass (offices have words of their own).
- */
 void xlsx_choices(struct xlsx_book *b, size_t col, const char *const *choices)
 {
 	lxw_data_validation v = {
@@ -138,7 +129,6 @@ void xlsx_choices(struct xlsx_book *b, size_t col, const char *const *choices)
 	    (lxw_col_t)col, &v));
 }
 
-/* Writes the file and frees the book; returns -1 after a message. */
 int xlsx_close(struct xlsx_book *b)
 {
 	int saved = mute_stderr(), err;

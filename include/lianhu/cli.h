@@ -188,12 +188,16 @@ void cli_help(const struct command *cmd);
 bool cli_number(const struct command *cmd, const char *name, const char *arg, long *out);
 
 /*
- * Loads the roster, prints its diagnostics and applies --scope and --max-load
- * to it (roster_apply); false on a read failure or errors in the data.
+ * Loads the roster, prints its diagnostics, applies --scope and --max-load to
+ * it (roster_apply) and, under --mask, masks its free text; false on a read
+ * failure or errors in the data.
  */
 bool cli_load_roster(struct roster *r, const struct roster_args *args);
 
-/* Reads the mapping: path, else DIR/mapping.csv; false after the diagnostics. */
+/*
+ * Reads the mapping: path (--mapping FILE), else DIR/mapping.csv (.xlsx, .xls)
+ * or DIR's mapping sheet, and prints its diagnostics; false after them.
+ */
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args);
 
 /* Flushes, checks and closes standard output; returns status, or EXIT_TROUBLE when writing failed. */
