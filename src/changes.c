@@ -16,7 +16,6 @@ const char *change_kind_name(enum change_kind k)
 	return kind_names[k];
 }
 
-/* The reason's name in csv and json ("" for none). */
 const char *change_reason_name(enum change_reason why)
 {
 	return reason_names[why];

@@ -360,13 +360,11 @@ mcf_cost mcf_total_cost(const struct mcf *g)
 	return g->total_cost;
 }
 
-/* Number of nodes added so far. */
 int mcf_node_count(const struct mcf *g)
 {
 	return g->node_num;
 }
 
-/* Number of arcs added so far. */
 int mcf_arc_count(const struct mcf *g)
 {
 	return g->arc_num;

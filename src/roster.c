@@ -741,7 +741,6 @@ int member_community(const struct roster *r, const struct member *m)
 	return r->grids[m->grid].community;
 }
 
-/* The member's township (-1 when none). */
 int member_township(const struct roster *r, const struct member *m)
 {
 	return r->grids[m->grid].township;
@@ -777,7 +776,6 @@ const char *tier_label(enum tier t)
 	return t < TIER_NONE ? _(tier_labels[t]) : "";
 }
 
-/* Parses a --scope value. */
 bool tier_parse(const char *name, enum tier *out)
 {
 	for (int t = 0; t < TIER_NONE; t++) {

@@ -999,7 +999,6 @@ out:
 	return rc;
 }
 
-/* Reads src->path, a text file or a workbook, and calls fn for each non-blank record, the header first. */
 long table_read(struct table_source *src, const struct read_opts *opts, table_row_fn fn,
     void *ctx)
 {

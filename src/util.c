@@ -56,7 +56,6 @@ void *xmalloc(size_t size)
 	return p;
 }
 
-/* Allocates a zeroed array or exits. */
 void *xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
@@ -66,7 +65,6 @@ void *xcalloc(size_t count, size_t size)
 	return p;
 }
 
-/* Resizes or exits. */
 void *xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);
@@ -76,7 +74,6 @@ void *xrealloc(void *ptr, size_t size)
 	return p;
 }
 
-/* Resizes an array, checking the multiplication, or exits. */
 void *xreallocarray(void *ptr, size_t count, size_t size)
 {
 	if (size && count > SIZE_MAX / size)
@@ -84,7 +81,6 @@ void *xreallocarray(void *ptr, size_t count, size_t size)
 	return xrealloc(ptr, count * size);
 }
 
-/* Duplicates a string or exits. */
 char *xstrdup(const char *s)
 {
 	size_t len = strlen(s) + 1;

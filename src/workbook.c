@@ -795,7 +795,6 @@ size_t book_sheet_count(const struct workbook *wb)
 	return wb->nsheets;
 }
 
-/* The name of sheet i, owned by the workbook. */
 const char *book_sheet_name(const struct workbook *wb, size_t i)
 {
 	return wb->sheets[i].name;

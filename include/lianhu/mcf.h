@@ -60,6 +60,7 @@ mcf_cost mcf_potential(const struct mcf *g, int node);
 /* Sum of flow times cost over all arcs of a solved network. */
 mcf_cost mcf_total_cost(const struct mcf *g);
 
+/* The number of nodes, and of arcs, added so far. */
 int mcf_node_count(const struct mcf *g);
 int mcf_arc_count(const struct mcf *g);
 

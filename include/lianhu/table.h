@@ -62,6 +62,9 @@ struct table_source {
 	long lines;
 };
 
+/* What table_read returns when the header record is lost to a csv-syntax error. */
+#define TABLE_HEADER_LOST (-2)
+
 /*
  * Reads src->path, a delimited text file or a workbook (.xlsx, .xls: the
  * content decides), and calls fn for each non-blank record, the header
@@ -71,7 +74,6 @@ struct table_source {
  * record has a csv-syntax error (then no later record is passed on: its
  * columns could not be known), else the number of records after the header.
  */
-#define TABLE_HEADER_LOST (-2)
 long table_read(struct table_source *src, const struct read_opts *opts, table_row_fn fn,
     void *ctx);
 

@@ -18,7 +18,7 @@ void fput_visible(const char *s, FILE *fp);
 /* Prints one finding of text output, FILE:LINE: CODE: MESSAGE, control characters escaped. */
 void finding_print(FILE *fp, const char *file, long line, const char *code, const char *message);
 
-/* Allocators that exit with a message when memory runs out; free with free(). */
+/* Allocators that exit with a message when memory runs out (or count * size overflows); free with free(). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
