@@ -7,16 +7,11 @@
 #include "lianhu/i18n.h"
 #include "lianhu/util.h"
 
-/* Building name (its ID when it has none), as a walker reads it. */
 const char *card_building_label(const struct building *b)
 {
 	return *b->name ? b->name : b->id;
 }
 
-/*
- * The buildings member m is responsible for (SPEC 5.6), joined with "、": their
- * IDs, or as a walker reads them (name, else ID). The caller frees the text.
- */
 char *card_responsible_buildings(const struct render_input *in, int m, bool ids)
 {
 	const struct organise *o = in->org;
@@ -36,7 +31,6 @@ char *card_responsible_buildings(const struct render_input *in, int m, bool ids)
 	return s;
 }
 
-/* The card's title: --title, else the member's township and community before "contact card"; the caller frees it. */
 char *card_title(const struct render_input *in, const struct member *m)
 {
 	const struct roster *r = in->r;
@@ -59,11 +53,6 @@ char *card_title(const struct render_input *in, const struct member *m)
 	return title;
 }
 
-/*
- * The header fields of member i's card, in the order printed: who, phone,
- * branch, Party group, grid, households, the buildings it is responsible for
- * (the last two of SPEC 5.6 when it has them). Returns how many; free each value.
- */
 size_t card_fields(const struct render_input *in, size_t i, struct card_field *f)
 {
 	const struct roster *r = in->r;
@@ -101,14 +90,12 @@ size_t card_fields(const struct render_input *in, size_t i, struct card_field *f
 	return n;
 }
 
-/* Frees the values of n fields. */
 void card_fields_release(struct card_field *f, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		free(f[k].value);
 }
 
-/* The household's marks: 商户 for a shop, then its priority tag; NULL when none (sep between). */
 const char *card_household_mark(const struct household *h, size_t k)
 {
 	const char *marks[2] = { h->kind == KIND_SHOP ? _("shop") : NULL, h->priority };

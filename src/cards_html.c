@@ -191,7 +191,6 @@ static void html_member(FILE *fp, const struct render_input *in, size_t i)
 	fputs("</section>\n", fp);
 }
 
-/* Writes the contact cards as one HTML page to print. */
 void cards_write_html(FILE *fp, const struct render_input *in)
 {
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"%s\">\n"

@@ -29,7 +29,6 @@ size_t utf8_decode(const char *s, uint32_t *cp)
 	return n;
 }
 
-/* Writes code point cp as UTF-8 at out; returns the bytes written. */
 size_t utf8_encode(char *out, uint32_t cp)
 {
 	if (cp < 0x80) {

@@ -52,7 +52,8 @@ char *card_title(const struct render_input *in, const struct member *m);
 /*
  * The header fields of member i's card (i indexes in->l), in the order printed:
  * who, phone, branch, Party group, grid, households, the buildings it is
- * responsible for. Fills f (CARD_FIELDS_MAX); returns how many; release with
+ * responsible for (the Party group and the buildings of SPEC 5.6 only when
+ * it has them). Fills f (CARD_FIELDS_MAX); returns how many; release with
  * card_fields_release.
  */
 size_t card_fields(const struct render_input *in, size_t i, struct card_field *f);
