@@ -152,7 +152,7 @@ void cli_session_init(struct session *s, const struct command *cmd);
  */
 int cli_parse(struct session *s, int argc, char **argv);
 
-/* Loads what the command needs into s; false after the messages. */
+/* Loads what the command needs into s (roster, mapping, audit, visit log); false after the messages. */
 bool cli_load(struct session *s);
 
 /* Releases all a session holds. */
