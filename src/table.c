@@ -277,8 +277,9 @@ static bool mostly_utf8(const char *s, size_t len)
 }
 
 /*
- * Replaces invalid UTF-8 and NUL bytes by U+FFFD, one encoding error per
- * line where they occur. Returns the cleaned buffer (which may be in).
+ * Replaces invalid UTF-8 and NUL bytes in *in by U+FFFD (a new buffer takes
+ * its place only when there are any), one encoding error per line where they
+ * occur.
  */
 static void utf8_clean(struct bytes *in, const char *label)
 {
