@@ -1065,7 +1065,8 @@ int assign_solve(const struct roster *r, const struct assign_opts *o, int *conta
 		if (o->progress && seconds() - start > 1 && seconds() - shown > 0.2) {
 			shown = seconds();
 			fputc('\r', stderr);
-			fprintf(stderr, _("assign: %zu of %zu parts solved"), k + 1, parts.nparts);
+			fprintf(stderr, ngettext("assign: %zu of %zu part solved",
+			    "assign: %zu of %zu parts solved", parts.nparts), k + 1, parts.nparts);
 		}
 	}
 	if (o->progress && shown > 0)

@@ -198,9 +198,11 @@ void cards_write_html(FILE *fp, const struct render_input *in)
 	    html_charset(in));
 	html_put(fp, in->title ? in->title : _("Contact cards (联系卡)"));
 	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<p class=\"screen\">", lists_css);
-	fprintf(fp, _("Contact cards (联系卡) of %zu members, made %s: one printed page each, "
-	    "households in walking order (building, unit, room), a blank visit record below."),
-	    in->l->nmembers, in->date);
+	fprintf(fp, ngettext("Contact cards (联系卡) of %zu member, made %s: one printed page each, "
+	    "households in walking order (building, unit, room), a blank visit record below.",
+	    "Contact cards (联系卡) of %zu members, made %s: one printed page each, "
+	    "households in walking order (building, unit, room), a blank visit record below.",
+	    in->l->nmembers), in->l->nmembers, in->date);
 	fputs("</p>\n", fp);
 	for (size_t i = 0; i < in->l->nmembers; i++)
 		html_member(fp, in, i);

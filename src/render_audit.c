@@ -35,8 +35,9 @@ static void write_text(FILE *fp, const struct audit *a, const struct roster *r,
 		finding_print(fp, file, line, finding_name(a->findings[i].code),
 		    finding_message(&a->findings[i], r));
 	}
-	fprintf(stderr, _("audit: %ld of %ld households covered; %zu findings"), a->covered,
-	    a->households, a->nfindings);
+	fprintf(stderr, ngettext("audit: %ld of %ld household covered", "audit: %ld of %ld households covered",
+	    (unsigned long)a->households), a->covered, a->households);
+	fprintf(stderr, ngettext("; %zu finding", "; %zu findings", a->nfindings), a->nfindings);
 	for (int c = 0; c < FIND_COUNT; c++)
 		if (a->counts[c])
 			/* TRANSLATORS: a finding's words for people and how many there are. */

@@ -145,8 +145,9 @@ static void write_md(FILE *fp, const struct render_input *in)
 	fputs("# ", fp);
 	md_put(fp, in->title ? in->title : _("Contact cards"));
 	fputs("\n\n", fp);
-	fprintf(fp, _("Made %s. %zu members with households; households in walking order "
-	    "(building, unit, room).\n"), in->date, in->l->nmembers);
+	fprintf(fp, ngettext("Made %s. %zu member with households; households in walking order "
+	    "(building, unit, room).\n", "Made %s. %zu members with households; households in walking "
+	    "order (building, unit, room).\n", in->l->nmembers), in->date, in->l->nmembers);
 	for (size_t i = 0; i < in->l->nmembers; i++) {
 		putc('\n', fp);
 		md_member(fp, in, i);

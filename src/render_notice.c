@@ -196,7 +196,8 @@ void notice_write_html(FILE *fp, const struct roster *r, const struct changes *c
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<p class=\"screen\">",
 	    charset, _("Change notices (变更通知)"), notice_css);
-	fprintf(fp, _("Change notices (变更通知) for %zu members, made %s: one printed page each."),
+	fprintf(fp, ngettext("Change notices (变更通知) for %zu member, made %s: one printed page each.",
+	    "Change notices (变更通知) for %zu members, made %s: one printed page each.", c->nnotices),
 	    c->nnotices, date);
 	fputs("</p>\n", fp);
 	for (size_t i = 0; i < c->nnotices; i++) {

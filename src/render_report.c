@@ -108,14 +108,19 @@ static int write_json(FILE *fp, const struct render_input *in)
 static const char *visits_sentence(const struct render_input *in, char *buf, size_t size)
 {
 	const struct rollup_counts *t = &in->u->total;
-	char day[DATE_TEXT], pc[32];
+	char day[DATE_TEXT], pc[32], visits[64], needs[64];
+	long counted = t->up_to_date + t->overdue;
 
-	snprintf(buf, size, _("Visits on %s: %ld of %ld households up to date (%s) · overdue %ld (never "
-	    "visited %ld) · %ld visits · needs %ld (resolved %ld)"), date_format(in->v->as_of, day),
-	    t->up_to_date, t->up_to_date + t->overdue,
-	    report_percent(t->up_to_date, t->up_to_date + t->overdue, pc, sizeof(pc)), t->overdue,
-	    in->v->never_visited,
-	    in->v->visits, t->needs, t->needs_resolved);
+	snprintf(visits, sizeof(visits), ngettext("%ld visit", "%ld visits",
+	    (unsigned long)in->v->visits), in->v->visits);
+	snprintf(needs, sizeof(needs), _("needs %ld (resolved %ld)"), t->needs, t->needs_resolved);
+	/* TRANSLATORS: the last two %s are "N visits" and "needs N (resolved N)". */
+	snprintf(buf, size, ngettext("Visits on %s: %ld of %ld household up to date (%s) · overdue %ld "
+	    "(never visited %ld) · %s · %s", "Visits on %s: %ld of %ld households up to date (%s) · "
+	    "overdue %ld (never visited %ld) · %s · %s", (unsigned long)counted),
+	    date_format(in->v->as_of, day), t->up_to_date, counted,
+	    report_percent(t->up_to_date, counted, pc, sizeof(pc)), t->overdue,
+	    in->v->never_visited, visits, needs);
 	return buf;
 }
 

@@ -502,9 +502,11 @@ void report_write_html(FILE *fp, const struct render_input *in)
 	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", report_css);
 	fprintf(fp, _("Contact coverage by %s"), level);
 	fputs("</h1>\n<p class=\"meta\">", fp);
-	fprintf(fp, _("lianhu report: scope %s, default capacity %ld households per member; a "
-	    "household is covered when a mapping row names it with an eligible member within scope."),
-	    tier_label(in->r->scope), in->r->default_capacity);
+	fprintf(fp, ngettext("lianhu report: scope %s, default capacity %ld household per member; a "
+	    "household is covered when a mapping row names it with an eligible member within scope.",
+	    "lianhu report: scope %s, default capacity %ld households per member; a "
+	    "household is covered when a mapping row names it with an eligible member within scope.",
+	    (unsigned long)in->r->default_capacity), tier_label(in->r->scope), in->r->default_capacity);
 	fputs("</p>\n</header>\n", fp);
 	html_summary(fp, in);
 	html_organisation(fp, in);

@@ -137,7 +137,8 @@ static void unknown_columns(const struct reading *rd, const struct table_record 
 	}
 	if (unknown > UNKNOWN_COLUMNS_SHOWN)
 		diag_warning(rd->label, header->line, DIAG_UNKNOWN_COLUMN,
-		    _("%zu more columns are not known and are ignored"),
+		    ngettext("%zu more column is not known and is ignored",
+		    "%zu more columns are not known and are ignored", unknown - UNKNOWN_COLUMNS_SHOWN),
 		    unknown - UNKNOWN_COLUMNS_SHOWN);
 }
 

@@ -148,8 +148,10 @@ static void print_shortfalls(FILE *fp, const struct roster *r, const long *uncov
 		fputc('\n', fp);
 	}
 	if (n > limit)
-		fprintf(fp, grids ? _("  ... and %zu more grids short of contacts\n") :
-		    _("  ... and %zu more communities short of contacts\n"), n - limit);
+		fprintf(fp, grids ? ngettext("  ... and %zu more grid short of contacts\n",
+		    "  ... and %zu more grids short of contacts\n", n - limit) :
+		    ngettext("  ... and %zu more community short of contacts\n",
+		    "  ... and %zu more communities short of contacts\n", n - limit), n - limit);
 	free(list);
 }
 
@@ -158,9 +160,12 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 {
 	struct shortage sh;
 
-	fprintf(fp, _("assign: %ld of %ld households covered (priority: %ld of %ld); "
-	    "%ld of %ld eligible members used, %ld idle\n"),
-	    a->covered, a->households, a->priority_covered, a->priority_households,
+	fprintf(fp, ngettext("assign: %ld of %ld household covered (priority: %ld of %ld); ",
+	    "assign: %ld of %ld households covered (priority: %ld of %ld); ",
+	    (unsigned long)a->households), a->covered, a->households, a->priority_covered,
+	    a->priority_households);
+	fprintf(fp, ngettext("%ld of %ld eligible member used, %ld idle\n",
+	    "%ld of %ld eligible members used, %ld idle\n", (unsigned long)a->eligible),
 	    a->eligible - a->idle, a->eligible, a->idle);
 	fprintf(fp, _("  tiers: building %ld, grid %ld, community %ld, township %ld; largest load %ld\n"),
 	    a->tiers[TIER_BUILDING], a->tiers[TIER_GRID], a->tiers[TIER_COMMUNITY],
@@ -170,8 +175,9 @@ void summary_print(FILE *fp, const struct roster *r, const struct assign_opts *o
 		    "  %ld members have fewer than %ld households (%ld short in all)\n",
 		    (unsigned long)a->below_floor), a->below_floor, o->min_load, a->shortfall);
 	if (o->previous)
-		fprintf(fp, _("  %ld households have a different contact than in the previous mapping\n"),
-		    changed);
+		fprintf(fp, ngettext("  %ld household has a different contact than in the previous "
+		    "mapping\n", "  %ld households have a different contact than in the previous "
+		    "mapping\n", (unsigned long)changed), changed);
 	if (a->covered == a->households)
 		return;
 	shortage_count(&sh, r, contact);

@@ -856,9 +856,11 @@ static void rows_end(struct rows *r)
 	for (size_t c = 0; r->found && c < r->src->ncolumns; c++)
 		if (r->id_numbers[c] > 0)
 			diag_warning(r->src->label, r->id_first[c], DIAG_ID_STORED_AS_NUMBER,
-			    _("%ld IDs in column '%s' are stored as numbers, the first on this row: "
-			    "Excel drops their leading zeros; format the column as text"),
-			    r->id_numbers[c], r->id_header[c]);
+			    ngettext("%ld ID in column '%s' is stored as a number, on this row: "
+			    "Excel drops its leading zeros; format the column as text",
+			    "%ld IDs in column '%s' are stored as numbers, the first on this row: "
+			    "Excel drops their leading zeros; format the column as text",
+			    (unsigned long)r->id_numbers[c]), r->id_numbers[c], r->id_header[c]);
 }
 
 static void rows_release(struct rows *r)
@@ -1176,8 +1178,8 @@ bool table_header_step(struct table_header *th, const struct table_record *rec,
 	if (!th->ok)
 		return false;
 	if (rec->count != th->fields) {
-		diag_error(rec->file, rec->line, DIAG_FIELD_COUNT, _("%zu fields, the header has %zu"),
-		    rec->count, th->fields);
+		diag_error(rec->file, rec->line, DIAG_FIELD_COUNT, ngettext("%zu field, the header has %zu",
+		    "%zu fields, the header has %zu", rec->count), rec->count, th->fields);
 		return false;
 	}
 	return true;

@@ -440,17 +440,22 @@ const char *visit_finding_file(const struct visits *v, const struct visit_findin
 const char *visit_message(const struct visits *v, const struct visit_finding *f)
 {
 	static char buf[768];
-	char last[DATE_TEXT];
+	char last[DATE_TEXT], ago[64], every[64];
+	long interval = f->household >= 0 ? v->per[f->household].interval : 0;
 
+	snprintf(every, sizeof(every), ngettext("every %ld day", "every %ld days",
+	    (unsigned long)interval), interval);
 	switch (f->code) {
 	case VISIT_OVERDUE:
-		snprintf(buf, sizeof(buf), _("household '%s' last visited %s, %ld days ago (every %ld days)"),
-		    f->household_id, date_format(v->per[f->household].last, last),
-		    visits_days_since(v, f->household), v->per[f->household].interval);
+		snprintf(ago, sizeof(ago), ngettext("%ld day ago", "%ld days ago",
+		    (unsigned long)visits_days_since(v, f->household)), visits_days_since(v, f->household));
+		/* TRANSLATORS: "household 'H' last visited DATE, N days ago (every N days)". */
+		snprintf(buf, sizeof(buf), _("household '%s' last visited %s, %s (%s)"),
+		    f->household_id, date_format(v->per[f->household].last, last), ago, every);
 		break;
 	case VISIT_NEVER:
-		snprintf(buf, sizeof(buf), _("household '%s' has never been visited (every %ld days)"),
-		    f->household_id, v->per[f->household].interval);
+		snprintf(buf, sizeof(buf), _("household '%s' has never been visited (%s)"),
+		    f->household_id, every);
 		break;
 	case VISIT_UNKNOWN_HOUSEHOLD:
 		if (*f->household_id)
