@@ -30,7 +30,7 @@ static const char lists_css[] =
 	"  margin: 0 0 3mm; padding: 2mm 0; border-top: .5mm solid #111;"
 	" border-bottom: .3mm solid #888; }\n"
 	".fields div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }\n"
-	".fields dt { display: inline; color: #555; } .fields dt::after { content: \"：\"; }\n"
+	".fields dt { display: inline; color: #555; }\n"
 	".fields dd { display: inline; margin: 0; font-weight: bold; }\n"
 	"h2 { font-size: 11pt; margin: 3mm 0 1mm; }\n"
 	"h2 small { font-weight: normal; color: #555; font-size: 8.5pt; margin-left: 2mm; }\n"
@@ -197,7 +197,9 @@ void cards_write_html(FILE *fp, const struct render_input *in)
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	    html_charset(in));
 	html_put(fp, in->title ? in->title : _("Contact cards (联系卡)"));
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<p class=\"screen\">", lists_css);
+	/* TRANSLATORS: what follows a field's label on a printed card ("Phone: ..."). */
+	fprintf(fp, "</title>\n<style>\n%s.fields dt::after { content: \"%s\"; }\n</style>\n</head>\n"
+	    "<body>\n<p class=\"screen\">", lists_css, _(": "));
 	fprintf(fp, ngettext("Contact cards (联系卡) of %zu member, made %s: one printed page each, "
 	    "households in walking order (building, unit, room), a blank visit record below.",
 	    "Contact cards (联系卡) of %zu members, made %s: one printed page each, "

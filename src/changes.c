@@ -36,11 +36,13 @@ static void pair_up(struct changes *c, const struct mapping *old, const struct m
 
 			if (e == (int)c->n) {
 				GROW(c->list, alloc, c->n + 1);
-				c->list[c->n++] = (struct change){ row->household_id, NULL, NULL,
+				c->list[c->n++] = (struct change){ row->household_id, NULL, NULL, "",
 				    CHANGE_NONE, REASON_NONE, -1 };
 			}
-			if (side == 0 && c->list[e].old == NULL)
+			if (side == 0 && c->list[e].old == NULL) {
 				c->list[e].old = row->member_id;
+				c->list[e].building = row->building_id;
+			}
 			if (side == 1 && c->list[e].new == NULL)
 				c->list[e].new = row->member_id;
 		}

@@ -8,11 +8,14 @@
 
 static const char *const household_aliases[] = { "户编号", "户号", NULL };
 static const char *const member_aliases[] = { "党员编号", "联系党员编号", NULL };
+static const char *const building_aliases[] = { "楼栋编号", NULL };
 
-enum { COL_HOUSEHOLD, COL_MEMBER, NCOLS };
+/* The building is kept only to say where a household was once it has left the roster. */
+enum { COL_HOUSEHOLD, COL_MEMBER, COL_BUILDING, NCOLS };
 static const struct column columns[NCOLS] = {
 	{ "household_id", household_aliases, true, true },
 	{ "member_id", member_aliases, true, true },
+	{ "building_id", building_aliases, false, false },
 };
 
 static const char *const mapping_sheets[] = { MAPPING_SHEETS, NULL };
@@ -27,12 +30,13 @@ static void row(void *ctx, const struct table_record *rec)
 {
 	struct reading *rd = ctx;
 	struct mapping *map = rd->map;
-	const char *household, *member;
+	const char *household, *member, *building;
 
 	if (!table_header_step(&rd->header, rec, columns, NCOLS, rd->idx))
 		return;
 	household = rec->fields[rd->idx[COL_HOUSEHOLD]];
 	member = rec->fields[rd->idx[COL_MEMBER]];
+	building = rd->idx[COL_BUILDING] >= 0 ? rec->fields[rd->idx[COL_BUILDING]] : "";
 	if (!*household) {
 		diag_error(rec->file, rec->line, DIAG_MISSING_VALUE, _("empty %s"), "household_id");
 		return;
@@ -40,7 +44,8 @@ static void row(void *ctx, const struct table_record *rec)
 	GROW(map->rows, map->rows_alloc, map->nrows + 1);
 	map->rows[map->nrows++] = (struct mapping_row){
 		pool_strndup(map->pool, household, strlen(household)),
-		pool_strndup(map->pool, member, strlen(member)), rec->line };
+		pool_strndup(map->pool, member, strlen(member)),
+		pool_strndup(map->pool, building, strlen(building)), rec->line };
 }
 
 int mapping_read(struct mapping *map, const char *path, bool in_workbook,

@@ -54,6 +54,24 @@ char *household_address(const struct roster *r, int h)
 	return s;
 }
 
+char *change_address(const struct roster *r, const struct change *ch)
+{
+	int b = *ch->building ? strmap_get(&r->building_ids, ch->building) : -1;
+	const char *name = b >= 0 && *r->buildings[b].name ? r->buildings[b].name : ch->building;
+	size_t n = strlen(name) + 128;
+	char *s;
+
+	if (ch->h >= 0)
+		return household_address(r, ch->h);
+	s = xmalloc(n);
+	if (*name)
+		/* TRANSLATORS: the building of a household that left the roster. */
+		snprintf(s, n, _("%s (room not known: no longer in the roster)"), name);
+	else
+		snprintf(s, n, "%s", _("not known: no longer in the roster"));
+	return s;
+}
+
 static const char notice_css[] =
 	"@page { size: A4 portrait; margin: 14mm 14mm; }\n"
 	"* { box-sizing: border-box; }\n"
@@ -67,7 +85,7 @@ static const char notice_css[] =
 	".fields { display: grid; grid-template-columns: repeat(3, auto); gap: 1mm 6mm;"
 	" margin: 0 0 3mm; padding: 2mm 0; border-top: .5mm solid #111;"
 	" border-bottom: .3mm solid #888; }\n"
-	".fields dt { display: inline; color: #555; } .fields dt::after { content: \"：\"; }\n"
+	".fields dt { display: inline; color: #555; }\n"
 	".fields dd { display: inline; margin: 0; font-weight: bold; }\n"
 	"h2 { font-size: 12pt; margin: 5mm 0 1.5mm; }\n"
 	"table { width: 100%; border-collapse: collapse; }\n"
@@ -173,7 +191,7 @@ static void notice_table(FILE *fp, const struct roster *r, const struct changes 
 	for (size_t k = 0; k < n; k++) {
 		const struct change *ch = &c->list[c->items[first + k]];
 		const struct household *hh = ch->h >= 0 ? &r->households[ch->h] : NULL;
-		char *address = hh ? household_address(r, ch->h) : xstrdup("");
+		char *address = change_address(r, ch);
 		char *note = change_note(r, ch, taken);
 
 		fprintf(fp, "<tr><td class=\"n\">%zu</td>", k + 1);
@@ -194,8 +212,10 @@ void notice_write_html(FILE *fp, const struct roster *r, const struct changes *c
 {
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"%s\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<p class=\"screen\">",
-	    charset, _("Change notices (变更通知)"), notice_css);
+	    "<title>%s</title>\n<style>\n%s.fields dt::after { content: \"%s\"; }\n</style>\n"
+	    "</head>\n<body>\n<p class=\"screen\">", charset, _("Change notices (变更通知)"), notice_css,
+	    /* TRANSLATORS: what follows a field's label on a printed card ("Phone: ..."). */
+	    _(": "));
 	fprintf(fp, ngettext("Change notices (变更通知) for %zu member, made %s: one printed page each.",
 	    "Change notices (变更通知) for %zu members, made %s: one printed page each.", c->nnotices),
 	    c->nnotices, date);

@@ -24,6 +24,7 @@ enum change_reason {
 /* One household of either mapping with its first contact in each ("" for none). */
 struct change {
 	const char *household, *old, *new;
+	const char *building;	/* the old mapping's building_id ("" when none): where a leaver was */
 	enum change_kind kind;
 	enum change_reason reason;
 	int h;			/* the household in the roster, -1 when not (or no roster) */

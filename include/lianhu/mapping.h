@@ -13,6 +13,7 @@
 struct mapping_row {
 	const char *household_id;
 	const char *member_id;
+	const char *building_id;	/* "" when the mapping has no building_id column */
 	long line;
 };
 

@@ -96,7 +96,7 @@ static inline void scratch_mapping(struct mapping *map, const char *const *pairs
 	map->pool = pool_new();
 	for (; pairs[0] != NULL; pairs += 2) {
 		GROW(map->rows, map->rows_alloc, map->nrows + 1);
-		map->rows[map->nrows] = (struct mapping_row){ pairs[0], pairs[1], (long)map->nrows + 2 };
+		map->rows[map->nrows] = (struct mapping_row){ pairs[0], pairs[1], "", (long)map->nrows + 2 };
 		map->nrows++;
 	}
 }
