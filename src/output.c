@@ -158,6 +158,33 @@ static bool clashes(const struct stat *out, const char *const *inputs)
 	return false;
 }
 
+/*
+ * Output in large writes: stdio's own buffer is a page (st_blksize) for files,
+ * pipes and /dev/null, and glibc takes no size without a buffer. A terminal
+ * keeps its own.
+ */
+#define OUTPUT_BUFFER (1 << 18)
+
+static void buffer_large(struct output *o)
+{
+	if (isatty(fileno(o->fp)))
+		return;
+	o->buffer = xmalloc(OUTPUT_BUFFER);
+	setvbuf(o->fp, o->buffer, _IOFBF, OUTPUT_BUFFER);
+}
+
+/* Standard output as an output: buffered large once, before anything is written to it (only outputs do). */
+static FILE *stdout_output(void)
+{
+	static char buffer[OUTPUT_BUFFER];
+	static bool buffered;
+
+	if (!buffered && !isatty(1))
+		setvbuf(stdout, buffer, _IOFBF, OUTPUT_BUFFER);
+	buffered = true;
+	return stdout;
+}
+
 /* A device, FIFO or terminal: opened and written where it is, never replaced. */
 static int open_in_place(struct output *o)
 {
@@ -169,6 +196,7 @@ static int open_in_place(struct output *o)
 			close(fd);
 		return -1;
 	}
+	buffer_large(o);
 	return 0;
 }
 
@@ -254,7 +282,7 @@ static int open_beside(struct output *o, const struct stat *old)
 	keep_mode(fd, old);
 	if ((o->fp = fdopen(fd, "w")) == NULL)
 		goto fail;
-	setvbuf(o->fp, NULL, _IOFBF, 1 << 18);	/* fewer write(2) calls for big mappings */
+	buffer_large(o);
 	free(dir);
 	return 0;
 fail:
@@ -283,7 +311,7 @@ int output_open(struct output *o, const char *path, const char *const *inputs)
 	memset(o, 0, sizeof(*o));
 	o->path = path;
 	if (names_stdout(path)) {
-		o->fp = stdout;
+		o->fp = stdout_output();
 		return 0;
 	}
 	exists = stat(path, &st) == 0;
@@ -292,7 +320,7 @@ int output_open(struct output *o, const char *path, const char *const *inputs)
 		return -1;
 	}
 	if (exists && is_fd(&st, 1)) {	/* /dev/fd/1, or the file the shell sent stdout to */
-		o->fp = stdout;
+		o->fp = stdout_output();
 		return 0;
 	}
 	if (exists && !S_ISREG(st.st_mode))
@@ -559,6 +587,8 @@ void output_abort(struct output *o)
 	if (o->fp && o->fp != stdout)
 		fclose(o->fp);
 	o->fp = NULL;
+	free(o->buffer);
+	o->buffer = NULL;
 	if (o->stage)
 		fclose(o->stage);
 	o->stage = NULL;

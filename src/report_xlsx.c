@@ -9,6 +9,7 @@
 #include "lianhu/xlsx_out.h"
 
 #define NVISIT_FACTS 8
+#define NORG_FACTS 8
 
 /* xlsx: with --visits, the log's facts on the Summary sheet from row first. */
 static void xlsx_visit_facts(struct xlsx_book *b, const struct render_input *in, size_t first)
@@ -35,6 +36,29 @@ static void xlsx_visit_facts(struct xlsx_book *b, const struct render_input *in,
 	for (size_t i = 0; i < NVISIT_FACTS - 1; i++) {
 		xlsx_text(b, first + 1 + i, 0, facts[i].label);
 		xlsx_number(b, first + 1 + i, 1, facts[i].value, facts[i].kind);
+	}
+}
+
+/* xlsx: the Party organisation's facts (as the HTML report shows them) on the Summary sheet from row first. */
+static void xlsx_org_facts(struct xlsx_book *b, const struct organise *o, size_t first)
+{
+	const struct {
+		const char *label;
+		long value;
+	} facts[NORG_FACTS] = {
+		{ _("grids"), o->grids },
+		{ _("grids served by a Party group"), o->grids_served },
+		{ _("Party groups"), (long)o->ngroups },
+		{ _("groups with a leader"), o->groups_with_leader },
+		{ _("communities"), o->communities },
+		{ _("branches with a secretary"), o->communities_with_secretary },
+		{ _("buildings"), o->buildings },
+		{ _("buildings with a responsible member"), o->buildings_with_member },
+	};
+
+	for (size_t i = 0; i < NORG_FACTS; i++) {
+		xlsx_text(b, first + i, 0, facts[i].label);
+		xlsx_number(b, first + i, 1, (double)facts[i].value, XLSX_COUNT);
 	}
 }
 
@@ -74,7 +98,8 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 	};
 	size_t nfacts = sizeof(facts) / sizeof(facts[0]);
 
-	xlsx_sheet(b, _("Summary"), cols, 2, nfacts + 2 + (in->v ? NVISIT_FACTS : 0));
+	xlsx_sheet(b, _("Summary"), cols, 2,
+	    nfacts + 2 + (in->v ? NVISIT_FACTS : 0) + (in->org ? NORG_FACTS : 0));
 	xlsx_text(b, 0, 0, _("by"));
 	xlsx_text(b, 0, 1, _(report_level_labels[in->u->level]));
 	xlsx_text(b, 1, 0, _("scope"));
@@ -85,6 +110,8 @@ static void xlsx_summary(struct xlsx_book *b, const struct render_input *in)
 	}
 	if (in->v)
 		xlsx_visit_facts(b, in, nfacts + 2);
+	if (in->org)
+		xlsx_org_facts(b, in->org, nfacts + 2 + (in->v ? NVISIT_FACTS : 0));
 }
 
 /* A number column's value in a workbook: a count, a share (0 to 1) or a mean; NaN when there is none. */

@@ -19,6 +19,7 @@ struct output {
 	struct pending *tmp;	/* the private folder beside path whose file is renamed on commit */
 	char *target;		/* the name it takes there */
 	FILE *fp;		/* where to write */
+	char *buffer;		/* fp's buffer, freed once fp is closed */
 	FILE *stage;		/* a workbook bound for a special file, copied in at commit */
 	char book[32];		/* the name libxlsxwriter opens: /proc/self/fd/N */
 	FILE *dest;		/* under --output-encoding: where the converted text goes */

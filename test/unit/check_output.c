@@ -1,6 +1,9 @@
 /* check_output: outputs are written whole, in a private folder nobody else can redirect. */
 #include <check.h>
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -94,6 +97,42 @@ START_TEST(distinct)
 }
 END_TEST
 
+/* Writes n bytes of rows to a pipe through output_open(path) and returns what reached the pipe before commit. */
+static ssize_t before_commit(const char *path, int reader, size_t n)
+{
+	struct output o;
+	char buf[4096];
+	ssize_t got = 0, k;
+
+	ck_assert_int_eq(output_open(&o, path, NULL), 0);
+	for (size_t i = 0; i < n; i += 32)
+		fputs("0101001,DY001,0101,01,G1,demo12\n", o.fp);	/* 32 bytes */
+	while ((k = read(reader, buf, sizeof(buf))) > 0)
+		got += k;
+	ck_assert(k == -1 && errno == EAGAIN);
+	ck_assert_int_eq(output_commit(&o), 0);
+	return got;
+}
+
+/* A pipe (or /dev/null) is written in large chunks, not a page at a time. */
+START_TEST(pipe_buffered)
+{
+	int p[2];
+	char path[64], buf[4096];
+	ssize_t after = 0, k;
+
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	snprintf(path, sizeof(path), "/dev/fd/%d", p[1]);
+	ck_assert_int_eq(before_commit(path, p[0], 32768), 0);
+	while ((k = read(p[0], buf, sizeof(buf))) > 0)
+		after += k;
+	ck_assert_int_eq(after, 32768);
+	close(p[0]);
+	close(p[1]);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("output");
@@ -101,6 +140,7 @@ int main(void)
 
 	tcase_add_test(tc, workbook_swap);
 	tcase_add_test(tc, distinct);
+	tcase_add_test(tc, pipe_buffered);
 	suite_add_tcase(s, tc);
 	return scratch_main(s);
 }
