@@ -151,8 +151,9 @@ void audit_contacts(struct audit *a, const struct roster *r, const int *contact)
 
 		if (m < 0 || r->households[h].kind == KIND_VACANT)
 			continue;
-		a->contact[h] = check_contact(a, r, &(struct mapping_row){ r->households[h].id,
-		    r->members[m].id, 0 }, (int)h, m);
+		a->contact[h] = check_contact(a, r, &(struct mapping_row){
+		    .household_id = r->households[h].id, .member_id = r->members[m].id,
+		    .building_id = "" }, (int)h, m);
 	}
 	finish(a, r);
 }
