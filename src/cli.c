@@ -584,10 +584,9 @@ int cli_run(const struct command *cmd, int argc, char **argv)
 
 int cli_output_open(const struct session *s, struct output *out)
 {
-	const char *read[] = { s->roster.paths[0], s->roster.paths[1], s->roster.paths[2],
-		s->map.path, s->has_visits ? s->visits.path : NULL };
-	const char *inputs[sizeof(read) / sizeof(read[0]) + 1];
-	size_t n = 0;
+	const char *read[] = { s->map.path, s->has_visits ? s->visits.path : NULL };
+	const char *inputs[ROSTER_INPUTS + sizeof(read) / sizeof(read[0]) + 1];
+	size_t n = roster_inputs(&s->roster, inputs);
 
 	for (size_t i = 0; i < sizeof(read) / sizeof(read[0]); i++)
 		if (read[i] != NULL)

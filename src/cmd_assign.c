@@ -60,11 +60,15 @@ static int write_outputs(const struct session *s, const int *contact,
 {
 	const struct assign_own *a = s->own;
 	const struct roster *r = &s->roster;
-	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], a->previous, NULL };
+	const char *inputs[ROSTER_INPUTS + 2];
+	size_t n = roster_inputs(r, inputs);
 	const char *outputs[] = { s->args.output, a->summary };
 	struct output map, sum = { 0 };
 	int rc = -1;
 
+	if (a->previous != NULL)
+		inputs[n++] = a->previous;
+	inputs[n] = NULL;
 	if (output_check_distinct(outputs, a->summary ? 2 : 1) < 0)
 		return -1;
 	if (output_open(&map, s->args.output, inputs) < 0)

@@ -285,8 +285,9 @@ static int run(struct session *s)
 		goto out;
 	changes_build(&c, &old, &new, r);
 	{
-		const char *inputs[] = { s->operands[0], s->operands[1], s->roster.paths[0],
-			s->roster.paths[1], s->roster.paths[2], NULL };
+		const char *inputs[ROSTER_INPUTS + 3] = { s->operands[0], s->operands[1] };
+
+		inputs[2 + roster_inputs(&s->roster, inputs + 2)] = NULL;
 
 		if (output_open(&out, s->args.output, inputs) < 0)
 			goto out;

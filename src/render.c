@@ -44,10 +44,15 @@ int render_to_file(const struct renderer *how, const char *path, enum render_for
     const struct render_input *in, const char *mapping_path)
 {
 	const struct roster *r = in->r;
-	const char *inputs[] = { r->paths[0], r->paths[1], r->paths[2], mapping_path,
-		in->v ? in->v->path : NULL, NULL };
+	const char *inputs[ROSTER_INPUTS + 3];
+	size_t n = roster_inputs(r, inputs);
 	struct output out;
 
+	if (mapping_path != NULL)
+		inputs[n++] = mapping_path;
+	if (in->v != NULL)
+		inputs[n++] = in->v->path;
+	inputs[n] = NULL;
 	if (output_open(&out, path, inputs) < 0)
 		return -1;
 	if (format == RENDER_XLSX && output_workbook_path(&out) == NULL) {

@@ -86,6 +86,7 @@ void roster_release(struct roster *r)
 		free(r->paths[f]);
 		free(r->labels[f]);
 	}
+	free(r->config);
 	pool_free(r->pool);
 	memset(r, 0, sizeof(*r));
 }
@@ -605,10 +606,24 @@ static int read_config(struct roster *r, struct config *c, const struct roster_p
 	if (paths->config || access(path, F_OK) == 0) {
 		label = pool_strndup(r->pool, path, strlen(path));	/* outlives the diagnostics */
 		rc = config_load(c, path, label, opts->encoding);
+		r->config = path;	/* an input: never an output of the run */
+	} else {
+		free(path);
 	}
-	free(path);
 	free(folder);
 	return rc;
+}
+
+size_t roster_inputs(const struct roster *r, const char **list)
+{
+	size_t n = 0;
+
+	for (int f = 0; f < FILE_COUNT; f++)
+		if (r->paths[f] != NULL)
+			list[n++] = r->paths[f];
+	if (r->config != NULL)
+		list[n++] = r->config;
+	return n;
 }
 
 static const char *local_header(const void *config, const char *header)

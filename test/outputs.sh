@@ -125,6 +125,20 @@ for pair in INT:2 TERM:15 HUP:1; do
 	    '[ $s = $want ] && [ "$(leftovers)" = 0 ] && cmp -s keep.csv expected.csv'
 done
 
+# 6. lianhu.ini is an input of the run too (the folder's, or --config FILE's): no output replaces it.
+printf '[status]\n在册 = eligible\n' >lianhu.ini && cp lianhu.ini ini.keep
+lianhu assign -o lianhu.ini 2>err; s=$?
+check "assign -o DIR/lianhu.ini: exit 2, the config kept" \
+    '[ $s = 2 ] && cmp -s lianhu.ini ini.keep && grep -q "input of this run" err'
+lianhu assign -o new.csv --summary ./lianhu.ini 2>/dev/null; s=$?
+check "assign --summary DIR/lianhu.ini: exit 2, the config kept" '[ $s = 2 ] && cmp -s lianhu.ini ini.keep'
+mv lianhu.ini office.ini
+lianhu report --config office.ini --format csv -o office.ini 2>/dev/null; s=$?
+check "report --config F -o F: exit 2, F kept" '[ $s = 2 ] && cmp -s office.ini ini.keep'
+lianhu diff mapping.csv expected.csv -d . --config office.ini -o office.ini 2>/dev/null; s=$?
+check "diff -d DIR --config F -o F: exit 2, F kept" '[ $s = 2 ] && cmp -s office.ini ini.keep'
+rm -f office.ini ini.keep new.csv
+
 # 10. A legal 254-byte name is written (the temporary name does not grow it).
 long=$(printf '%0254d' 0)
 lianhu assign -o "$long" 2>/dev/null

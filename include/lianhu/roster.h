@@ -89,6 +89,7 @@ struct roster {
 	struct strmap township_ids, community_ids, grid_ids, building_ids, household_ids, member_ids;
 	char *paths[FILE_COUNT];	/* the files as read */
 	char *labels[FILE_COUNT];	/* their diagnostics' names: FILE, or FILE[SHEET] in a workbook */
+	char *config;		/* the lianhu.ini read, NULL when none */
 	long rows[FILE_COUNT];		/* data rows read per file */
 	/* The policy roster_apply resolved: */
 	enum tier scope;	/* the highest tier allowed between a household and its contact */
@@ -114,6 +115,12 @@ int roster_load(struct roster *r, const struct roster_paths *paths, const struct
 
 /* Frees everything the roster holds. */
 void roster_release(struct roster *r);
+
+/* The most files roster_inputs lists: the three rosters and lianhu.ini. */
+#define ROSTER_INPUTS (FILE_COUNT + 1)
+
+/* Puts the files the roster was read from (lianhu.ini too) in list; returns how many. */
+size_t roster_inputs(const struct roster *r, const char **list);
 
 /*
  * Resolves the policy once, for every reader after it: each member's capacity
