@@ -173,13 +173,17 @@ static void buffer_large(struct output *o)
 	setvbuf(o->fp, o->buffer, _IOFBF, OUTPUT_BUFFER);
 }
 
-/* Standard output as an output: buffered large once, before anything is written to it (only outputs do). */
+/*
+ * Standard output as an output: buffered large once, before anything is
+ * written to it (only outputs do), unless a terminal or stdbuf(1) chose its
+ * buffering (stdbuf -oL keeps lines interleaved with standard error).
+ */
 static FILE *stdout_output(void)
 {
 	static char buffer[OUTPUT_BUFFER];
 	static bool buffered;
 
-	if (!buffered && !isatty(1))
+	if (!buffered && !isatty(1) && getenv("_STDBUF_O") == NULL)
 		setvbuf(stdout, buffer, _IOFBF, OUTPUT_BUFFER);
 	buffered = true;
 	return stdout;
