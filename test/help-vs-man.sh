@@ -72,7 +72,8 @@ done
 # Every code of diag.c's table (printed by test/diag_codes) has its line in DIAGNOSTICS (a workbook's
 # code its [code] there) and is named in docs/SPEC.md.
 diagnostics=$(awk '/^\.Sh DIAGNOSTICS/ {f = 1; next} /^\.Sh / {f = 0} f' "$man")
-codes=$("$codes_bin" | awk '{print $1}') || bad "$codes_bin failed"
+table=$("$codes_bin") || bad "$codes_bin failed"
+codes=$(printf '%s\n' "$table" | awk '{print $1}')
 [ -n "$codes" ] || bad "$codes_bin printed no codes"
 for code in $codes; do
 	printf '%s\n' "$diagnostics" | grep -qxF -e ".It Cm $code" -e ".Dl FILE: error: MESSAGE [$code]" ||
