@@ -55,7 +55,7 @@ for n in $sizes; do
 	bytes=$(cat "$r/buildings.csv" "$r/households.csv" "$r/members.csv" | wc -c)
 	mb=$(echo "$bytes / 1000000" | bc -l | cut -c1-6)
 	echo "roster of $n households ($mb MB of CSV):"
-	measure "validate" "$lianhu" validate -d "$r"; v=$secs
+	measure "validate" "$lianhu" validate -d "$r"; v=$secs; vrss=$rss
 	measure "assign" "$lianhu" assign -d "$r" -o "$r/mapping.csv"; a=$secs; arss=$rss
 	measure "assign --previous" "$lianhu" assign -d "$r" --previous "$r.previous.csv" -o "$r/mapping2.csv"; ap=$secs
 	measure "audit" "$lianhu" audit -d "$r" --mapping "$r/mapping.csv"; au=$secs
@@ -65,7 +65,8 @@ for n in $sizes; do
 	fi
 	echo "  audit/validate (CPU): $(ratio "$au" "$v")"
 	echo "  validate: $(ratio "$mb" "$v") MB/s of CPU time; assign/validate (CPU): $(ratio "$a" "$v");" \
-	    "assign --previous/validate: $(ratio "$ap" "$v"); assign peak RSS/roster bytes: $(ratio "$arss * 1024" "$bytes")"
+	    "assign --previous/validate: $(ratio "$ap" "$v"); peak RSS/roster bytes: validate" \
+	    "$(ratio "$vrss * 1024" "$bytes"), assign $(ratio "$arss * 1024" "$bytes")"
 	if [ "$n" -le 300000 ]; then
 		solver "scope community" -d "$r"
 		solver "scope township" -d "$r" --scope township
