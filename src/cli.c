@@ -78,6 +78,8 @@ static unsigned all_needs(unsigned needs)
 		needs |= NEED_ROSTER | NEED_MAPPING | NEED_POLICY;
 	if (needs & NEED_VISITS)
 		needs |= NEED_ROSTER | NEED_MAPPING | NEED_VISIT_OPTIONS;
+	if (needs & NEED_ORGANISE)
+		needs |= NEED_ROSTER | NEED_MAPPING | NEED_POLICY;
 	if (needs & NEED_ROSTER)
 		needs |= NEED_ROSTER_OPTIONS;
 	return needs;
@@ -534,6 +536,7 @@ void cli_session_init(struct session *s, const struct command *cmd)
 	visit_rules_init(&s->visit.rules);
 	while (cmd->formats && !(cmd->formats & FORMAT(s->format)))
 		s->format++;	/* the first of its formats */
+	s->min_group = ORGANISE_MIN_GROUP;
 	roster_init(&s->roster);
 	s->own = cmd->own_size ? xcalloc(1, cmd->own_size) : NULL;
 	if (cmd->own_defaults != NULL)
@@ -551,6 +554,8 @@ bool cli_load(struct session *s)
 		return false;
 	if (needs & NEED_AUDIT)
 		audit_run(&s->audit, &s->roster, &s->map);
+	if (needs & NEED_ORGANISE)
+		organise_run(&s->org, &s->roster, &s->map, s->min_group);
 	if ((needs & NEED_VISITS) || s->visit.path != NULL) {
 		if (!load_visits(&s->visits, &s->roster, &s->map, &s->visit, &s->args,
 		    rows_as_diagnostics))
@@ -562,6 +567,7 @@ bool cli_load(struct session *s)
 
 void cli_release(struct session *s)
 {
+	organise_release(&s->org);
 	visits_release(&s->visits);
 	visit_rules_release(&s->visit.rules);
 	audit_release(&s->audit);
@@ -596,4 +602,10 @@ int cli_output_open(const struct session *s, struct output *out)
 		return -1;
 	output_configure(out, &s->args.out);
 	return 0;
+}
+
+struct render_input cli_render_input(const struct session *s)
+{
+	return (struct render_input){ .r = &s->roster, .a = &s->audit, .opts = &s->args.out,
+	    .org = &s->org, .v = s->has_visits ? &s->visits : NULL };
 }

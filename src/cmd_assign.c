@@ -146,7 +146,7 @@ const struct command cmd_assign = {
 	    "      --previous FILE    last mapping: keep its contacts where still valid\n"
 	    "      --scope S          farthest tier allowed: building, grid, community (default)\n"
 	    "                         or township\n"
-	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    CLI_MAX_LOAD_HELP
 	    "      --min-load N       households each member should have at least (default 1;\n"
 	    "                         0: no floor)\n"
 	    "      --summary FILE     write the summary as JSON to FILE\n"

@@ -35,7 +35,7 @@ const struct command cmd_audit = {
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to check (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier allowed (default community)\n"
-	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    CLI_MAX_LOAD_HELP
 	    "      --format FMT       text, csv or json (default text)\n"
 	    CLI_COMMON_HELP,
 };

@@ -319,7 +319,7 @@ const struct command cmd_diff = {
 	.options =
 	    "      --format FMT       text, csv, json or html (change notices, needs -d)\n"
 	    "                         (default text)\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_OUTPUT_FILE_HELP
 	    CLI_OUTPUT_HELP
 	    CLI_ROSTER_HELP
 	    CLI_COMMON_HELP,

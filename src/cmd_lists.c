@@ -29,25 +29,22 @@ static int own_option(struct session *s, int opt, const char *arg)
 
 static const struct renderer renderer = { lists_write, lists_write_xlsx };
 
-/* Builds each member's list of households and the organisation, and writes the cards. */
+/* Builds each member's list of households and writes the cards. */
 static int run(struct session *s)
 {
 	const struct lists_own *own = s->own;
-	const struct roster_args *args = &s->args;
-	struct render_input in;
+	struct render_input in = cli_render_input(s);
 	struct contact_lists l = { 0 };
-	struct organise o = { 0 };
 	char date[11];
 	int status = EXIT_TROUBLE;
 
 	contact_lists_build(&l, &s->roster, s->audit.contact);
-	organise_run(&o, &s->roster, &s->map, ORGANISE_MIN_GROUP);
-	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .l = &l, .opts = &args->out,
-	    .title = own->title, .date = date, .org = &o };
 	today_iso(date);
-	if (render_to_file(&renderer, args->output, s->format, &in, s->map.path) == 0)
+	in.l = &l;
+	in.title = own->title;
+	in.date = date;
+	if (render_to_file(&renderer, s->args.output, s->format, &in, s->map.path) == 0)
 		status = EXIT_OK;
-	organise_release(&o);
 	contact_lists_release(&l);
 	return status;
 }
@@ -60,7 +57,7 @@ static const struct option own_options[] = {
 const struct command cmd_lists = {
 	.name = "lists",
 	.run = run,
-	.needs = NEED_AUDIT | NEED_OUTPUT | NEED_MASK | NEED_FILE,
+	.needs = NEED_AUDIT | NEED_ORGANISE | NEED_OUTPUT | NEED_MASK | NEED_FILE,
 	.formats = FORMAT(RENDER_CSV) | FORMAT(RENDER_MD) | FORMAT(RENDER_HTML) | FORMAT(RENDER_XLSX),
 	.own_options = own_options,
 	.own_option = own_option,
@@ -71,11 +68,11 @@ const struct command cmd_lists = {
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to list (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier that covers (default community), as for audit\n"
-	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    CLI_MAX_LOAD_HELP
 	    "      --format FMT       csv (default), md, html (a printed page a member)\n"
 	    "                         or xlsx (needs -o)\n"
 	    "      --title TEXT       the cards' title (default: township and community,\n"
 	    "                         then \"household contact card\"), in html and md\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_OUTPUT_FILE_HELP
 	    CLI_COMMON_HELP,
 };

@@ -10,12 +10,6 @@
 #include "lianhu/organise.h"
 #include "lianhu/output.h"
 
-/* The command's own option: --min-group. */
-struct organise_own {
-	long min_group;
-};
-
-static const struct organise_own defaults = { .min_group = ORGANISE_MIN_GROUP };
 
 static void print_text(FILE *fp, const struct organise *o, const struct roster *r)
 {
@@ -117,35 +111,27 @@ static void print_json(FILE *fp, const struct organise *o, const struct roster *
 /* --min-group N. */
 static int own_option(struct session *s, int opt, const char *arg)
 {
-	struct organise_own *own = s->own;
-
 	if (opt != OPT_MIN_GROUP)
 		abort();	/* getopt_long returns only the options of the table */
-	return cli_number(s->cmd, "--min-group", arg, &own->min_group) ? 0 : -1;
+	return cli_number(s->cmd, "--min-group", arg, &s->min_group) ? 0 : -1;
 }
 
-/* Checks the organisation and writes its findings in the session's format; 1 when there is a fault. */
+/* Writes the organisation's findings in the session's format; 1 when there is a fault. */
 static int run(struct session *s)
 {
-	const struct organise_own *own = s->own;
-	struct organise o = { 0 };
 	struct output out;
-	int status = EXIT_TROUBLE;
 
-	organise_run(&o, &s->roster, &s->map, own->min_group);
 	if (cli_output_open(s, &out) < 0)
-		goto out;
+		return EXIT_TROUBLE;
 	if (s->format == RENDER_JSON)
-		print_json(out.fp, &o, &s->roster);
+		print_json(out.fp, &s->org, &s->roster);
 	else if (s->format == RENDER_CSV)
-		print_csv(&out, &o, &s->roster);
+		print_csv(&out, &s->org, &s->roster);
 	else
-		print_text(out.fp, &o, &s->roster);
-	if (output_commit(&out) == 0)
-		status = organise_faults(&o) ? EXIT_FOUND : EXIT_OK;
-out:
-	organise_release(&o);
-	return status;
+		print_text(out.fp, &s->org, &s->roster);
+	if (output_commit(&out) < 0)
+		return EXIT_TROUBLE;
+	return organise_faults(&s->org) ? EXIT_FOUND : EXIT_OK;
 }
 
 static const struct option own_options[] = {
@@ -156,21 +142,19 @@ static const struct option own_options[] = {
 const struct command cmd_organise = {
 	.name = "organise",
 	.run = run,
-	.needs = NEED_ROSTER | NEED_MAPPING | NEED_POLICY | NEED_OUTPUT | NEED_FILE,
+	.needs = NEED_ORGANISE | NEED_OUTPUT | NEED_FILE,
 	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON),
 	.own_options = own_options,
 	.own_option = own_option,
-	.own_size = sizeof(struct organise_own),
-	.own_defaults = &defaults,
 	.synopsis = "[roster options] [--mapping FILE] [--scope S] [--max-load N] [--min-group N] "
 	    "[--format text|csv|json] [-o FILE]",
 	.purpose = "check the Party groups, leaders and secretaries; name each building's member",
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP
 	    "      --mapping FILE     the mapping of contacts (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier a contact may be (default community), as for audit\n"
-	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    CLI_MAX_LOAD_HELP
 	    "      --min-group N      fewer members than N make a small group (default 3)\n"
 	    "      --format FMT       text, csv or json (default text)\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_OUTPUT_FILE_HELP
 	    CLI_COMMON_HELP,
 };

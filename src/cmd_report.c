@@ -37,21 +37,16 @@ static const struct renderer renderer = { report_write, report_write_xlsx };
 static int run(struct session *s)
 {
 	const struct report_own *own = s->own;
-	const struct roster_args *args = &s->args;
-	struct render_input in;
+	struct render_input in = cli_render_input(s);
 	struct rollup u = { 0 };
-	struct organise o = { 0 };
 	int status = EXIT_TROUBLE;
 
 	rollup_build(&u, &s->roster, &s->audit, own->by);
-	organise_run(&o, &s->roster, &s->map, ORGANISE_MIN_GROUP);
 	if (s->has_visits)
 		rollup_add_visits(&u, &s->roster, &s->audit, s->visits.per);
-	in = (struct render_input){ .r = &s->roster, .a = &s->audit, .u = &u, .opts = &args->out,
-	    .org = &o, .v = s->has_visits ? &s->visits : NULL };
-	if (render_to_file(&renderer, args->output, s->format, &in, s->map.path) == 0)
+	in.u = &u;
+	if (render_to_file(&renderer, s->args.output, s->format, &in, s->map.path) == 0)
 		status = EXIT_OK;
-	organise_release(&o);
 	rollup_release(&u);
 	return status;
 }
@@ -64,7 +59,7 @@ static const struct option own_options[] = {
 const struct command cmd_report = {
 	.name = "report",
 	.run = run,
-	.needs = NEED_AUDIT | NEED_VISIT_OPTIONS | NEED_OUTPUT | NEED_MASK | NEED_FILE,
+	.needs = NEED_AUDIT | NEED_ORGANISE | NEED_VISIT_OPTIONS | NEED_OUTPUT | NEED_MASK | NEED_FILE,
 	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON) | FORMAT(RENDER_MD) |
 	    FORMAT(RENDER_HTML) | FORMAT(RENDER_XLSX),
 	.own_options = own_options,
@@ -78,10 +73,10 @@ const struct command cmd_report = {
 	.options = CLI_ROSTER_HELP CLI_OUTPUT_HELP CLI_MASK_HELP
 	    "      --mapping FILE     the mapping to report on (default DIR/mapping.csv)\n"
 	    "      --scope S          farthest tier that covers (default community), as for audit\n"
-	    "      --max-load N       households per member without a capacity (default 15)\n"
+	    CLI_MAX_LOAD_HELP
 	    "      --by LEVEL         township, community (default), grid, building or member\n"
 	    "      --format FMT       text (default), csv, json, md, html or xlsx (needs -o)\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_OUTPUT_FILE_HELP
 	    "      --visits FILE      add the visit log's counts: up to date, overdue, visit rate, needs\n"
 	    CLI_VISIT_HELP
 	    CLI_COMMON_HELP,

@@ -190,6 +190,6 @@ const struct command cmd_visits = {
 	    "      --visits FILE      the visit log (default DIR/visits.csv)\n"
 	    CLI_VISIT_HELP
 	    "      --format FMT       text, csv or json (default text)\n"
-	    "  -o, --output FILE      write to FILE (default standard output)\n"
+	    CLI_OUTPUT_FILE_HELP
 	    CLI_COMMON_HELP,
 };

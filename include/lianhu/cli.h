@@ -7,6 +7,7 @@
 
 #include "lianhu/audit.h"
 #include "lianhu/mapping.h"
+#include "lianhu/organise.h"
 #include "lianhu/output.h"
 #include "lianhu/render.h"
 #include "lianhu/roster.h"
@@ -41,6 +42,12 @@ enum {
 	"      --encoding ENC     auto, utf-8, gb18030 or utf-16 (default auto)\n" \
 	"      --delimiter C      field delimiter: , or tab or ; (default: from the header)\n" \
 	"      --config FILE      local column names and words (default DIR/lianhu.ini if there)\n"
+
+/* The --help line of --max-load, and of -o where it names the command's one output. */
+#define CLI_MAX_LOAD_HELP \
+	"      --max-load N       households per member without a capacity (default 15)\n"
+#define CLI_OUTPUT_FILE_HELP \
+	"  -o, --output FILE      write to FILE (default standard output)\n"
 
 /* The --help lines of --lang and --help, last in every command's options. */
 #define CLI_COMMON_HELP \
@@ -86,6 +93,7 @@ enum need {
 	NEED_AUDIT = 1 << 4,		/* roster, mapping and policy, and the one audited against the other */
 	NEED_VISIT_OPTIONS = 1 << 5,	/* --visits, --as-of, --every; the log read when --visits names one */
 	NEED_VISITS = 1 << 6,		/* roster, mapping, visit options; the log read (default DIR/visits.csv) */
+	NEED_ORGANISE = 1 << 10,	/* roster, mapping and policy, and the Party groups checked */
 	NEED_OUTPUT = 1 << 7,		/* --excel and --output-encoding */
 	NEED_MASK = 1 << 8,		/* --mask */
 	NEED_FILE = 1 << 9,		/* -o FILE (else standard output) */
@@ -133,6 +141,8 @@ struct session {
 	struct audit audit;		/* NEED_AUDIT */
 	struct visits visits;		/* NEED_VISITS, or NEED_VISIT_OPTIONS with --visits */
 	bool has_visits;		/* visits was read */
+	struct organise org;		/* NEED_ORGANISE */
+	long min_group;			/* fewer members make a small group (organise --min-group) */
 };
 
 /*
@@ -152,7 +162,7 @@ void cli_session_init(struct session *s, const struct command *cmd);
  */
 int cli_parse(struct session *s, int argc, char **argv);
 
-/* Loads what the command needs into s (roster, mapping, audit, visit log); false after the messages. */
+/* Loads what the command needs into s (roster, mapping, audit, organisation, visit log); false after the messages. */
 bool cli_load(struct session *s);
 
 /* Releases all a session holds. */
@@ -163,6 +173,13 @@ void cli_release(struct session *s);
  * the session read, with the output options; -1 after a message.
  */
 int cli_output_open(const struct session *s, struct output *out);
+
+/*
+ * What a report or a set of cards shows from the session: the roster, the
+ * audit, the output options, the organisation and the visit log
+ * when read. The command adds its own rows (rollup, lists, title ...).
+ */
+struct render_input cli_render_input(const struct session *s);
 
 /* Prints "lianhu NAME: MESSAGE" and a pointer to --help on stderr; returns EXIT_TROUBLE. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
