@@ -2,9 +2,10 @@
  * assign: the mapping of households to members that is optimal for SPEC §3's
  * six aims, in order. Each independent part of the roster (a township, or
  * less when the scope allows no further) is a min-cost flow through hubs
- * (building → grid → community → township) to groups of alike members,
- * solved exactly twice: once for coverage (aims 1-2), once for the rest with
- * coverage held fixed (aims 3-6).
+ * (building → grid → community → township) to groups of alike members.
+ * Coverage (aims 1-2) needs no network: every household of a part may take
+ * every member of it. The rest (aims 3-6) is one exact min-cost flow with
+ * coverage held fixed through the supplies.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,12 +85,12 @@ struct group {
 	int first, count;	/* its members: group_members[first .. first + count) */
 	long cap;		/* capacity of each member, at most the part's demand */
 	int node;
-	int sink_arc;		/* its convex arc into the sink (phase two) */
+	int sink_arc;		/* its convex arc into the sink */
 	int keep_arc, unkeep_arc;	/* members keeping one class each: their classes' arcs, or -1 */
 	int cursor;		/* next member to hand households to while placing */
 };
 
-/* The lexicographic weights of phase two; see weights(). */
+/* The lexicographic weights of aims 3-6; see weights(). */
 struct weights {
 	mcf_cost shortfall, keep, tier;
 };
@@ -283,8 +284,8 @@ static int class_for(struct solver *s, int b, size_t start, int prio, int prev)
 	return *slot = (int)s->nclasses++;
 }
 
-/* Groups the part's households into classes (phase two tells previous contacts apart). */
-static void make_classes(struct solver *s, bool with_previous)
+/* Groups the part's households into classes. */
+static void make_classes(struct solver *s)
 {
 	const struct roster *r = s->r;
 
@@ -298,7 +299,7 @@ static void make_classes(struct solver *s, bool with_previous)
 		for (size_t k = s->walk->first[b]; k < s->walk->first[b + 1]; k++) {
 			int h = s->walk->order[k];
 			int prio = r->households[h].priority != NULL;
-			int prev = with_previous && s->o->previous &&
+			int prev = s->o->previous &&
 			    assign_previous_valid(r, s->o, b, s->o->previous[h]) ?
 			    s->o->previous[h] : -1;
 			int c = class_for(s, b, start, prio, prev);
@@ -414,21 +415,18 @@ static void member_arcs(struct solver *s, struct mcf *g, int group, mcf_cost ste
 }
 
 /*
- * Adds the arcs into the sink: the group's whole capacity (phase one), or a
- * convex arc whose k-th segment (count units) costs 2k-1, less the shortfall
- * weight while k <= --min-load (phase two). Segments never outnumber the
- * households the part can cover (gr->cap is at most that).
+ * Adds the arcs into the sink: a convex arc per group whose k-th segment
+ * (count units) costs 2k-1, less the shortfall weight while k <= --min-load.
+ * Segments never outnumber the households the part can cover (gr->cap is at
+ * most that).
  */
 static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, int sink)
 {
 	for (size_t i = 0; i < s->ngroups; i++) {
 		struct group *gr = &s->groups[i];
 
-		if (w == NULL)
-			mcf_add_arc(g, gr->node, sink, gr->cap * gr->count, 0);
-		else
-			gr->sink_arc = mcf_add_convex_arc(g, gr->node, sink, gr->count, gr->cap, 1, 2,
-			    w->shortfall, s->o->min_load);
+		gr->sink_arc = mcf_add_convex_arc(g, gr->node, sink, gr->count, gr->cap, 1, 2,
+		    w->shortfall, s->o->min_load);
 	}
 }
 
@@ -513,14 +511,13 @@ static void keep_class(struct solver *s, struct mcf *g, const struct weights *w,
 
 /*
  * Builds the part's network: two sources (ordinary, priority), hubs where
- * members are, members, a sink. Phase one (w == NULL) prices nothing but
- * coverage; phase two prices aims 3-6 and holds coverage fixed through the
- * supplies.
+ * members are, members, a sink. It prices aims 3-6 and holds coverage
+ * fixed through the supplies.
  */
 static struct mcf *build(struct solver *s, const struct weights *w, long supply_prio,
     long supply_ord, int *src, int *sink)
 {
-	mcf_cost step = w ? w->tier : 0;
+	mcf_cost step = w->tier;
 	struct mcf *g = mcf_new((int)(s->nbuildings + s->ngroups * 5 + s->nclasses + 8),
 	    (int)(s->nbuildings + s->ngroups * 10 + s->nclasses * 3 + 8));
 
@@ -610,25 +607,22 @@ static int solve_network(struct solver *s, struct mcf *g, long households)
 	}
 }
 
-/* Phase one: the most priority households, then the most households, the part can cover; -1 after a message. */
-static int max_coverage(struct solver *s, long hprio, long hord, long *cover_prio,
+/*
+ * Aims 1-2: the most priority households, then the most households, the
+ * part can cover. Every household of a part may take every member of it
+ * (a part is the unit of the scope that holds both), so the bipartite graph
+ * is complete and its largest b-matching is min(households, capacities),
+ * priority households first.
+ */
+static void max_coverage(const struct solver *s, long hprio, long hord, long *cover_prio,
     long *cover_all)
 {
-	int src[2], sink, bypass[2], rc;
-	struct mcf *g;
+	long room = 0, hall = hprio + hord;
 
-	make_classes(s, false);
-	make_groups(s, hprio + hord);
-	g = build(s, NULL, hprio, hord, src, &sink);
-	bypass[0] = mcf_add_arc(g, src[0], sink, MCF_INF, 1);
-	bypass[1] = mcf_add_arc(g, src[1], sink, MCF_INF, (mcf_cost)hord + 1);
-	if ((rc = solve_network(s, g, hprio + hord)) == 0) {
-		*cover_prio = hprio - mcf_flow(g, bypass[1]);
-		*cover_all = *cover_prio + hord - mcf_flow(g, bypass[0]);
-	}
-	mcf_free(g);
-	reset_hubs(s);
-	return rc;
+	for (size_t i = 0; i < s->nmembers && room < hall; i++)
+		room += s->capacity[s->members[i]] < hall ? s->capacity[s->members[i]] : hall;
+	*cover_prio = hprio < room ? hprio : room;
+	*cover_all = hall < room ? hall : room;
 }
 
 /* Multiplies with a ceiling: the weights must stay far below 2^127. */
@@ -899,11 +893,10 @@ static int solve_part(struct solver *s, int *contact)
 	}
 	if (s->nmembers == 0 || hall == 0)
 		return 0;
-	if (max_coverage(s, hprio, hall - hprio, &cover_prio, &cover_all) < 0)
-		return -1;
+	max_coverage(s, hprio, hall - hprio, &cover_prio, &cover_all);
 	if (cover_all == 0)
 		return 0;
-	make_classes(s, true);
+	make_classes(s);
 	make_groups(s, cover_all);
 	if (!weights(s, cover_all, &w)) {
 		fprintf(stderr, _("lianhu: a part of %ld households and %zu members is too large to "
