@@ -418,15 +418,17 @@ static void member_arcs(struct solver *s, struct mcf *g, int group, mcf_cost ste
  * Adds the arcs into the sink: a convex arc per group whose k-th segment
  * (count units) costs 2k-1, less the shortfall weight while k <= --min-load.
  * Segments never outnumber the households the part can cover (gr->cap is at
- * most that).
+ * most that). The solve starts from the even load of the covered households.
  */
-static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, int sink)
+static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, long covered,
+    int sink)
 {
 	for (size_t i = 0; i < s->ngroups; i++) {
 		struct group *gr = &s->groups[i];
 
 		gr->sink_arc = mcf_add_convex_arc(g, gr->node, sink, gr->count, gr->cap, 1, 2,
 		    w->shortfall, s->o->min_load);
+		mcf_set_start(g, gr->sink_arc, covered / (long)s->nmembers);
 	}
 }
 
@@ -554,7 +556,7 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 			if (s->hubs[h].enter_size[p] > 0)
 				s->hubs[h].enter_arc[p] = mcf_add_arc(g, src[p], s->hubs[h].node,
 				    s->hubs[h].enter_size[p], step * s->hubs[h].level);
-	sink_arcs(s, g, w, *sink);
+	sink_arcs(s, g, w, supply_prio + supply_ord, *sink);
 	return g;
 }
 

@@ -20,6 +20,7 @@ enum { DIR_DOWN = -1, DIR_UP = 1 };
 /* A convex arc: nseg segments of one width; segment k (from 0) costs first + k * slope, less bonus while k < nbonus. */
 struct convex {
 	int64_t nseg, nbonus;
+	int64_t start;		/* segments full when a solve starts */
 	mcf_cost first, slope, bonus;
 	int64_t seg;		/* during and after a solve: the segment the arc is in */
 };
@@ -69,6 +70,7 @@ struct net {
 	int *source, *target, *convex;
 	int64_t *cap, *flow;
 	int *arc;		/* per internal arc: the network's arc */
+	int64_t *balance;	/* scratch per node: supply less the start flows */
 };
 
 #define COST int64_t
@@ -173,6 +175,17 @@ int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t n
 	return a;
 }
 
+void mcf_set_start(struct mcf *g, int a, int64_t start)
+{
+	struct convex *cv;
+
+	if (a < 0 || a >= g->arc_num || g->convex[a] < 0)
+		die("mcf_set_start: not a convex arc");
+	cv = &g->table[g->convex[a]];
+	cv->start = start < 0 ? 0 : start < cv->nseg ? start : cv->nseg - 1;
+	drop_results(g);
+}
+
 void mcf_set_supply(struct mcf *g, int node, int64_t supply)
 {
 	if (node < 0 || node >= g->node_num)
@@ -238,6 +251,7 @@ static void net_init(struct net *net, const struct mcf *g)
 	net->cap = xmalloc(all * sizeof(*net->cap));
 	net->flow = xcalloc(all, sizeof(*net->flow));
 	net->arc = xmalloc(all * sizeof(*net->arc));
+	net->balance = xmalloc(((size_t)g->node_num + 1) * sizeof(*net->balance));
 	skip = skip < 3 ? 3 : skip;
 	for (int a = 0, i = 0, j = 0; a < m; a++) {
 		net->arc[i] = a;
@@ -258,6 +272,7 @@ static void net_release(struct net *net)
 	free(net->cap);
 	free(net->flow);
 	free(net->arc);
+	free(net->balance);
 }
 
 enum mcf_status mcf_solve(struct mcf *g)

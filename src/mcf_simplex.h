@@ -298,6 +298,7 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, 
 	struct SIMPLEX(simplex) s;
 	int n = g->node_num, m = g->arc_num, all = m + n;
 	enum mcf_status status = MCF_OPTIMAL;
+	int64_t *balance = net->balance;
 
 	memset(&s, 0, sizeof(s));
 	s.n = n;
@@ -330,15 +331,23 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, 
 	s.next_arc = 0;
 
 	/*
-	 * Start: every real arc empty (convex ones in their first segment), every node hung from the
-	 * root. As in LEMON, only demand nodes pay the artificial cost: the others start at potential
-	 * 0, so that the first prices are the real costs.
+	 * Start: every real arc empty but convex ones at the bottom of their start segment, every node
+	 * hung from the root by an arc carrying what that leaves over (balance). As in LEMON, only
+	 * nodes short of flow pay the artificial cost: the others start at potential 0, so that the
+	 * first prices are the real costs.
 	 */
+	for (int u = 0; u < n; u++)
+		balance[u] = g->supply[u];
 	for (int a = 0; a < m; a++) {
 		s.flow[a] = 0;
 		s.state[a] = STATE_LOWER;
 		if (s.convex[a] >= 0) {
-			g->table[s.convex[a]].seg = 0;
+			struct convex *cv = &g->table[s.convex[a]];
+
+			cv->seg = cv->start;
+			cost[a] = (COST)convex_cost(cv, cv->seg);
+			balance[s.source[a]] -= cv->seg * s.cap[a];
+			balance[s.target[a]] += cv->seg * s.cap[a];
 			SIMPLEX(set_gaps)(&s, s.convex[a]);
 		}
 	}
@@ -352,7 +361,7 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, 
 	s.last[n] = n > 0 ? n - 1 : n;
 	for (int u = 0; u < n; u++) {
 		int a = m + u;
-		int64_t b = g->supply[u];
+		int64_t b = balance[u];
 
 		s.parent[u] = n;
 		s.pred[u] = a;
