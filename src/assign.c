@@ -88,6 +88,7 @@ struct group {
 	int sink_arc;		/* its convex arc into the sink */
 	int keep_arc, unkeep_arc;	/* members keeping one class each: their classes' arcs, or -1 */
 	int cursor;		/* next member to hand households to while placing */
+	long kept;		/* households whose previous contact is in the group */
 };
 
 /* The lexicographic weights of aims 3-6; see weights(). */
@@ -129,6 +130,15 @@ struct solver {
 	mcf_cost solve_cost;	/* sum of the optimal costs, for the bench */
 };
 
+/* Whether households are in walking order already (as rosters mostly list them): then no sort is needed. */
+static bool walk_sorted(const struct roster *r, const int *h, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (household_walk_compare(&h[i - 1], &h[i], (void *)r) > 0)
+			return false;
+	return true;
+}
+
 /* Fills w with every building's households (vacant ones left out) in walking order; release with walk_release. */
 static void walk_build(const struct roster *r, struct walk *w)
 {
@@ -146,7 +156,7 @@ static void walk_build(const struct roster *r, struct walk *w)
 		if (r->households[h].kind != KIND_VACANT)
 			w->order[next[r->households[h].building]++] = (int)h;
 	for (size_t b = 0; b < r->nbuildings; b++)
-		if (w->first[b + 1] - w->first[b] > 1)
+		if (!walk_sorted(r, w->order + w->first[b], w->first[b + 1] - w->first[b]))
 			qsort_r(w->order + w->first[b], w->first[b + 1] - w->first[b],
 			    sizeof(int), household_walk_compare, (void *)r);
 	free(next);
@@ -418,17 +428,24 @@ static void member_arcs(struct solver *s, struct mcf *g, int group, mcf_cost ste
  * Adds the arcs into the sink: a convex arc per group whose k-th segment
  * (count units) costs 2k-1, less the shortfall weight while k <= --min-load.
  * Segments never outnumber the households the part can cover (gr->cap is at
- * most that). The solve starts from the even load of the covered households.
+ * most that). The solve starts from the households the group's members keep,
+ * else from the even load of the covered households.
  */
 static void sink_arcs(struct solver *s, struct mcf *g, const struct weights *w, long covered,
     int sink)
 {
+	for (size_t i = 0; i < s->ngroups; i++)
+		s->groups[i].kept = 0;
+	for (size_t c = 0; c < s->nclasses; c++)
+		if (s->classes[c].previous >= 0)
+			s->groups[s->group_of_member[s->classes[c].previous]].kept += s->classes[c].size;
 	for (size_t i = 0; i < s->ngroups; i++) {
 		struct group *gr = &s->groups[i];
 
 		gr->sink_arc = mcf_add_convex_arc(g, gr->node, sink, gr->count, gr->cap, 1, 2,
 		    w->shortfall, s->o->min_load);
-		mcf_set_start(g, gr->sink_arc, covered / (long)s->nmembers);
+		mcf_set_start(g, gr->sink_arc, gr->kept > 0 ? gr->kept :
+		    covered / (long)s->nmembers * gr->count);
 	}
 }
 
@@ -499,6 +516,7 @@ static void keep_class(struct solver *s, struct mcf *g, const struct weights *w,
 		if (gr->keep_arc >= 0)
 			return;
 		gr->keep_arc = mcf_add_arc(g, src, member, k->size * gr->count, tier - w->keep);
+		mcf_set_start(g, gr->keep_arc, k->size * gr->count);
 		if (entry >= 0)
 			gr->unkeep_arc = mcf_add_arc(g, member, s->hubs[entry].node,
 			    k->size * gr->count, w->keep - tier + step * s->hubs[entry].level);
@@ -508,7 +526,9 @@ static void keep_class(struct solver *s, struct mcf *g, const struct weights *w,
 	k->supply_arc = mcf_add_arc(g, src, k->node, k->size, 0);
 	if (entry >= 0)
 		mcf_add_arc(g, k->node, s->hubs[entry].node, MCF_INF, step * s->hubs[entry].level);
-	k->keep_arc = mcf_add_arc(g, k->node, member, MCF_INF, tier - w->keep);
+	k->keep_arc = mcf_add_arc(g, k->node, member, k->size, tier - w->keep);
+	mcf_set_start(g, k->supply_arc, k->size);
+	mcf_set_start(g, k->keep_arc, k->size);
 }
 
 /*
@@ -553,9 +573,11 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 		}
 	for (size_t h = 0; h < s->nhubs; h++)
 		for (int p = 0; p < 2; p++)
-			if (s->hubs[h].enter_size[p] > 0)
+			if (s->hubs[h].enter_size[p] > 0) {
 				s->hubs[h].enter_arc[p] = mcf_add_arc(g, src[p], s->hubs[h].node,
 				    s->hubs[h].enter_size[p], step * s->hubs[h].level);
+				mcf_set_start(g, s->hubs[h].enter_arc[p], s->hubs[h].enter_size[p]);
+			}
 	sink_arcs(s, g, w, supply_prio + supply_ord, *sink);
 	return g;
 }

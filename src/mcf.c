@@ -20,7 +20,6 @@ enum { DIR_DOWN = -1, DIR_UP = 1 };
 /* A convex arc: nseg segments of one width; segment k (from 0) costs first + k * slope, less bonus while k < nbonus. */
 struct convex {
 	int64_t nseg, nbonus;
-	int64_t start;		/* segments full when a solve starts */
 	mcf_cost first, slope, bonus;
 	int64_t seg;		/* during and after a solve: the segment the arc is in */
 };
@@ -36,6 +35,7 @@ struct mcf {
 	int64_t *cap;		/* convex arcs: the width of a segment */
 	mcf_cost *cost;		/* convex arcs: their first segment's */
 	int *convex;		/* per arc: its entry in table, or -1 */
+	int64_t *start;		/* per arc: the flow a solve starts from (mcf_set_start) */
 	struct convex *table;
 	size_t nconvex, table_alloc;
 	int solved;		/* mcf_solve has run and left results */
@@ -114,6 +114,7 @@ static void grow_arcs(struct mcf *g, int alloc)
 	g->cap = xrealloc(g->cap, (size_t)alloc * sizeof(*g->cap));
 	g->cost = xrealloc(g->cost, (size_t)alloc * sizeof(*g->cost));
 	g->convex = xrealloc(g->convex, (size_t)alloc * sizeof(*g->convex));
+	g->start = xrealloc(g->start, (size_t)alloc * sizeof(*g->start));
 }
 
 struct mcf *mcf_new(int node_hint, int arc_hint)
@@ -154,6 +155,7 @@ int mcf_add_arc(struct mcf *g, int from, int to, int64_t cap, mcf_cost cost)
 	g->cap[a] = cap;
 	g->cost[a] = cost;
 	g->convex[a] = -1;
+	g->start[a] = 0;
 	g->arc_num++;
 	drop_results(g);
 	return a;
@@ -175,14 +177,11 @@ int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t n
 	return a;
 }
 
-void mcf_set_start(struct mcf *g, int a, int64_t start)
+void mcf_set_start(struct mcf *g, int a, int64_t flow)
 {
-	struct convex *cv;
-
-	if (a < 0 || a >= g->arc_num || g->convex[a] < 0)
-		die("mcf_set_start: not a convex arc");
-	cv = &g->table[g->convex[a]];
-	cv->start = start < 0 ? 0 : start < cv->nseg ? start : cv->nseg - 1;
+	if (a < 0 || a >= g->arc_num)
+		die("mcf_set_start: arc out of range");
+	g->start[a] = flow > 0 ? flow : 0;
 	drop_results(g);
 }
 
@@ -434,6 +433,7 @@ void mcf_free(struct mcf *g)
 	free(g->cap);
 	free(g->cost);
 	free(g->convex);
+	free(g->start);
 	free(g->table);
 	free(g->flow);
 	free(g->pi);

@@ -331,25 +331,31 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, 
 	s.next_arc = 0;
 
 	/*
-	 * Start: every real arc empty but convex ones at the bottom of their start segment, every node
-	 * hung from the root by an arc carrying what that leaves over (balance). As in LEMON, only
-	 * nodes short of flow pay the artificial cost: the others start at potential 0, so that the
-	 * first prices are the real costs.
+	 * Start: every real arc at the flow mcf_set_start gave (convex ones at the bottom of a segment,
+	 * others empty or full), every node hung from the root by an arc carrying what that leaves
+	 * over (balance). As in LEMON, only nodes short of flow pay the artificial cost: the others
+	 * start at potential 0, so that the first prices are the real costs.
 	 */
 	for (int u = 0; u < n; u++)
 		balance[u] = g->supply[u];
 	for (int a = 0; a < m; a++) {
+		int64_t start = g->start[net->arc[a]], full = 0;
+
 		s.flow[a] = 0;
 		s.state[a] = STATE_LOWER;
 		if (s.convex[a] >= 0) {
 			struct convex *cv = &g->table[s.convex[a]];
 
-			cv->seg = cv->start;
+			cv->seg = start / s.cap[a] < cv->nseg ? start / s.cap[a] : cv->nseg - 1;
 			cost[a] = (COST)convex_cost(cv, cv->seg);
-			balance[s.source[a]] -= cv->seg * s.cap[a];
-			balance[s.target[a]] += cv->seg * s.cap[a];
+			full = cv->seg * s.cap[a];
 			SIMPLEX(set_gaps)(&s, s.convex[a]);
+		} else if (s.cap[a] != MCF_INF && s.cap[a] > 0 && start >= s.cap[a]) {
+			s.state[a] = STATE_UPPER;
+			full = s.flow[a] = s.cap[a];
 		}
+		balance[s.source[a]] -= full;
+		balance[s.target[a]] += full;
 	}
 	s.parent[n] = -1;
 	s.pred[n] = -1;

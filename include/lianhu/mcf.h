@@ -39,11 +39,13 @@ int mcf_add_convex_arc(struct mcf *g, int from, int to, int64_t width, int64_t n
     mcf_cost first, mcf_cost slope, mcf_cost bonus, int64_t nbonus);
 
 /*
- * Starts the next solve of convex arc a with its first start segments full
- * (clamped to its segments): a guess at its optimal flow that saves pivots
- * when near; the optimum found does not depend on it.
+ * Starts the next solve from flow units on arc a: a guess at its optimal
+ * flow that saves pivots when near; the optimum found does not depend on
+ * it. A convex arc starts with flow / width segments full (at most all but
+ * its last), another arc full when flow reaches its finite capacity, else
+ * empty.
  */
-void mcf_set_start(struct mcf *g, int a, int64_t start);
+void mcf_set_start(struct mcf *g, int a, int64_t flow);
 
 /* Sets the supply of a node: positive supplies, negative demands; they must sum to zero. */
 void mcf_set_supply(struct mcf *g, int node, int64_t supply);
