@@ -36,10 +36,10 @@ static int own_option(struct session *s, int opt, const char *arg)
 	return 0;
 }
 
-/* Households (not vacant) whose contact differs from their first row in the previous mapping. */
-static long count_changed(const struct roster *r, const struct mapping *prev, const int *contact)
+/* Households (not vacant) whose contact differs from their first row (first) in the previous mapping. */
+static long count_changed(const struct roster *r, const struct mapping *prev, const int *first,
+    const int *contact)
 {
-	int *first = mapping_first_rows(prev, r);
 	long changed = 0;
 
 	for (size_t h = 0; h < r->nhouseholds; h++) {
@@ -50,7 +50,6 @@ static long count_changed(const struct roster *r, const struct mapping *prev, co
 
 		changed += strcmp(was, now) != 0;
 	}
-	free(first);
 	return changed;
 }
 
@@ -94,14 +93,15 @@ static int run(struct session *s)
 	struct assign_own *a = s->own;
 	struct roster *r = &s->roster;
 	struct assign_aims aims;
-	int *previous = NULL, *contact = NULL, status = EXIT_TROUBLE;
+	int *first = NULL, *previous = NULL, *contact = NULL, status = EXIT_TROUBLE;
 	long changed = 0;
 
 	a->solve.scope = s->args.scope;
 	if (a->previous) {
 		if (!cli_load_mapping(&s->map, a->previous, &s->args))
 			goto out;
-		previous = mapping_first_contacts(&s->map, r);
+		first = mapping_first_rows(&s->map, r);
+		previous = mapping_row_contacts(&s->map, r, first);
 		mapping_check_common(&s->map, r);
 		diag_print(stderr);
 		diag_reset();
@@ -113,13 +113,14 @@ static int run(struct session *s)
 		goto out;
 	assign_evaluate(r, &a->solve, contact, &aims);
 	if (a->previous)
-		changed = count_changed(r, &s->map, contact);
+		changed = count_changed(r, &s->map, first, contact);
 	if (write_outputs(s, contact, &aims, changed) < 0)
 		goto out;
 	summary_print(stderr, r, &a->solve, contact, &aims, changed);
 	status = aims.covered < aims.households ? EXIT_FOUND : EXIT_OK;
 out:
 	free(contact);
+	free(first);
 	free(previous);
 	return status;
 }

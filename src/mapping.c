@@ -89,14 +89,22 @@ int *mapping_first_rows(const struct mapping *map, const struct roster *r)
 	return first;
 }
 
-int *mapping_first_contacts(const struct mapping *map, const struct roster *r)
+int *mapping_row_contacts(const struct mapping *map, const struct roster *r, const int *first)
 {
-	int *first = mapping_first_rows(map, r);
+	int *contact = xmalloc((r->nhouseholds + 1) * sizeof(*contact));
 
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		if (first[h] >= 0)
-			first[h] = strmap_get(&r->member_ids, map->rows[first[h]].member_id);
-	return first;
+		contact[h] = first[h] >= 0 ?
+		    strmap_get(&r->member_ids, map->rows[first[h]].member_id) : -1;
+	return contact;
+}
+
+int *mapping_first_contacts(const struct mapping *map, const struct roster *r)
+{
+	int *first = mapping_first_rows(map, r), *contact = mapping_row_contacts(map, r, first);
+
+	free(first);
+	return contact;
 }
 
 /* The ID a row gives for a household (members: its member). */

@@ -46,6 +46,9 @@ int *mapping_first_rows(const struct mapping *map, const struct roster *r);
  */
 int *mapping_first_contacts(const struct mapping *map, const struct roster *r);
 
+/* The same from the first rows mapping_first_rows found (first), for a caller that keeps them. */
+int *mapping_row_contacts(const struct mapping *map, const struct roster *r, const int *first);
+
 /*
  * Warns (previous-unmatched) when the rows name households and none of them
  * is in the roster, or members and none of them is: a previous mapping that
