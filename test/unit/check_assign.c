@@ -212,6 +212,31 @@ static void model_draw(struct model *md, uint64_t seed)
 		    below(&st, md->nmembers) : -1;
 }
 
+/*
+ * Recasts a drawn roster as issue 12's "many grids in one community": every
+ * grid one building in the same community, every household in a building
+ * of its own, members in some of them.
+ */
+static void model_grids(struct model *md)
+{
+	md->ngrids = md->nbuildings = MAX_GRIDS;
+	for (int g = 0; g < MAX_GRIDS; g++) {
+		md->community[g] = "新地村";
+		md->township[g] = "甲镇";
+		md->building_grid[g] = g;
+		md->blank_names[g] = false;
+	}
+	md->nhouseholds = md->nhouseholds < MAX_GRIDS ? md->nhouseholds : MAX_GRIDS;
+	for (int h = 0; h < md->nhouseholds; h++)
+		md->household_building[h] = h;
+	for (int m = 0; m < md->nmembers; m++) {
+		if (md->member_building[m] >= 0)
+			md->member_building[m] %= MAX_GRIDS;
+		md->member_grid[m] = md->member_building[m] >= 0 ? md->member_building[m] :
+		    md->member_grid[m] % MAX_GRIDS;
+	}
+}
+
 /* Writes the model as the three CSV texts (kept in the model for the dump of a failing case). */
 static void model_write(struct model *md)
 {
@@ -462,8 +487,8 @@ struct stats {
 	long floors_above_one, floor_zero, vacant;
 };
 
-/* One random case: draw, write, load, solve, compare with brute force. */
-static void random_case(uint64_t seed, struct stats *stats)
+/* One random case (of the grids shape or not): draw, write, load, solve, compare with brute force. */
+static void random_case(uint64_t seed, bool grids, struct stats *stats)
 {
 	struct model md;
 	struct roster r;
@@ -476,6 +501,8 @@ static void random_case(uint64_t seed, struct stats *stats)
 	int d, where = -1, split;
 
 	model_draw(&md, seed);
+	if (grids)
+		model_grids(&md);
 	model_write(&md);
 	load(&r, md.buildings_csv, md.households_csv, md.members_csv);
 	ck_assert_uint_eq(r.nhouseholds, (size_t)md.nhouseholds);
@@ -636,11 +663,11 @@ START_TEST(brute_force)
 
 	if (one) {	/* CHECK_ASSIGN_SEED=N reruns one case from a failure message */
 		if (_i == 0)
-			random_case(strtoull(one, NULL, 10), &st);
+			random_case(strtoull(one, NULL, 10), getenv("CHECK_ASSIGN_GRIDS") != NULL, &st);
 		return;
 	}
 	for (int i = 0; i < CASES_PER_BATCH; i++)
-		random_case(0x6c69616e6875ULL * 1000 + (uint64_t)(_i * CASES_PER_BATCH + i), &st);
+		random_case(0x6c69616e6875ULL * 1000 + (uint64_t)(_i * CASES_PER_BATCH + i), false, &st);
 	ck_assert_int_eq(st.cases, CASES_PER_BATCH);
 	/* The draw must reach the interesting situations, else the test proves little. */
 	ck_assert_int_gt(st.uncovered, 5);
@@ -660,6 +687,22 @@ START_TEST(brute_force)
 		    "%ld uncovered households, %ld with idle members\n", _i, st.cases, st.mappings,
 		    st.uncovered, st.kept_farther, st.at_tier[0], st.at_tier[1], st.at_tier[2],
 		    st.at_tier[3], st.at_tier[4], st.idle);
+}
+END_TEST
+
+/* 500 random rosters of the grids shape (CHECK_ASSIGN_SEED with CHECK_ASSIGN_GRIDS reruns one). */
+START_TEST(brute_force_grids)
+{
+	struct stats st = { 0 };
+
+	for (int i = 0; i < CASES_PER_BATCH; i++)
+		random_case(0x6772696473ULL * 1000 + (uint64_t)(_i * CASES_PER_BATCH + i), true, &st);
+	ck_assert_int_eq(st.cases, CASES_PER_BATCH);
+	ck_assert_int_gt(st.uncovered, 5);
+	ck_assert_int_gt(st.at_tier[0], 0);
+	ck_assert_int_gt(st.at_tier[2], 0);
+	ck_assert_int_gt(st.idle, 5);
+	ck_assert_int_gt(st.kept_farther, 0);
 }
 END_TEST
 
@@ -1060,6 +1103,7 @@ static Suite *assign_suite(void)
 	tcase_add_checked_fixture(property, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_set_timeout(property, 120);
 	tcase_add_loop_test(property, brute_force, 0, BATCHES);
+	tcase_add_loop_test(property, brute_force_grids, 0, 5);
 	suite_add_tcase(s, property);
 
 	tcase_add_checked_fixture(promises, scratch_fresh_diag, scratch_fresh_diag);
