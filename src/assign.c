@@ -573,11 +573,9 @@ static struct mcf *build(struct solver *s, const struct weights *w, long supply_
 		}
 	for (size_t h = 0; h < s->nhubs; h++)
 		for (int p = 0; p < 2; p++)
-			if (s->hubs[h].enter_size[p] > 0) {
+			if (s->hubs[h].enter_size[p] > 0)
 				s->hubs[h].enter_arc[p] = mcf_add_arc(g, src[p], s->hubs[h].node,
 				    s->hubs[h].enter_size[p], step * s->hubs[h].level);
-				mcf_set_start(g, s->hubs[h].enter_arc[p], s->hubs[h].enter_size[p]);
-			}
 	sink_arcs(s, g, w, supply_prio + supply_ord, *sink);
 	return g;
 }
