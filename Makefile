@@ -25,7 +25,7 @@ BUILD = build/plain
 SAN =
 endif
 
-MODULES = i18n util text diag workbook table schema config roster mapping output cli mcf assign summary audit rollup render report report_html report_xlsx render_report cards cards_html render_lists render_notice render_audit changes xlsx_out privacy organise visits
+MODULES = i18n util text diag workbook table schema config roster mapping output cli mcf assign summary audit rollup render report report_html report_xlsx render_report cards cards_html render_lists render_notice render_audit render_diff render_validate changes xlsx_out privacy organise visits
 COMMANDS = validate assign audit report lists diff template organise visits
 OBJS = $(MODULES:%=$(BUILD)/%.o) $(COMMANDS:%=$(BUILD)/cmd_%.o)
 UNIT_TESTS = $(patsubst test/unit/%.c,$(BUILD)/test/%,$(wildcard test/unit/check_*.c))

@@ -21,33 +21,21 @@ const char *change_reason_name(enum change_reason why)
 	return reason_names[why];
 }
 
-/* Collects households in order of appearance, old file first; the first row of each counts. */
+/* A change a household of either mapping, in order of appearance, old file first (mapping_pair_up). */
 static void pair_up(struct changes *c, const struct mapping *old, const struct mapping *new)
 {
-	const struct mapping *maps[2] = { old, new };
-	struct strmap seen;
-	size_t alloc = 0;
+	struct mapping_pair *pairs;
 
-	strmap_init(&seen);
-	for (int side = 0; side < 2; side++) {
-		for (size_t i = 0; i < maps[side]->nrows; i++) {
-			const struct mapping_row *row = &maps[side]->rows[i];
-			int e = strmap_put(&seen, row->household_id, (int)c->n);
+	c->n = mapping_pair_up(old, new, &pairs);
+	c->list = xmalloc((c->n + 1) * sizeof(*c->list));
+	for (size_t i = 0; i < c->n; i++) {
+		const struct mapping_row *was = pairs[i].old, *now = pairs[i].new;
 
-			if (e == (int)c->n) {
-				GROW(c->list, alloc, c->n + 1);
-				c->list[c->n++] = (struct change){ row->household_id, NULL, NULL, "",
-				    CHANGE_NONE, REASON_NONE, -1 };
-			}
-			if (side == 0 && c->list[e].old == NULL) {
-				c->list[e].old = row->member_id;
-				c->list[e].building = row->building_id;
-			}
-			if (side == 1 && c->list[e].new == NULL)
-				c->list[e].new = row->member_id;
-		}
+		c->list[i] = (struct change){ pairs[i].household, was ? was->member_id : NULL,
+		    now ? now->member_id : NULL, was ? was->building_id : "", CHANGE_NONE,
+		    REASON_NONE, -1 };
 	}
-	strmap_release(&seen);
+	free(pairs);
 }
 
 /* Settles each household's kind and reason; a NULL side means the mapping has no row for it. */

@@ -107,6 +107,35 @@ int *mapping_first_contacts(const struct mapping *map, const struct roster *r)
 	return contact;
 }
 
+size_t mapping_pair_up(const struct mapping *old, const struct mapping *new,
+    struct mapping_pair **out)
+{
+	const struct mapping *maps[2] = { old, new };
+	struct mapping_pair *p = NULL;
+	struct strmap seen;
+	size_t n = 0, alloc = 0;
+
+	strmap_init(&seen);
+	for (int side = 0; side < 2; side++) {
+		for (size_t i = 0; i < maps[side]->nrows; i++) {
+			const struct mapping_row *row = &maps[side]->rows[i];
+			int e = strmap_put(&seen, row->household_id, (int)n);
+
+			if (e == (int)n) {
+				GROW(p, alloc, n + 1);
+				p[n++] = (struct mapping_pair){ row->household_id, NULL, NULL };
+			}
+			if (side == 0 && p[e].old == NULL)
+				p[e].old = row;
+			if (side == 1 && p[e].new == NULL)
+				p[e].new = row;
+		}
+	}
+	strmap_release(&seen);
+	*out = p;
+	return n;
+}
+
 /* The ID a row gives for a household (members: its member). */
 static const char *row_id(const struct mapping_row *row, bool members)
 {

@@ -49,6 +49,20 @@ int *mapping_first_contacts(const struct mapping *map, const struct roster *r);
 /* The same from the first rows mapping_first_rows found (first), for a caller that keeps them. */
 int *mapping_row_contacts(const struct mapping *map, const struct roster *r, const int *first);
 
+/* A household of either of two mappings with its first row in each (NULL: no row there). */
+struct mapping_pair {
+	const char *household;
+	const struct mapping_row *old, *new;
+};
+
+/*
+ * Pairs up the households of two mappings, in order of appearance, old
+ * mapping first; the first row of each counts. Returns how many, in *out
+ * (the caller frees it; NULL when none).
+ */
+size_t mapping_pair_up(const struct mapping *old, const struct mapping *new,
+    struct mapping_pair **out);
+
 /*
  * Warns (previous-unmatched) when the rows name households and none of them
  * is in the roster, or members and none of them is: a previous mapping that

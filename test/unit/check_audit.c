@@ -73,6 +73,53 @@ START_TEST(every_finding_once)
 }
 END_TEST
 
+/*
+ * A contact array is audited as the mapping of one row per household with a
+ * contact: the same coverage, loads and findings, only without lines.
+ */
+START_TEST(contacts_as_their_mapping)
+{
+	static const char *const pairs[] = {
+		"h1", "M1", "h2", "M1", "h3", "M3", "h4", "M1", "h5", "M2", "h6", "", NULL
+	};
+	struct roster r;
+	struct mapping map;
+	struct audit by_rows, by_contacts;
+	int contact[6];
+
+	roster(&r);
+	roster_apply(&r, TIER_COMMUNITY, 15);
+	scratch_mapping(&map, pairs);
+	for (int h = 0; h < 6; h++)
+		contact[h] = member(&r, pairs[2 * h + 1]);
+	audit_run(&by_rows, &r, &map);
+	audit_contacts(&by_contacts, &r, contact);
+	ck_assert_int_eq(by_contacts.covered, 2);	/* h1, h2 (M1 overloaded); h3 and h4 refused */
+	ck_assert_int_eq(by_contacts.covered, by_rows.covered);
+	ck_assert_int_eq(by_contacts.priority_covered, by_rows.priority_covered);
+	ck_assert_int_eq(by_contacts.households, by_rows.households);
+	ck_assert_int_eq(by_contacts.priority_households, 1);
+	ck_assert_int_eq(by_contacts.eligible, by_rows.eligible);
+	for (size_t h = 0; h < r.nhouseholds; h++)
+		ck_assert_int_eq(by_contacts.contact[h], by_rows.contact[h]);
+	for (size_t m = 0; m < r.nmembers; m++)
+		ck_assert_int_eq(by_contacts.load[m], by_rows.load[m]);
+	ck_assert_uint_eq(by_contacts.nfindings, by_rows.nfindings);
+	for (size_t i = 0; i < by_rows.nfindings; i++) {
+		ck_assert_int_eq(by_contacts.findings[i].code, by_rows.findings[i].code);
+		ck_assert_int_eq(by_contacts.findings[i].household, by_rows.findings[i].household);
+		ck_assert_int_eq(by_contacts.findings[i].member, by_rows.findings[i].member);
+		ck_assert_int_eq(by_contacts.findings[i].line, 0);
+	}
+	ck_assert_int_eq(by_contacts.counts[FIND_OUT_OF_SCOPE], 1);
+	ck_assert_int_eq(by_contacts.counts[FIND_OVERLOADED], 1);
+	audit_release(&by_rows);
+	audit_release(&by_contacts);
+	mapping_release(&map);
+	roster_release(&r);
+}
+END_TEST
+
 START_TEST(messages_name_the_reason)
 {
 	struct roster r;
@@ -175,6 +222,7 @@ static Suite *audit_suite(void)
 
 	tcase_add_checked_fixture(t, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(t, every_finding_once);
+	tcase_add_test(t, contacts_as_their_mapping);
 	tcase_add_test(t, messages_name_the_reason);
 	tcase_add_test(t, scope_and_capacity_decide);
 	tcase_add_test(t, findings_as_csv);

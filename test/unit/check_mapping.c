@@ -43,6 +43,36 @@ START_TEST(first_row_of_each_household)
 }
 END_TEST
 
+/* Two mappings paired up: households in order of appearance, old first, the first row of each. */
+START_TEST(pairs_of_two_mappings)
+{
+	static const char *const old_rows[] = { "h2", "M1", "h1", "", "h2", "M2", NULL };
+	static const char *const new_rows[] = { "h3", "M2", "h1", "M1", "h1", "M2", NULL };
+	struct mapping old, new, none = { 0 };
+	struct mapping_pair *p;
+	size_t n;
+
+	scratch_mapping(&old, old_rows);
+	scratch_mapping(&new, new_rows);
+	n = mapping_pair_up(&old, &new, &p);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(p[0].household, "h2");
+	ck_assert_ptr_eq(p[0].old, &old.rows[0]);	/* its first row, not the later M2 */
+	ck_assert_ptr_null(p[0].new);			/* no row in the new mapping */
+	ck_assert_str_eq(p[1].household, "h1");
+	ck_assert_ptr_eq(p[1].old, &old.rows[1]);	/* a row without a member */
+	ck_assert_ptr_eq(p[1].new, &new.rows[1]);	/* M1's, not the later M2's */
+	ck_assert_str_eq(p[2].household, "h3");
+	ck_assert_ptr_null(p[2].old);
+	ck_assert_ptr_eq(p[2].new, &new.rows[0]);
+	free(p);
+	ck_assert_uint_eq(mapping_pair_up(&none, &none, &p), 0);
+	ck_assert_ptr_null(p);
+	mapping_release(&old);
+	mapping_release(&new);
+}
+END_TEST
+
 /* The whole file written at path, in a buffer the caller frees. */
 static char *slurp(const char *path)
 {
@@ -90,6 +120,7 @@ static Suite *mapping_suite(void)
 	tcase_add_checked_fixture(t, scratch_fresh_diag, scratch_fresh_diag);
 	tcase_add_test(t, first_row_of_each_household);
 	tcase_add_test(t, rows_as_spec_writes_them);
+	tcase_add_test(t, pairs_of_two_mappings);
 	suite_add_tcase(s, t);
 	return s;
 }
