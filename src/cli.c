@@ -430,8 +430,9 @@ bool cli_load_roster(struct roster *r, const struct roster_args *args)
 			mask_roster_text(r);
 		return true;
 	}
-	fprintf(stderr, _("lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n"),
-	    diag_count(DIAG_ERROR));
+	fprintf(stderr, ngettext("lianhu: the roster has %zu error; run 'lianhu validate' and fix it "
+	    "first\n", "lianhu: the roster has %zu errors; run 'lianhu validate' and fix them first\n",
+	    diag_count(DIAG_ERROR)), diag_count(DIAG_ERROR));
 	return false;
 }
 
@@ -445,16 +446,6 @@ int cli_finish(int status)
 		return EXIT_TROUBLE;
 	}
 	return status;
-}
-
-/* DIR/name for a file the roster folder holds by default; the caller frees it. */
-static char *in_roster_dir(const struct roster_args *args, const char *name)
-{
-	const char *dir = args->paths.dir ? args->paths.dir : ".";
-	char *path = xmalloc(strlen(dir) + strlen(name) + 2);
-
-	sprintf(path, "%s/%s", dir, name);
-	return path;
 }
 
 bool cli_load_mapping(struct mapping *map, const char *path, const struct roster_args *args)
@@ -501,18 +492,23 @@ static void visit_diagnostics(const struct visits *v)
 }
 
 /*
- * Reads the visit log (va->path, else DIR/visits.csv) against the roster and
+ * Reads the visit log (va->path, else DIR/visits.csv, .xlsx or .xls, or the
+ * log's sheet of DIR when it is a workbook) against the roster and
  * mapping and prints its diagnostics (with rows_as_diagnostics, its faulty
  * rows and future dates too); false after the messages when it cannot be read.
  */
 static bool load_visits(struct visits *v, const struct roster *r, const struct mapping *map,
     const struct visit_args *va, const struct roster_args *args, bool rows_as_diagnostics)
 {
-	char *fallback = va->path ? NULL : in_roster_dir(args, "visits.csv");
+	bool in_workbook = false;
+	char *fallback = va->path ? NULL :
+	    table_locate(args->paths.dir ? args->paths.dir : ".", "visits", &in_workbook);
 	const char *path = fallback ? fallback : va->path;
 	int rc;
 
-	rc = visits_load(v, path, &args->read, r, map, &va->rules,
+	if (path == NULL)
+		return false;	/* two logs in the folder: table_locate said so */
+	rc = visits_load(v, path, in_workbook, &args->read, r, map, &va->rules,
 	    va->as_of == DATE_NONE ? date_today() : va->as_of);
 	if (rc == 0 && rows_as_diagnostics)
 		visit_diagnostics(v);

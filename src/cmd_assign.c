@@ -87,6 +87,38 @@ out:
 	return rc;
 }
 
+/*
+ * --min-load above --max-load: a usage error when no eligible member's own
+ * capacity reaches it, else a warning with how many members fall short by
+ * design (those whose capacity is below it). -1 after the usage error.
+ */
+static int check_floor(const struct session *s, long min_load)
+{
+	const struct roster *r = &s->roster;
+	long reach = 0, below = 0;
+
+	if (min_load <= r->default_capacity)
+		return 0;
+	for (size_t m = 0; m < r->nmembers; m++) {
+		if (!r->members[m].eligible)
+			continue;
+		if (r->members[m].capacity >= min_load)
+			reach++;
+		else
+			below++;
+	}
+	if (reach == 0)
+		return cli_usage_error(s->cmd, _("--min-load %ld is above --max-load %ld and no member's "
+		    "own capacity reaches it"), min_load, r->default_capacity), -1;
+	if (below > 0)
+		fprintf(stderr, ngettext("lianhu assign: warning: --min-load %ld is above --max-load %ld: "
+		    "%ld member whose capacity is below it falls short by design\n",
+		    "lianhu assign: warning: --min-load %ld is above --max-load %ld: "
+		    "%ld members whose capacity is below it fall short by design\n", (unsigned long)below),
+		    min_load, r->default_capacity, below);
+	return 0;
+}
+
 /* Solves for the mapping (keeping --previous where still valid), writes it and the summary. */
 static int run(struct session *s)
 {
@@ -97,6 +129,8 @@ static int run(struct session *s)
 	long changed = 0;
 
 	a->solve.scope = s->args.scope;
+	if (check_floor(s, a->solve.min_load) < 0)
+		return EXIT_TROUBLE;
 	if (a->previous) {
 		if (!cli_load_mapping(&s->map, a->previous, &s->args))
 			goto out;

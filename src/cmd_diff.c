@@ -4,6 +4,7 @@
 #include "lianhu/i18n.h"
 #include "lianhu/mapping.h"
 #include "lianhu/output.h"
+#include "lianhu/privacy.h"
 #include "lianhu/render_diff.h"
 
 /* True when the command line names a roster (-d or one of its files). */
@@ -38,6 +39,8 @@ static int run(struct session *s)
 
 	if (r != NULL && !cli_load_roster(r, &s->args))
 		goto out;
+	if (r != NULL && s->args.out.mask)
+		mask_roster_people(r);
 	if (!cli_load_mapping(&old, s->operands[0], &s->args) ||
 	    !cli_load_mapping(&new, s->operands[1], &s->args))
 		goto out;
@@ -68,7 +71,7 @@ out:
 const struct command cmd_diff = {
 	.name = "diff",
 	.run = run,
-	.needs = NEED_ROSTER_OPTIONS | NEED_OUTPUT | NEED_FILE,
+	.needs = NEED_ROSTER_OPTIONS | NEED_OUTPUT | NEED_MASK | NEED_FILE,
 	.formats = FORMAT(RENDER_TEXT) | FORMAT(RENDER_CSV) | FORMAT(RENDER_JSON) | FORMAT(RENDER_HTML),
 	.check = check,
 	.synopsis = "OLD.csv NEW.csv [roster options] [--format text|csv|json|html] [-o FILE]",
@@ -78,7 +81,7 @@ const struct command cmd_diff = {
 	    "      --format FMT       text, csv, json or html (change notices, needs -d)\n"
 	    "                         (default text)\n"
 	    CLI_OUTPUT_FILE_HELP
-	    CLI_OUTPUT_HELP
+	    CLI_OUTPUT_HELP CLI_MASK_HELP
 	    CLI_ROSTER_HELP
 	    CLI_COMMON_HELP,
 };

@@ -19,10 +19,17 @@ static void print_text(FILE *fp, const struct organise *o, const struct roster *
 		finding_print(fp, r->labels[f->file], f->line, organise_code_name(f->code),
 		    organise_message(o, r, f));
 	}
-	fprintf(stderr, _("organise: %ld of %ld grids served by a group, %ld of %ld groups with a "
-	    "leader, %ld of %ld communities with a secretary, %ld of %ld buildings with a member"),
-	    o->grids_served, o->grids, o->groups_with_leader, (long)o->ngroups,
-	    o->communities_with_secretary, o->communities, o->buildings_with_member, o->buildings);
+	fprintf(stderr, ngettext("organise: %ld of %ld grid served by a group",
+	    "organise: %ld of %ld grids served by a group", (unsigned long)o->grids),
+	    o->grids_served, o->grids);
+	fprintf(stderr, ngettext(", %ld of %ld group with a leader", ", %ld of %ld groups with a leader",
+	    o->ngroups), o->groups_with_leader, (long)o->ngroups);
+	fprintf(stderr, ngettext(", %ld of %ld community with a secretary",
+	    ", %ld of %ld communities with a secretary", (unsigned long)o->communities),
+	    o->communities_with_secretary, o->communities);
+	fprintf(stderr, ngettext(", %ld of %ld building with a member",
+	    ", %ld of %ld buildings with a member", (unsigned long)o->buildings),
+	    o->buildings_with_member, o->buildings);
 	fprintf(stderr, ngettext("; %zu finding", "; %zu findings", o->nfindings), o->nfindings);
 	for (int c = 0; c < ORG_COUNT; c++)
 		if (o->counts[c])

@@ -104,12 +104,16 @@ static int write_book(const char *path, bool chinese)
 	return output_commit(&out);
 }
 
-/* True when path exists; says so, since template never overwrites a roster. */
+/*
+ * True when path is a file or folder that exists; says so, since template
+ * never overwrites a roster. Standard output, /dev/null and FIFOs are written.
+ */
 static bool exists(const char *path)
 {
 	struct stat st;
 
-	if (stat(path, &st) != 0)
+	if (output_is_stdout(path) || stat(path, &st) != 0 ||
+	    !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
 		return false;
 	fprintf(stderr, _("lianhu: '%s' exists; template never overwrites a roster\n"), path);
 	return true;

@@ -8,6 +8,7 @@
 #include "lianhu/diag.h"
 #include "lianhu/i18n.h"
 #include "lianhu/output.h"
+#include "lianhu/util.h"
 #include "lianhu/visits.h"
 
 static void print_finding(FILE *fp, const struct visits *v, const struct visit_finding *f,
@@ -64,18 +65,69 @@ static void print_groups(FILE *fp, const struct visits *v, const struct roster *
 	contact_lists_release(&l);
 }
 
+/* A visiting member's visits to households of other contacts: the first of them and how many. */
+struct by_other {
+	const struct visit_finding *first;
+	long visits;
+};
+
+/*
+ * The log's findings in file order, but the visits by members other than the
+ * contact one line a visiting member, where its first is: how many, and the first.
+ */
+static void print_log_findings(FILE *fp, const struct visits *v, const struct roster *r)
+{
+	struct by_other *list = NULL;
+	size_t n = 0, alloc = 0;
+	struct strmap seen;
+	char buf[1024];
+
+	strmap_init(&seen);
+	for (size_t i = 0; i < v->nfindings; i++) {
+		const struct visit_finding *f = &v->findings[i];
+		int k;
+
+		if (f->code != VISIT_BY_OTHER)
+			continue;
+		if ((k = strmap_put(&seen, f->member_id, (int)n)) == (int)n) {
+			GROW(list, alloc, n + 1);
+			list[n++] = (struct by_other){ f, 0 };
+		}
+		list[k].visits++;
+	}
+	for (size_t i = 0; i < v->nfindings; i++) {
+		const struct visit_finding *f = &v->findings[i];
+		int k = f->code == VISIT_BY_OTHER ? strmap_get(&seen, f->member_id) : -1;
+
+		if (f->code == VISIT_OVERDUE || f->code == VISIT_NEVER || (k >= 0 && list[k].first != f))
+			continue;
+		if (k < 0 || list[k].visits == 1) {
+			print_finding(fp, v, f, r);
+			continue;
+		}
+		snprintf(buf, sizeof(buf), ngettext("member '%s' made %ld visit to households of other "
+		    "contacts; the first: %s", "member '%s' made %ld visits to households of other "
+		    "contacts; the first: %s", (unsigned long)list[k].visits), f->member_id,
+		    list[k].visits, visit_message(v, f));
+		finding_print(fp, visit_finding_file(v, f, r), f->line, visit_code_name(f->code), buf);
+	}
+	strmap_release(&seen);
+	free(list);
+}
+
 static void print_text(FILE *fp, const struct visits *v, const struct roster *r)
 {
 	char day[DATE_TEXT];
 
-	for (size_t i = 0; i < v->nfindings; i++)
-		if (v->findings[i].code != VISIT_OVERDUE && v->findings[i].code != VISIT_NEVER)
-			print_finding(fp, v, &v->findings[i], r);
+	print_log_findings(fp, v, r);
 	print_groups(fp, v, r);
-	fprintf(stderr, _("visits: %ld of %ld households up to date on %s; %ld overdue (%ld never "
-	    "visited); %ld visits, %ld needs (%ld resolved)"), v->up_to_date, v->households,
-	    date_format(v->as_of, day), v->overdue, v->never_visited, v->visits, v->needs,
-	    v->needs_resolved);
+	fprintf(stderr, ngettext("visits: %ld of %ld household up to date on %s; %ld overdue (%ld never "
+	    "visited); ", "visits: %ld of %ld households up to date on %s; %ld overdue (%ld never "
+	    "visited); ", (unsigned long)v->households), v->up_to_date, v->households,
+	    date_format(v->as_of, day), v->overdue, v->never_visited);
+	fprintf(stderr, ngettext("%ld visit, ", "%ld visits, ", (unsigned long)v->visits), v->visits);
+	fprintf(stderr, ngettext("%ld need (%ld resolved)", "%ld needs (%ld resolved)",
+	    (unsigned long)v->needs), v->needs, v->needs_resolved);
 	for (int c = VISIT_UNKNOWN_HOUSEHOLD; c < VISIT_CODES; c++)
 		if (v->counts[c])
 			fprintf(stderr, _(", %s %ld"),

@@ -307,6 +307,33 @@ fail:
 	return -1;
 }
 
+/*
+ * A symbolic link that another user may have planted: owned by neither us nor
+ * the owner of its folder (the rule of Linux's fs.protected_symlinks, for
+ * every folder, sticky or not).
+ */
+static bool foreign_link(const char *path)
+{
+	struct stat link, folder;
+	char *name, *dir;
+	bool foreign;
+
+	if (lstat(path, &link) != 0 || !S_ISLNK(link.st_mode) || link.st_uid == geteuid())
+		return false;
+	dir = split_path(path, &name);
+	foreign = stat(dir, &folder) != 0 || folder.st_uid != link.st_uid;
+	free(dir);
+	free(name);
+	return foreign;
+}
+
+bool output_is_stdout(const char *path)
+{
+	struct stat st;
+
+	return names_stdout(path) || (stat(path, &st) == 0 && is_fd(&st, 1));
+}
+
 int output_open(struct output *o, const char *path, const char *const *inputs)
 {
 	struct stat st;
@@ -317,6 +344,11 @@ int output_open(struct output *o, const char *path, const char *const *inputs)
 	if (names_stdout(path)) {
 		o->fp = stdout_output();
 		return 0;
+	}
+	if (foreign_link(path)) {
+		fprintf(stderr, _("lianhu: refusing to write '%s': it is a symbolic link of another user "
+		    "in a folder not theirs\n"), path);
+		return -1;
 	}
 	exists = stat(path, &st) == 0;
 	if (exists && clashes(&st, inputs)) {
@@ -358,6 +390,17 @@ static bool identify(const char *path, struct file_id *id)
 	return ok;
 }
 
+/* Says that two outputs are one file; NULL is the output that goes to standard output without -o. */
+static void one_file(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		fprintf(stderr, _("lianhu: '%s' is standard output, where the output goes without -o: "
+		    "give it -o FILE\n"), a ? a : b);
+	else
+		fprintf(stderr, _("lianhu: '%s' and '%s' are one file: give each output its own\n"), a,
+		    b);
+}
+
 int output_check_distinct(const char *const *paths, size_t n)
 {
 	struct file_id a, b;
@@ -371,8 +414,7 @@ int output_check_distinct(const char *const *paths, size_t n)
 				continue;
 			if (same_file(&a.st, &b.st) && (a.name == NULL) == (b.name == NULL) &&
 			    (a.name == NULL || strcmp(a.name, b.name) == 0)) {
-				fprintf(stderr, _("lianhu: '%s' and '%s' are one file: give each output "
-				    "its own\n"), paths[i] ? paths[i] : "-", paths[j] ? paths[j] : "-");
+				one_file(paths[i], paths[j]);
 				rc = -1;
 			}
 			free(b.name);

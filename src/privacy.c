@@ -151,6 +151,34 @@ static void mask_field(struct roster *r, const char **field)
 	free(masked);
 }
 
+/* Sets *field to its masked form (how: mask_name or mask_phone), a copy in the roster's pool. */
+static void mask_person(struct roster *r, const char **field,
+    const char *(*how)(const char *, char *, size_t))
+{
+	size_t n = strlen(*field) + 8;
+	char *buf;
+	const char *masked;
+
+	if (**field == '\0')
+		return;
+	buf = xmalloc(n);
+	masked = how(*field, buf, n);
+	*field = pool_strndup(r->pool, masked, strlen(masked));
+	free(buf);
+}
+
+void mask_roster_people(struct roster *r)
+{
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		mask_person(r, &r->households[h].head, mask_name);
+		mask_person(r, &r->households[h].phone, mask_phone);
+	}
+	for (size_t m = 0; m < r->nmembers; m++) {
+		mask_person(r, &r->members[m].name, mask_name);
+		mask_person(r, &r->members[m].phone, mask_phone);
+	}
+}
+
 void mask_roster_text(struct roster *r)
 {
 	for (size_t b = 0; b < r->nbuildings; b++)

@@ -150,12 +150,13 @@ static void print_notices_text(FILE *fp, const struct roster *r, const struct ch
 
 			fprintf(fp, "  %c ", k < nt->nadded ? '+' : '-');
 			fput_visible(ch->household, fp);
-			if (ch->h >= 0) {
-				char *where = household_address(r, ch->h);
+			{
+				const char *head = ch->h >= 0 ? r->households[ch->h].head : "";
+				char *where = change_address(r, ch);
 
 				fputs(" ", fp);
-				fput_visible(r->households[ch->h].head, fp);
-				fputs(*r->households[ch->h].head ? " (" : "(", fp);
+				fput_visible(head, fp);
+				fputs(*head ? " (" : "(", fp);
 				fput_visible(where, fp);
 				fputs(")", fp);
 				free(where);

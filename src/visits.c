@@ -380,12 +380,12 @@ static void judge(struct visits *v, const struct roster *r)
 	}
 }
 
-int visits_load(struct visits *v, const char *path, const struct read_opts *opts,
+int visits_load(struct visits *v, const char *path, bool in_workbook, const struct read_opts *opts,
     const struct roster *r, const struct mapping *map, const struct visit_rules *rules, long as_of)
 {
 	struct reading rd = { .v = v, .r = r };
 	struct table_source src = { .path = path, .columns = visits_schema.columns, .ncolumns = V_NCOLS,
-	    .sheets = visit_sheets, .others = table_sheets };
+	    .sheets = visit_sheets, .others = table_sheets, .sheet_needed = in_workbook };
 	size_t errors = diag_count(DIAG_ERROR);
 	long rows;
 

@@ -109,6 +109,20 @@ cp expected.csv target.csv && ln -s target.csv link.csv
 lianhu assign --scope grid -o link.csv 2>/dev/null
 check "a symbolic link stays, its file is rewritten" '[ -L link.csv ] && ! cmp -s target.csv expected.csv'
 
+if root; then
+	mkdir -m 777 shared && cp expected.csv victim.csv
+	ln -s ../victim.csv shared/planted.csv && chown -h nobody shared/planted.csv
+	lianhu assign --scope grid -o shared/planted.csv 2>err; s=$?
+	check "a link planted by another user in a folder not theirs: exit 2, its target kept" \
+	    '[ $s = 2 ] && cmp -s victim.csv expected.csv && grep -q "symbolic link of another user" err'
+	chown nobody shared
+	lianhu assign --scope grid -o shared/planted.csv 2>/dev/null; s=$?
+	check "a link of the folder's owner is followed" '[ $s != 2 ] && ! cmp -s victim.csv expected.csv'
+	rm -rf shared victim.csv
+else
+	skipped "symbolic links of another user"
+fi
+
 # 5. SIGINT, SIGTERM, SIGHUP: no temporary file left, the old file kept, death by the signal.
 for pair in INT:2 TERM:15 HUP:1; do
 	sig=${pair%:*}

@@ -39,6 +39,9 @@ struct output {
  */
 int output_open(struct output *o, const char *path, const char *const *inputs);
 
+/* True when writing to path writes standard output: NULL, "-", /dev/stdout, or the file fd 1 is on. */
+bool output_is_stdout(const char *path);
+
 /*
  * Refuses two of the n output paths (NULL: standard output) that name one
  * file, before anything is written; -1 after a message.

@@ -25,4 +25,11 @@ struct roster;
  */
 void mask_roster_text(struct roster *r);
 
+/*
+ * diff --mask: masks in place the names and phones of members and household
+ * heads, for a command whose roster only names people (every format then
+ * shows them masked).
+ */
+void mask_roster_people(struct roster *r);
+
 #endif

@@ -100,12 +100,13 @@ struct visits {
 };
 
 /*
- * Reads the log at path and measures r's households against it on as_of.
- * Problems in the file's form (header, field count) go to diag; returns -1
+ * Reads the log at path and measures r's households against it on as_of;
+ * in_workbook: path is a workbook of rosters, where only a sheet named for the
+ * log will do. Problems in the file's form (header, field count) go to diag; returns -1
  * after a message when the file cannot be read, or its header is unusable.
  * Release with visits_release.
  */
-int visits_load(struct visits *v, const char *path, const struct read_opts *opts,
+int visits_load(struct visits *v, const char *path, bool in_workbook, const struct read_opts *opts,
     const struct roster *r, const struct mapping *map, const struct visit_rules *rules, long as_of);
 
 /* Frees what v holds. */
