@@ -93,13 +93,19 @@ recount() {
 	}' "$1/members.csv" "$1/households.csv" "$1/mapping.csv" "$1/visits.csv"
 }
 
-# What lianhu says: the JSON totals, the findings of the text form, and the CSV.
+# What lianhu says: the JSON totals, the findings of the text form, and the CSV. The text form gives
+# one visit-by-other line a visiting member, with how many visits it made ("made N visits").
 measure() {
 	"$bin" visits -d "$1" --as-of $as_of --every "$every" --format json 2>/dev/null |
 		sed -n 's/^\t"\([a-z_]*\)":\t\([0-9]*\),$/count \1 \2/p'
-	"$bin" visits -d "$1" --as-of $as_of --every "$every" 2>/dev/null |
-		sed -n 's/^[^ ]*:[0-9]*: \([a-z-]*\): .*/\1/p' | sort | uniq -c |
-		awk '$2 != "overdue" && $2 != "never-visited" { print "count " $2 " " $1 }'
+	"$bin" --lang en visits -d "$1" --as-of $as_of --every "$every" 2>/dev/null | awk '
+		match($0, /^[^ ]*:[0-9]+: [a-z-]+: /) {
+			split(substr($0, 1, RLENGTH), f, ": "); n = 1
+			if (f[2] == "visit-by-other" && match($0, / made [0-9]+ visits /))
+				n = substr($0, RSTART + 6, RLENGTH - 14) + 0
+			c[f[2]] += n
+		}
+		END { for (k in c) if (k != "overdue" && k != "never-visited") print "count " k " " c[k] }'
 	"$bin" visits -d "$1" --as-of $as_of --every "$every" --format csv -o "$2" 2>/dev/null
 	echo "status $?"
 }
