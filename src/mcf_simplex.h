@@ -395,20 +395,16 @@ static enum mcf_status SIMPLEX(run)(struct mcf *g, struct net *net, COST *cost, 
 		}
 	}
 
-	long pivots = 0;
 	for (;;) {
 		int e = SIMPLEX(find_entering)(&s);
 
 		if (e < 0)
 			break;
-		pivots++;
 		if (!SIMPLEX(pivot)(&s, e)) {
 			status = MCF_UNBOUNDED;
 			break;
 		}
 	}
-	if (getenv("MCF_TRACE"))
-		fprintf(stderr, "mcf %d bits: n %d m %d pivots %ld\n", (int)sizeof(COST) * 8, n, m, pivots);
 	for (int a = m; a < all && status == MCF_OPTIMAL; a++)
 		if (s.flow[a] != 0)
 			status = MCF_INFEASIBLE;
