@@ -30,6 +30,7 @@ measure() {
 	    "$(echo "($end - $start) / 1000000000" | bc -l)" "$secs" "$(echo "$rss / 1024" | bc -l)"
 }
 ratio() {
+	if [ "$(echo "$2 == 0" | bc -l)" = 1 ]; then echo "-"; return; fi	# too quick to time
 	echo "$1 / $2" | bc -l | cut -c1-5
 }
 # solver LABEL ARGS...: lianhu's mcf_solve CPU time against LEMON's on the networks this assign builds.
